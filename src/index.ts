@@ -1,0 +1,7 @@
+/**
+ * descent — the course kit's library: tensors with autograd, a scalar Value engine, losses,
+ * optimizers, layers, seeded data sets and gradient checks. Its numbers match PyTorch.
+ */
+export * from './tensor';
+export * from './losses';
+export * from './checks';
