@@ -35,6 +35,44 @@ export function asTensor(op: string, name: string, value: TensorLike): Tensor {
 
 type Kind = 'add' | 'sub' | 'mul' | 'div';
 
+/** out[i] = A[ia[i]] ∘ B[ib[i]], with a null index map meaning the identity. */
+function forward(kind: Kind, A: Float64Array, B: Float64Array, ia: Int32Array | null, ib: Int32Array | null, out: Float64Array): void {
+  const n = out.length;
+  if (ia === null && ib === null) {
+    switch (kind) {
+      case 'add': for (let i = 0; i < n; i++) out[i] = A[i] + B[i]; return;
+      case 'sub': for (let i = 0; i < n; i++) out[i] = A[i] - B[i]; return;
+      case 'mul': for (let i = 0; i < n; i++) out[i] = A[i] * B[i]; return;
+      case 'div': for (let i = 0; i < n; i++) out[i] = A[i] / B[i]; return;
+    }
+  }
+  if (ia === null && ib !== null) {
+    switch (kind) {
+      case 'add': for (let i = 0; i < n; i++) out[i] = A[i] + B[ib[i]]; return;
+      case 'sub': for (let i = 0; i < n; i++) out[i] = A[i] - B[ib[i]]; return;
+      case 'mul': for (let i = 0; i < n; i++) out[i] = A[i] * B[ib[i]]; return;
+      case 'div': for (let i = 0; i < n; i++) out[i] = A[i] / B[ib[i]]; return;
+    }
+  }
+  const ja = ia ?? identity(n);
+  const jb = ib ?? identity(n);
+  switch (kind) {
+    case 'add': for (let i = 0; i < n; i++) out[i] = A[ja[i]] + B[jb[i]]; return;
+    case 'sub': for (let i = 0; i < n; i++) out[i] = A[ja[i]] - B[jb[i]]; return;
+    case 'mul': for (let i = 0; i < n; i++) out[i] = A[ja[i]] * B[jb[i]]; return;
+    case 'div': for (let i = 0; i < n; i++) out[i] = A[ja[i]] / B[jb[i]]; return;
+  }
+}
+
+let identityCache = new Int32Array(0);
+function identity(n: number): Int32Array {
+  if (identityCache.length < n) {
+    identityCache = new Int32Array(n);
+    for (let i = 0; i < n; i++) identityCache[i] = i;
+  }
+  return identityCache;
+}
+
 function binary(kind: Kind, a: Tensor, bLike: TensorLike): Tensor {
   const b = asTensor(kind, 'other', bLike);
   const shape = sameShape(a.shape, b.shape) ? a.shape.slice() : broadcastShapes(kind, a.shape, b.shape);
@@ -44,40 +82,36 @@ function binary(kind: Kind, a: Tensor, bLike: TensorLike): Tensor {
   const A = a.data;
   const B = b.data;
   const out = new Float64Array(n);
-  if (ia === null && ib === null) {
-    if (kind === 'add') for (let i = 0; i < n; i++) out[i] = A[i] + B[i];
-    else if (kind === 'sub') for (let i = 0; i < n; i++) out[i] = A[i] - B[i];
-    else if (kind === 'mul') for (let i = 0; i < n; i++) out[i] = A[i] * B[i];
-    else for (let i = 0; i < n; i++) out[i] = A[i] / B[i];
-  } else {
-    for (let i = 0; i < n; i++) {
-      const x = A[ia === null ? i : ia[i]];
-      const y = B[ib === null ? i : ib[i]];
-      out[i] = kind === 'add' ? x + y : kind === 'sub' ? x - y : kind === 'mul' ? x * y : x / y;
-    }
-  }
+  forward(kind, A, B, ia, ib, out);
   return fromOp(out, shape, kind, [a, b], (g) => {
+    const ja = ia ?? identity(n);
+    const jb = ib ?? identity(n);
     if (a.requiresGrad) {
       const ga = gradOf(a);
-      for (let i = 0; i < n; i++) {
-        const j = ia === null ? i : ia[i];
-        const y = B[ib === null ? i : ib[i]];
-        ga[j] += kind === 'add' || kind === 'sub' ? g[i] : kind === 'mul' ? g[i] * y : g[i] / y;
+      // ∂(a ± b)/∂a = 1, ∂(ab)/∂a = b, ∂(a/b)/∂a = 1/b
+      if (kind === 'add' || kind === 'sub') {
+        if (ia === null) for (let i = 0; i < n; i++) ga[i] += g[i];
+        else for (let i = 0; i < n; i++) ga[ja[i]] += g[i];
+      } else if (kind === 'mul') {
+        for (let i = 0; i < n; i++) ga[ja[i]] += g[i] * B[jb[i]];
+      } else {
+        for (let i = 0; i < n; i++) ga[ja[i]] += g[i] / B[jb[i]];
       }
     }
     if (b.requiresGrad) {
       const gb = gradOf(b);
-      for (let i = 0; i < n; i++) {
-        const j = ib === null ? i : ib[i];
-        if (kind === 'add') gb[j] += g[i];
-        else if (kind === 'sub') gb[j] -= g[i];
-        else {
-          const x = A[ia === null ? i : ia[i]];
-          if (kind === 'mul') gb[j] += g[i] * x;
-          else {
-            const y = B[j];
-            gb[j] -= (g[i] * x) / (y * y);
-          }
+      // ∂(a + b)/∂b = 1, ∂(a − b)/∂b = −1, ∂(ab)/∂b = a, ∂(a/b)/∂b = −a/b²
+      if (kind === 'add') {
+        if (ib === null) for (let i = 0; i < n; i++) gb[i] += g[i];
+        else for (let i = 0; i < n; i++) gb[jb[i]] += g[i];
+      } else if (kind === 'sub') {
+        for (let i = 0; i < n; i++) gb[jb[i]] -= g[i];
+      } else if (kind === 'mul') {
+        for (let i = 0; i < n; i++) gb[jb[i]] += g[i] * A[ja[i]];
+      } else {
+        for (let i = 0; i < n; i++) {
+          const y = B[jb[i]];
+          gb[jb[i]] -= (g[i] * A[ja[i]]) / (y * y);
         }
       }
     }
@@ -89,23 +123,40 @@ export const sub = (a: Tensor, b: TensorLike): Tensor => binary('sub', a, b);
 export const mul = (a: Tensor, b: TensorLike): Tensor => binary('mul', a, b);
 export const div = (a: Tensor, b: TensorLike): Tensor => binary('div', a, b);
 
+type Unary = 'neg' | 'exp' | 'log' | 'tanh' | 'relu' | 'abs' | 'sqrt' | 'sigmoid' | 'square';
+
 /**
- * A unary op from its forward map and its local derivative, written with the input x and the
- * output y (whichever is cheaper).
+ * A unary op: its forward map and its local derivative, written with the input x and the output y
+ * (whichever is cheaper). Plain loops per op, so no function call per element.
  */
-function unary(
-  op: string,
-  a: Tensor,
-  f: (x: number) => number,
-  dfdx: (x: number, y: number) => number,
-): Tensor {
+function unary(op: Unary, a: Tensor): Tensor {
   const A = a.data;
   const n = A.length;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = f(A[i]);
-  return fromOp(out, a.shape.slice(), op, [a], (g) => {
+  const y = new Float64Array(n);
+  switch (op) {
+    case 'neg': for (let i = 0; i < n; i++) y[i] = -A[i]; break;
+    case 'exp': for (let i = 0; i < n; i++) y[i] = Math.exp(A[i]); break;
+    case 'log': for (let i = 0; i < n; i++) y[i] = Math.log(A[i]); break;
+    case 'tanh': for (let i = 0; i < n; i++) y[i] = Math.tanh(A[i]); break;
+    case 'relu': for (let i = 0; i < n; i++) y[i] = A[i] > 0 ? A[i] : 0; break;
+    case 'abs': for (let i = 0; i < n; i++) y[i] = Math.abs(A[i]); break;
+    case 'sqrt': for (let i = 0; i < n; i++) y[i] = Math.sqrt(A[i]); break;
+    case 'sigmoid': for (let i = 0; i < n; i++) y[i] = sigmoidScalar(A[i]); break;
+    case 'square': for (let i = 0; i < n; i++) y[i] = A[i] * A[i]; break;
+  }
+  return fromOp(y, a.shape.slice(), op === 'square' ? 'pow' : op, [a], (g) => {
     const ga = gradOf(a);
-    for (let i = 0; i < n; i++) ga[i] += g[i] * dfdx(A[i], out[i]);
+    switch (op) {
+      case 'neg': for (let i = 0; i < n; i++) ga[i] -= g[i]; break;
+      case 'exp': for (let i = 0; i < n; i++) ga[i] += g[i] * y[i]; break;
+      case 'log': for (let i = 0; i < n; i++) ga[i] += g[i] / A[i]; break;
+      case 'tanh': for (let i = 0; i < n; i++) ga[i] += g[i] * (1 - y[i] * y[i]); break;
+      case 'relu': for (let i = 0; i < n; i++) if (A[i] > 0) ga[i] += g[i]; break;
+      case 'abs': for (let i = 0; i < n; i++) ga[i] += A[i] > 0 ? g[i] : A[i] < 0 ? -g[i] : 0; break;
+      case 'sqrt': for (let i = 0; i < n; i++) ga[i] += (0.5 * g[i]) / y[i]; break;
+      case 'sigmoid': for (let i = 0; i < n; i++) ga[i] += g[i] * y[i] * (1 - y[i]); break;
+      case 'square': for (let i = 0; i < n; i++) ga[i] += 2 * g[i] * A[i]; break;
+    }
   });
 }
 
@@ -113,17 +164,23 @@ export function pow(a: Tensor, k: number): Tensor {
   if (typeof k !== 'number' || !Number.isFinite(k)) {
     throw new TypeError(`pow: exponent must be a finite number, received ${describe(k)}`);
   }
-  if (k === 2) return unary('pow', a, (x) => x * x, (x) => 2 * x);
-  return unary('pow', a, (x) => Math.pow(x, k), (x) => k * Math.pow(x, k - 1));
+  if (k === 2) return unary('square', a);
+  const A = a.data;
+  const out = Float64Array.from(A, (x) => Math.pow(x, k));
+  return fromOp(out, a.shape.slice(), 'pow', [a], (g) => {
+    const ga = gradOf(a);
+    for (let i = 0; i < A.length; i++) ga[i] += g[i] * k * Math.pow(A[i], k - 1);
+  });
 }
 
-export const neg = (a: Tensor): Tensor => unary('neg', a, (x) => -x, () => -1);
-export const exp = (a: Tensor): Tensor => unary('exp', a, Math.exp, (_x, y) => y);
-export const log = (a: Tensor): Tensor => unary('log', a, Math.log, (x) => 1 / x);
-export const tanh = (a: Tensor): Tensor => unary('tanh', a, Math.tanh, (_x, y) => 1 - y * y);
-export const relu = (a: Tensor): Tensor => unary('relu', a, (x) => (x > 0 ? x : 0), (x) => (x > 0 ? 1 : 0));
-export const abs = (a: Tensor): Tensor => unary('abs', a, Math.abs, (x) => (x > 0 ? 1 : x < 0 ? -1 : 0));
-export const sqrt = (a: Tensor): Tensor => unary('sqrt', a, Math.sqrt, (_x, y) => 0.5 / y);
+export const neg = (a: Tensor): Tensor => unary('neg', a);
+export const exp = (a: Tensor): Tensor => unary('exp', a);
+export const log = (a: Tensor): Tensor => unary('log', a);
+export const tanh = (a: Tensor): Tensor => unary('tanh', a);
+export const relu = (a: Tensor): Tensor => unary('relu', a);
+export const abs = (a: Tensor): Tensor => unary('abs', a);
+export const sqrt = (a: Tensor): Tensor => unary('sqrt', a);
+export const sigmoid = (a: Tensor): Tensor => unary('sigmoid', a);
 
 /** σ(x) = 1/(1 + e⁻ˣ), computed without overflow for large |x|. */
 export function sigmoidScalar(x: number): number {
@@ -132,4 +189,3 @@ export function sigmoidScalar(x: number): number {
   return e / (1 + e);
 }
 
-export const sigmoid = (a: Tensor): Tensor => unary('sigmoid', a, sigmoidScalar, (_x, y) => y * (1 - y));
