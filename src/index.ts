@@ -5,3 +5,4 @@
 export * from './tensor';
 export * from './losses';
 export * from './checks';
+export * from './value';
