@@ -6,3 +6,4 @@ export * from './tensor';
 export * from './losses';
 export * from './checks';
 export * from './value';
+export * from './data';

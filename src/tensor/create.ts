@@ -133,7 +133,7 @@ export function randn(shape: number[], rng: () => number, options?: TensorOption
   for (let i = 0; i < out.length; i += 2) {
     const u1 = 1 - rng(); // in (0, 1]: log is finite
     const u2 = rng();
-    const r = Math.sqrt(-2 * Math.log(u1));
+    const r = Math.sqrt(0 - 2 * Math.log(u1)); // 0 − … : never −0 when u1 = 1
     out[i] = r * Math.cos(2 * Math.PI * u2);
     if (i + 1 < out.length) out[i + 1] = r * Math.sin(2 * Math.PI * u2);
   }
