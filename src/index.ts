@@ -7,3 +7,4 @@ export * from './losses';
 export * from './checks';
 export * from './value';
 export * from './data';
+export * from './optim';

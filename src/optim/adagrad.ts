@@ -1,0 +1,122 @@
+/**
+ * Adagrad: a per-coordinate learning rate that shrinks with the sum of the squared gradients seen
+ * so far, exactly as `torch.optim.Adagrad` (PyTorch 1.13).
+ *
+ * ```text
+ * input: γ (lr), θ₀ (params), f(θ) (objective), λ (weight decay), η (lr decay),
+ *        s₀ (initial accumulator value), ε (epsilon)
+ * initialize: sum₀ ← s₀ (every coordinate)
+ * for t = 1, 2, …:
+ *     g_t ← ∇_θ f_t(θ_{t−1})
+ *     γ̃ ← γ / (1 + (t − 1) η)
+ *     if λ ≠ 0:  g_t ← g_t + λ θ_{t−1}
+ *     sum_t ← sum_{t−1} + g_t²
+ *     θ_t ← θ_{t−1} − γ̃ g_t / (√sum_t + ε)
+ * return θ_t
+ * ```
+ *
+ * Paper: Duchi, Hazan & Singer, "Adaptive Subgradient Methods for Online Learning and Stochastic
+ * Optimization" (JMLR 2011).
+ *
+ * Notes on conventions:
+ * - ε is added outside the square root, √sum + ε, and the sum starts at 0 (Keras's Adagrad
+ *   starts it at 0.1 and uses ε = 1e-7; TensorFlow 1's had no ε at all).
+ * - The lr decay η is PyTorch's own addition; it is not in the paper.
+ * - PyTorch creates Adagrad's state in the constructor; here it is created on a parameter's first
+ *   step like every other optimizer's. The values are the same, as the state starts at s₀ and
+ *   t counts the steps that parameter took.
+ *
+ * Chapter: 07-optimizers.
+ */
+import { checkOptions, checkNonNegative } from '../util/validate';
+import type { Tensor } from '../tensor';
+import { Optimizer, withDefaults } from './optimizer';
+import type { OptimizerState } from './optimizer';
+
+export interface AdagradOptions {
+  /** The learning rate γ ≥ 0 (default: 1e-2). */
+  lr?: number;
+  /** The lr decay η ≥ 0: step t uses γ / (1 + (t − 1) η) (default: 0). */
+  lrDecay?: number;
+  /** The L2 weight decay λ ≥ 0 added to the gradient as λθ (default: 0). */
+  weightDecay?: number;
+  /** The starting value s₀ ≥ 0 of the sum of squared gradients (default: 0). */
+  initialAccumulatorValue?: number;
+  /** ε ≥ 0 added to the root of the sum, for numerical stability (default: 1e-10). */
+  eps?: number;
+}
+
+export const ADAGRAD_DEFAULTS: Readonly<Required<AdagradOptions>> = Object.freeze({
+  lr: 1e-2,
+  lrDecay: 0,
+  weightDecay: 0,
+  initialAccumulatorValue: 0,
+  eps: 1e-10,
+});
+
+export const ADAGRAD_OPTION_NAMES = ['lr', 'lrDecay', 'weightDecay', 'initialAccumulatorValue', 'eps'] as const;
+
+/** The hyperparameters `adagradStep` reads (an Adagrad instance is one). */
+export type AdagradHyperparameters = Readonly<Required<Omit<AdagradOptions, 'initialAccumulatorValue'>>>;
+
+export interface AdagradState extends OptimizerState {
+  /** The running sum of squared gradients, starting at s₀; PyTorch's `sum`. */
+  sum: Float64Array;
+}
+
+/** One Adagrad step on θ in place, from the gradient g (see the algorithm above). */
+export function adagradStep(
+  theta: Float64Array,
+  grad: Float64Array,
+  state: AdagradState,
+  hp: AdagradHyperparameters,
+): void {
+  const { lr, lrDecay, weightDecay: wd, eps } = hp;
+  const sum = state.sum;
+  const n = theta.length;
+  state.step += 1;
+  const clr = lr / (1 + (state.step - 1) * lrDecay);
+  for (let i = 0; i < n; i++) {
+    const g = wd !== 0 ? grad[i] + wd * theta[i] : grad[i];
+    const s = sum[i] + g * g;
+    sum[i] = s;
+    theta[i] -= (clr * g) / (Math.sqrt(s) + eps);
+  }
+}
+
+export class Adagrad extends Optimizer<AdagradState> implements AdagradHyperparameters {
+  readonly lrDecay: number;
+  readonly weightDecay: number;
+  readonly initialAccumulatorValue: number;
+  readonly eps: number;
+
+  constructor(params: Tensor[], options?: AdagradOptions) {
+    checkOptions('Adagrad', options, ADAGRAD_OPTION_NAMES);
+    const o = withDefaults(options, ADAGRAD_DEFAULTS);
+    const lr = checkNonNegative('Adagrad', 'lr', o.lr);
+    const lrDecay = checkNonNegative('Adagrad', 'lrDecay', o.lrDecay);
+    const weightDecay = checkNonNegative('Adagrad', 'weightDecay', o.weightDecay);
+    const initial = checkNonNegative('Adagrad', 'initialAccumulatorValue', o.initialAccumulatorValue);
+    const eps = checkNonNegative('Adagrad', 'eps', o.eps);
+    super('Adagrad', params, lr);
+    this.lrDecay = lrDecay;
+    this.weightDecay = weightDecay;
+    this.initialAccumulatorValue = initial;
+    this.eps = eps;
+  }
+
+  protected initState(size: number): AdagradState {
+    return { step: 0, sum: new Float64Array(size).fill(this.initialAccumulatorValue) };
+  }
+
+  protected update(theta: Float64Array, grad: Float64Array, state: AdagradState): void {
+    adagradStep(theta, grad, state, this);
+  }
+
+  override toString(): string {
+    return (
+      `Adagrad(lr=${this.lr}, lrDecay=${this.lrDecay}, weightDecay=${this.weightDecay}, ` +
+      `initialAccumulatorValue=${this.initialAccumulatorValue}, eps=${this.eps})`
+    );
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * Adam: momentum on the gradient (first moment m) divided by the root of a running average of
+ * its square (second moment v), both bias-corrected, exactly as `torch.optim.Adam`
+ * (PyTorch 1.13).
+ *
+ * ```text
+ * input: γ (lr), β₁, β₂ (betas), θ₀ (params), f(θ) (objective), λ (weight decay), ε, amsgrad
+ * initialize: m₀ ← 0 (first moment), v₀ ← 0 (second moment), v₀^max ← 0
+ * for t = 1, 2, …:
+ *     g_t ← ∇_θ f_t(θ_{t−1})
+ *     if λ ≠ 0:  g_t ← g_t + λ θ_{t−1}
+ *     m_t ← β₁ m_{t−1} + (1 − β₁) g_t
+ *     v_t ← β₂ v_{t−1} + (1 − β₂) g_t²
+ *     m̂_t ← m_t / (1 − β₁ᵗ)
+ *     if amsgrad:
+ *         v_t^max ← max(v_{t−1}^max, v_t)
+ *         v̂_t ← v_t^max / (1 − β₂ᵗ)
+ *     else:
+ *         v̂_t ← v_t / (1 − β₂ᵗ)
+ *     θ_t ← θ_{t−1} − γ m̂_t / (√v̂_t + ε)
+ * return θ_t
+ * ```
+ *
+ * Paper: Kingma & Ba, "Adam: A Method for Stochastic Optimization" (ICLR 2015); amsgrad from
+ * Reddi, Kale & Kumar, "On the Convergence of Adam and Beyond" (ICLR 2018).
+ *
+ * Notes on conventions:
+ * - ε is added to the bias-corrected root, √v̂ + ε, outside the square root (TensorFlow's
+ *   `epsilon` is added to the uncorrected root √v, so the same ε means a different thing there).
+ *   PyTorch computes the step as θ − (γ / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε); so does this code.
+ * - amsgrad keeps the maximum of the raw v (before the bias correction), as PyTorch does; the
+ *   paper's version has no bias correction at all.
+ * - Weight decay here is an L2 penalty added to g, so it is rescaled by the adaptive denominator;
+ *   AdamW decouples it (see adamw.ts).
+ * - The first step moves every coordinate by ≈ γ: m̂₁ = g₁ and √v̂₁ = |g₁|.
+ *
+ * Chapter: 07-optimizers.
+ */
+import { checkOptions, checkBoolean, checkNonNegative } from '../util/validate';
+import type { Tensor } from '../tensor';
+import { Optimizer, checkBetas, withDefaults } from './optimizer';
+import type { OptimizerState } from './optimizer';
+
+export interface AdamOptions {
+  /** The learning rate γ ≥ 0 (default: 1e-3). */
+  lr?: number;
+  /** The decay rates [β₁, β₂] of the first and second moments, each in [0, 1) (default: [0.9, 0.999]). */
+  betas?: readonly [number, number];
+  /** ε ≥ 0 added to the bias-corrected root, for numerical stability (default: 1e-8). */
+  eps?: number;
+  /** The L2 weight decay λ ≥ 0 added to the gradient as λθ (default: 0; AdamW's is 1e-2). */
+  weightDecay?: number;
+  /** Use the maximum of all second moments so far (AMSGrad) (default: false). */
+  amsgrad?: boolean;
+}
+
+export const ADAM_DEFAULTS: Readonly<Required<AdamOptions>> = Object.freeze({
+  lr: 1e-3,
+  betas: Object.freeze([0.9, 0.999] as const),
+  eps: 1e-8,
+  weightDecay: 0,
+  amsgrad: false,
+});
+
+export const ADAM_OPTION_NAMES = ['lr', 'betas', 'eps', 'weightDecay', 'amsgrad'] as const;
+
+/** The hyperparameters `adamStep` and `adamwStep` read (an Adam or AdamW instance is one). */
+export type AdamHyperparameters = Readonly<Required<AdamOptions>>;
+
+export interface AdamState extends OptimizerState {
+  /** The first moment m; PyTorch's `exp_avg`. */
+  expAvg: Float64Array;
+  /** The second moment v; PyTorch's `exp_avg_sq`. */
+  expAvgSq: Float64Array;
+  /** The running maximum of v (amsgrad only, else null); PyTorch's `max_exp_avg_sq`. */
+  maxExpAvgSq: Float64Array | null;
+}
+
+/** One Adam step on θ in place, from the gradient g, with weight decay as L2 on g. */
+export function adamStep(theta: Float64Array, grad: Float64Array, state: AdamState, hp: AdamHyperparameters): void {
+  adamUpdate(theta, grad, state, hp.lr, hp.betas[0], hp.betas[1], hp.eps, hp.weightDecay, hp.amsgrad);
+}
+
+/**
+ * The update shared by Adam and AdamW: the algorithm above with an L2 coefficient `l2`
+ * (Adam's λ; 0 for AdamW, which has already decayed θ).
+ */
+export function adamUpdate(
+  theta: Float64Array,
+  grad: Float64Array,
+  state: AdamState,
+  lr: number,
+  beta1: number,
+  beta2: number,
+  eps: number,
+  l2: number,
+  amsgrad: boolean,
+): void {
+  const n = theta.length;
+  const m = state.expAvg;
+  const v = state.expAvgSq;
+  if (amsgrad && state.maxExpAvgSq === null) state.maxExpAvgSq = new Float64Array(n);
+  const vMax = state.maxExpAvgSq;
+  const t = (state.step += 1);
+  const stepSize = lr / (1 - Math.pow(beta1, t));
+  const correction2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
+  const rest1 = 1 - beta1;
+  const rest2 = 1 - beta2;
+  for (let i = 0; i < n; i++) {
+    const g = l2 !== 0 ? grad[i] + l2 * theta[i] : grad[i];
+    const mi = m[i] * beta1 + rest1 * g;
+    let vi = v[i] * beta2 + rest2 * g * g;
+    m[i] = mi;
+    v[i] = vi;
+    if (amsgrad && vMax !== null) {
+      vi = Math.max(vMax[i], vi);
+      vMax[i] = vi;
+    }
+    theta[i] -= (stepSize * mi) / (Math.sqrt(vi) / correction2Sqrt + eps);
+  }
+}
+
+/** Validates Adam's or AdamW's options (`where` names the class in messages). */
+export function adamOptions(where: string, options: AdamOptions | undefined, defaults: AdamHyperparameters) {
+  checkOptions(where, options, ADAM_OPTION_NAMES);
+  const o = withDefaults(options, defaults);
+  return {
+    lr: checkNonNegative(where, 'lr', o.lr),
+    betas: Object.freeze(checkBetas(where, o.betas)) as readonly [number, number],
+    eps: checkNonNegative(where, 'eps', o.eps),
+    weightDecay: checkNonNegative(where, 'weightDecay', o.weightDecay),
+    amsgrad: checkBoolean(where, 'amsgrad', o.amsgrad),
+  };
+}
+
+/** A fresh Adam/AdamW state for a parameter of `size` elements. */
+export function adamState(size: number, amsgrad: boolean): AdamState {
+  return {
+    step: 0,
+    expAvg: new Float64Array(size),
+    expAvgSq: new Float64Array(size),
+    maxExpAvgSq: amsgrad ? new Float64Array(size) : null,
+  };
+}
+
+export class Adam extends Optimizer<AdamState> implements AdamHyperparameters {
+  readonly betas: readonly [number, number];
+  readonly eps: number;
+  readonly weightDecay: number;
+  readonly amsgrad: boolean;
+
+  constructor(params: Tensor[], options?: AdamOptions) {
+    const o = adamOptions('Adam', options, ADAM_DEFAULTS);
+    super('Adam', params, o.lr);
+    this.betas = o.betas;
+    this.eps = o.eps;
+    this.weightDecay = o.weightDecay;
+    this.amsgrad = o.amsgrad;
+  }
+
+  protected initState(size: number): AdamState {
+    return adamState(size, this.amsgrad);
+  }
+
+  protected update(theta: Float64Array, grad: Float64Array, state: AdamState): void {
+    adamStep(theta, grad, state, this);
+  }
+
+  override toString(): string {
+    return (
+      `Adam(lr=${this.lr}, betas=[${this.betas[0]}, ${this.betas[1]}], eps=${this.eps}, ` +
+      `weightDecay=${this.weightDecay}, amsgrad=${this.amsgrad})`
+    );
+  }
+}

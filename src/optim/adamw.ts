@@ -1,0 +1,81 @@
+/**
+ * AdamW: Adam with decoupled weight decay, exactly as `torch.optim.AdamW` (PyTorch 1.13).
+ * θ shrinks by the factor (1 − γλ) before the Adam step, and the Adam step sees the raw
+ * gradient, so the decay is not rescaled by the adaptive denominator.
+ *
+ * ```text
+ * input: γ (lr), β₁, β₂ (betas), θ₀ (params), f(θ) (objective), λ (weight decay), ε, amsgrad
+ * initialize: m₀ ← 0 (first moment), v₀ ← 0 (second moment), v₀^max ← 0
+ * for t = 1, 2, …:
+ *     g_t ← ∇_θ f_t(θ_{t−1})
+ *     θ_{t−1} ← θ_{t−1} (1 − γλ)
+ *     m_t ← β₁ m_{t−1} + (1 − β₁) g_t
+ *     v_t ← β₂ v_{t−1} + (1 − β₂) g_t²
+ *     m̂_t ← m_t / (1 − β₁ᵗ)
+ *     if amsgrad:
+ *         v_t^max ← max(v_{t−1}^max, v_t)
+ *         v̂_t ← v_t^max / (1 − β₂ᵗ)
+ *     else:
+ *         v̂_t ← v_t / (1 − β₂ᵗ)
+ *     θ_t ← θ_{t−1} − γ m̂_t / (√v̂_t + ε)
+ * return θ_t
+ * ```
+ *
+ * Paper: Loshchilov & Hutter, "Decoupled Weight Decay Regularization" (ICLR 2019).
+ *
+ * Notes on conventions:
+ * - The decay is multiplied by the lr, θ(1 − γλ), as in PyTorch; the paper uses a separate
+ *   schedule multiplier η_t and writes θ − η_t λ θ. So a schedule that lowers γ also lowers the decay.
+ * - The default weight decay is 1e-2 (Adam's is 0).
+ * - ε is outside the square root, as in Adam (see adam.ts).
+ *
+ * Chapter: 07-optimizers.
+ */
+import type { Tensor } from '../tensor';
+import { Optimizer } from './optimizer';
+import { ADAM_DEFAULTS, adamOptions, adamState, adamUpdate } from './adam';
+import type { AdamHyperparameters, AdamOptions, AdamState } from './adam';
+
+export type AdamWOptions = AdamOptions;
+
+export const ADAMW_DEFAULTS: Readonly<Required<AdamWOptions>> = Object.freeze({ ...ADAM_DEFAULTS, weightDecay: 1e-2 });
+
+/** One AdamW step on θ in place, from the gradient g, with decoupled weight decay. */
+export function adamwStep(theta: Float64Array, grad: Float64Array, state: AdamState, hp: AdamHyperparameters): void {
+  const factor = 1 - hp.lr * hp.weightDecay;
+  if (factor !== 1) {
+    for (let i = 0; i < theta.length; i++) theta[i] *= factor;
+  }
+  adamUpdate(theta, grad, state, hp.lr, hp.betas[0], hp.betas[1], hp.eps, 0, hp.amsgrad);
+}
+
+export class AdamW extends Optimizer<AdamState> implements AdamHyperparameters {
+  readonly betas: readonly [number, number];
+  readonly eps: number;
+  readonly weightDecay: number;
+  readonly amsgrad: boolean;
+
+  constructor(params: Tensor[], options?: AdamWOptions) {
+    const o = adamOptions('AdamW', options, ADAMW_DEFAULTS);
+    super('AdamW', params, o.lr);
+    this.betas = o.betas;
+    this.eps = o.eps;
+    this.weightDecay = o.weightDecay;
+    this.amsgrad = o.amsgrad;
+  }
+
+  protected initState(size: number): AdamState {
+    return adamState(size, this.amsgrad);
+  }
+
+  protected update(theta: Float64Array, grad: Float64Array, state: AdamState): void {
+    adamwStep(theta, grad, state, this);
+  }
+
+  override toString(): string {
+    return (
+      `AdamW(lr=${this.lr}, betas=[${this.betas[0]}, ${this.betas[1]}], eps=${this.eps}, ` +
+      `weightDecay=${this.weightDecay}, amsgrad=${this.amsgrad})`
+    );
+  }
+}

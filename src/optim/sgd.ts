@@ -1,0 +1,149 @@
+/**
+ * Stochastic gradient descent with optional momentum, dampening, Nesterov momentum and weight
+ * decay, exactly as `torch.optim.SGD` (PyTorch 1.13).
+ *
+ * ```text
+ * input: γ (lr), θ₀ (params), f(θ) (objective), λ (weight decay), μ (momentum),
+ *        τ (dampening), nesterov
+ * for t = 1, 2, …:
+ *     g_t ← ∇_θ f_t(θ_{t−1})
+ *     if λ ≠ 0:  g_t ← g_t + λ θ_{t−1}
+ *     if μ ≠ 0:
+ *         if t = 1:  b_t ← g_t                      (a copy: no dampening on the first step)
+ *         else:      b_t ← μ b_{t−1} + (1 − τ) g_t
+ *         if nesterov:  g_t ← g_t + μ b_t
+ *         else:         g_t ← b_t
+ *     θ_t ← θ_{t−1} − γ g_t
+ * return θ_t
+ * ```
+ *
+ * Momentum: Polyak, "Some methods of speeding up the convergence of iteration methods" (1964);
+ * Nesterov's form as in Sutskever, Martens, Dahl & Hinton, "On the importance of initialization
+ * and momentum in deep learning" (ICML 2013).
+ *
+ * Notes on conventions:
+ * - PyTorch's momentum is b ← μ b + g, θ ← θ − γ b (the lr multiplies the buffer). Sutskever's
+ *   form v ← μ v − γ g, θ ← θ + v is the same at a constant lr, but differs after the lr changes.
+ * - Sutskever's Nesterov v ← μv − γ∇f(θ + μv), θ ← θ + v gives the same iterates at a constant
+ *   lr; PyTorch tracks the look-ahead point instead, so it needs only the gradient at θ.
+ * - Weight decay is an L2 penalty λ‖θ‖²/2 added to the gradient (before the momentum).
+ * - Validation is stricter than PyTorch's, which accepts any μ ≥ 0 and any τ: here μ ∈ [0, 1)
+ *   (the buffer is a geometric sum of past gradients, which only converges for μ < 1) and τ ∈ [0, 1].
+ *
+ * Chapters: 03-gradient-descent (plain SGD), 07-optimizers (momentum and Nesterov).
+ */
+import { checkOptions, checkBoolean, checkInRange, checkNonNegative, expected } from '../util/validate';
+import type { Tensor } from '../tensor';
+import { Optimizer, withDefaults } from './optimizer';
+import type { OptimizerState } from './optimizer';
+
+export interface SGDOptions {
+  /** The learning rate γ (required: SGD has no default). */
+  lr: number;
+  /** The momentum μ in [0, 1) (default: 0, no momentum). */
+  momentum?: number;
+  /** The dampening τ in [0, 1] of the gradient added to the momentum buffer (default: 0). */
+  dampening?: number;
+  /** The L2 weight decay λ ≥ 0 added to the gradient as λθ (default: 0). */
+  weightDecay?: number;
+  /** Nesterov momentum; needs momentum > 0 and dampening = 0 (default: false). */
+  nesterov?: boolean;
+}
+
+/** The defaults of every SGD option but lr, which has none. */
+export const SGD_DEFAULTS: Readonly<Required<Omit<SGDOptions, 'lr'>>> = Object.freeze({
+  momentum: 0,
+  dampening: 0,
+  weightDecay: 0,
+  nesterov: false,
+});
+
+export const SGD_OPTION_NAMES = ['lr', 'momentum', 'dampening', 'weightDecay', 'nesterov'] as const;
+
+/** The hyperparameters `sgdStep` reads (an SGD instance is one). */
+export interface SGDHyperparameters {
+  readonly lr: number;
+  readonly momentum: number;
+  readonly dampening: number;
+  readonly weightDecay: number;
+  readonly nesterov: boolean;
+}
+
+export interface SGDState extends OptimizerState {
+  /** The momentum buffer b (null without momentum); PyTorch's `momentum_buffer`. */
+  momentumBuffer: Float64Array | null;
+}
+
+/** One SGD step on θ in place, from the gradient g (see the algorithm above). */
+export function sgdStep(theta: Float64Array, grad: Float64Array, state: SGDState, hp: SGDHyperparameters): void {
+  const { lr, momentum: mu, dampening, weightDecay: wd, nesterov } = hp;
+  const n = theta.length;
+  state.step += 1;
+  if (mu === 0) {
+    for (let i = 0; i < n; i++) {
+      const g = wd !== 0 ? grad[i] + wd * theta[i] : grad[i];
+      theta[i] -= lr * g;
+    }
+    return;
+  }
+  let buf = state.momentumBuffer;
+  const first = buf === null;
+  if (buf === null) {
+    buf = new Float64Array(n);
+    state.momentumBuffer = buf;
+  }
+  const keep = 1 - dampening;
+  for (let i = 0; i < n; i++) {
+    const g = wd !== 0 ? grad[i] + wd * theta[i] : grad[i];
+    const b = first ? g : buf[i] * mu + keep * g;
+    buf[i] = b;
+    theta[i] -= lr * (nesterov ? g + mu * b : b);
+  }
+}
+
+export class SGD extends Optimizer<SGDState> implements SGDHyperparameters {
+  readonly momentum: number;
+  readonly dampening: number;
+  readonly weightDecay: number;
+  readonly nesterov: boolean;
+
+  constructor(params: Tensor[], options: SGDOptions) {
+    checkOptions('SGD', options, SGD_OPTION_NAMES);
+    if (options === undefined || options.lr === undefined) {
+      throw new TypeError(
+        expected('SGD', 'lr', 'given, as SGD has no default learning rate (e.g. { lr: 0.01 })', undefined),
+      );
+    }
+    const o = withDefaults<SGDOptions>(options, { lr: options.lr, ...SGD_DEFAULTS });
+    const lr = checkNonNegative('SGD', 'lr', o.lr);
+    const momentum = checkInRange('SGD', 'momentum', o.momentum, 0, 1, true);
+    const dampening = checkInRange('SGD', 'dampening', o.dampening, 0, 1);
+    const weightDecay = checkNonNegative('SGD', 'weightDecay', o.weightDecay);
+    const nesterov = checkBoolean('SGD', 'nesterov', o.nesterov);
+    if (nesterov && (momentum <= 0 || dampening !== 0)) {
+      throw new RangeError(
+        `SGD: nesterov requires momentum > 0 and dampening = 0, received momentum ${momentum} and dampening ${dampening}`,
+      );
+    }
+    super('SGD', params, lr);
+    this.momentum = momentum;
+    this.dampening = dampening;
+    this.weightDecay = weightDecay;
+    this.nesterov = nesterov;
+  }
+
+  protected initState(): SGDState {
+    return { step: 0, momentumBuffer: null };
+  }
+
+  protected update(theta: Float64Array, grad: Float64Array, state: SGDState): void {
+    sgdStep(theta, grad, state, this);
+  }
+
+  override toString(): string {
+    return (
+      `SGD(lr=${this.lr}, momentum=${this.momentum}, dampening=${this.dampening}, ` +
+      `weightDecay=${this.weightDecay}, nesterov=${this.nesterov})`
+    );
+  }
+}
