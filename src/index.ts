@@ -8,3 +8,4 @@ export * from './checks';
 export * from './value';
 export * from './data';
 export * from './optim';
+export * from './nn';

@@ -1,0 +1,81 @@
+/**
+ * A fully connected (affine) layer, as PyTorch's `nn.Linear` (chapter 08-training):
+ * $$Y = X W + b, \qquad X \in \mathbb{R}^{N\times\text{in}},\;
+ *   W \in \mathbb{R}^{\text{in}\times\text{out}},\; b \in \mathbb{R}^{\text{out}},$$
+ * b added to every row. Its gradients (chapter 05-backpropagation), with G = ∂L/∂Y:
+ * ∂L/∂W = Xᵀ G, ∂L/∂b = Σₙ Gₙ (the column sums of G), ∂L/∂X = G Wᵀ.
+ *
+ * Storage: `weight` has shape [inFeatures, outFeatures], so the forward pass is the plain product
+ * `x.matmul(weight).add(bias)` with no transpose and no copy of x, W or b (a batch [N, in] goes
+ * straight to the matrix product; other shapes are reshaped, which shares the data). PyTorch
+ * stores the transpose, `weight` of shape [out, in], and computes X Wᵀ + b; our `weight` equals
+ * PyTorch's `weight.T`.
+ *
+ * Initialisation: PyTorch's default, W and b ~ U(−1/√in, 1/√in) (see init.ts), drawn from
+ * `rng(seed)` (default seed 0) or from a given generator, weight first, then bias, each in
+ * storage order. Two layers made with the same seed start equal: to build a network, share one
+ * generator, `const r = rng(0); new Linear(2, 8, { rng: r }); new Linear(8, 3, { rng: r })`,
+ * as `MLP` does.
+ */
+import { Tensor, formatShape } from '../tensor';
+import { checkBoolean, checkInteger, checkOptions } from '../util/validate';
+import { Module, checkInput } from './module';
+import { InitOptions, fillUniform, initGenerator, linearInitBound } from './init';
+
+export interface LinearOptions extends InitOptions {
+  /** Learn an additive bias b (default: true). */
+  bias?: boolean;
+}
+
+export const LINEAR_OPTION_NAMES = ['bias', 'seed', 'rng'] as const;
+
+export class Linear extends Module {
+  readonly inFeatures: number;
+  readonly outFeatures: number;
+  /** W, shape [inFeatures, outFeatures] (PyTorch's `weight.T`). */
+  readonly weight: Tensor;
+  /** b, shape [outFeatures], or null for a layer made with `{ bias: false }`. */
+  readonly bias: Tensor | null;
+
+  constructor(inFeatures: number, outFeatures: number, options?: LinearOptions) {
+    super();
+    const where = 'Linear';
+    this.inFeatures = checkInteger(where, 'inFeatures', inFeatures, 1);
+    this.outFeatures = checkInteger(where, 'outFeatures', outFeatures, 1);
+    checkOptions(where, options, LINEAR_OPTION_NAMES);
+    const hasBias = checkBoolean(where, 'bias', options?.bias ?? true);
+    const generator = initGenerator(where, options);
+    const bound = linearInitBound(inFeatures);
+    const w = fillUniform(where, new Float64Array(inFeatures * outFeatures), bound, generator);
+    this.weight = new Tensor(w, [inFeatures, outFeatures], true);
+    this.bias = hasBias ? new Tensor(fillUniform(where, new Float64Array(outFeatures), bound, generator), [outFeatures], true) : null;
+  }
+
+  /**
+   * Y = X W + b for X of shape [N, in] → [N, out]. A single example [in] gives [out]; any leading
+   * axes work too, [..., in] → [..., out].
+   */
+  override forward(x: Tensor): Tensor {
+    checkInput('Linear', x);
+    const inF = this.inFeatures;
+    if (x.ndim === 0 || x.shape[x.ndim - 1] !== inF) {
+      throw new RangeError(
+        `Linear: input must have shape [N, ${inF}] (last dimension = inFeatures = ${inF}), received a ` +
+          `tensor of shape ${formatShape(x.shape)}; the weight has shape ${formatShape(this.weight.shape)}`,
+      );
+    }
+    if (x.ndim === 2) return this.affine(x);
+    // [in] or [..., in]: a batch of rows [M, in] (a view, no copy), then back to [..., out].
+    const rows = x.reshape(x.size / inF, inF);
+    return this.affine(rows).reshape([...x.shape.slice(0, -1), this.outFeatures]);
+  }
+
+  private affine(x: Tensor): Tensor {
+    const y = x.matmul(this.weight);
+    return this.bias === null ? y : y.add(this.bias);
+  }
+
+  override extraRepr(): string {
+    return `inFeatures=${this.inFeatures}, outFeatures=${this.outFeatures}${this.bias === null ? ', bias=false' : ''}`;
+  }
+}
