@@ -9,3 +9,6 @@ export * from './value';
 export * from './data';
 export * from './optim';
 export * from './nn';
+export * from './symbolic';
+export * from './plot';
+export * from './landscape';
