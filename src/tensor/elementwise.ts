@@ -17,8 +17,8 @@
  *
  * Where an operand was broadcast, its gradient is summed over the stretched axes.
  */
-import { Tensor, TensorLike, fromOp, gradOf } from './tensor';
-import { broadcastIndex, broadcastShapes, sameShape } from './shape';
+import { Tensor, TensorLike, accumulateGrad, fromOp, gradOf } from './tensor';
+import { broadcastIndex, broadcastShapes, isTrailing, sameShape } from './shape';
 import { describe } from '../util/validate';
 
 /** A Tensor operand, or a number turned into a constant scalar tensor. */
@@ -77,6 +77,9 @@ function binary(kind: Kind, a: Tensor, bLike: TensorLike): Tensor {
   const b = asTensor(kind, 'other', bLike);
   const shape = sameShape(a.shape, b.shape) ? a.shape.slice() : broadcastShapes(kind, a.shape, b.shape);
   const n = shape.reduce((x, y) => x * y, 1);
+  if (kind === 'add' && b.size > 0 && sameShape(shape, a.shape) && isTrailing(shape, b.shape)) {
+    return addRows(a, b, n);
+  }
   const ia = broadcastIndex(shape, a.shape);
   const ib = broadcastIndex(shape, b.shape);
   const A = a.data;
@@ -86,24 +89,26 @@ function binary(kind: Kind, a: Tensor, bLike: TensorLike): Tensor {
   return fromOp(out, shape, kind, [a, b], (g) => {
     const ja = ia ?? identity(n);
     const jb = ib ?? identity(n);
-    if (a.requiresGrad) {
+    if (a.requiresGrad && ia === null && (kind === 'add' || kind === 'sub')) {
+      accumulateGrad(a, g);
+    } else if (a.requiresGrad) {
       const ga = gradOf(a);
       // ∂(a ± b)/∂a = 1, ∂(ab)/∂a = b, ∂(a/b)/∂a = 1/b
       if (kind === 'add' || kind === 'sub') {
-        if (ia === null) for (let i = 0; i < n; i++) ga[i] += g[i];
-        else for (let i = 0; i < n; i++) ga[ja[i]] += g[i];
+        for (let i = 0; i < n; i++) ga[ja[i]] += g[i];
       } else if (kind === 'mul') {
         for (let i = 0; i < n; i++) ga[ja[i]] += g[i] * B[jb[i]];
       } else {
         for (let i = 0; i < n; i++) ga[ja[i]] += g[i] / B[jb[i]];
       }
     }
-    if (b.requiresGrad) {
+    if (b.requiresGrad && ib === null && kind === 'add') {
+      accumulateGrad(b, g);
+    } else if (b.requiresGrad) {
       const gb = gradOf(b);
       // ∂(a + b)/∂b = 1, ∂(a − b)/∂b = −1, ∂(ab)/∂b = a, ∂(a/b)/∂b = −a/b²
       if (kind === 'add') {
-        if (ib === null) for (let i = 0; i < n; i++) gb[i] += g[i];
-        else for (let i = 0; i < n; i++) gb[jb[i]] += g[i];
+        for (let i = 0; i < n; i++) gb[jb[i]] += g[i];
       } else if (kind === 'sub') {
         for (let i = 0; i < n; i++) gb[jb[i]] -= g[i];
       } else if (kind === 'mul') {
@@ -114,6 +119,25 @@ function binary(kind: Kind, a: Tensor, bLike: TensorLike): Tensor {
           gb[jb[i]] -= (g[i] * A[ja[i]]) / (y * y);
         }
       }
+    }
+  });
+}
+
+/**
+ * a + b where b repeats whole over the rows of a (a bias [C] added to a batch [N, C]): plain
+ * nested loops, and ∂L/∂b = Σ over rows of G.
+ */
+function addRows(a: Tensor, b: Tensor, n: number): Tensor {
+  const A = a.data;
+  const B = b.data;
+  const C = B.length;
+  const out = new Float64Array(n);
+  for (let o = 0; o < n; o += C) for (let c = 0; c < C; c++) out[o + c] = A[o + c] + B[c];
+  return fromOp(out, a.shape.slice(), 'add', [a, b], (g) => {
+    if (a.requiresGrad) accumulateGrad(a, g);
+    if (b.requiresGrad) {
+      const gb = gradOf(b);
+      for (let o = 0; o < n; o += C) for (let c = 0; c < C; c++) gb[c] += g[o + c];
     }
   });
 }

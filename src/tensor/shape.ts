@@ -49,6 +49,19 @@ export function broadcastShapes(op: string, a: readonly number[], b: readonly nu
   return out;
 }
 
+/**
+ * True when broadcasting `inShape` over `outShape` repeats it whole, row after row: its shape
+ * without leading 1s is the tail of `outShape` (a bias [C] over a batch [N, C]).
+ */
+export function isTrailing(outShape: readonly number[], inShape: readonly number[]): boolean {
+  let lead = 0;
+  while (lead < inShape.length && inShape[lead] === 1) lead++;
+  const pad = outShape.length - inShape.length;
+  if (pad < 0) return false;
+  for (let i = lead; i < inShape.length; i++) if (inShape[i] !== outShape[i + pad]) return false;
+  return true;
+}
+
 const indexCache = new Map<string, Int32Array>();
 const INDEX_CACHE_LIMIT = 256;
 
@@ -66,12 +79,7 @@ export function broadcastIndex(outShape: readonly number[], inShape: readonly nu
   const index = new Int32Array(n);
   const inSize = sizeOf(inShape);
   const pad = outShape.length - inShape.length;
-  // Fast path: inShape (without leading 1s) is a suffix of outShape, e.g. a bias [C] over [N, C].
-  let lead = 0;
-  while (lead < inShape.length && inShape[lead] === 1) lead++;
-  let suffix = true;
-  for (let i = lead; i < inShape.length; i++) if (inShape[i] !== outShape[i + pad]) suffix = false;
-  if (suffix) {
+  if (isTrailing(outShape, inShape)) {
     for (let i = 0; i < n; i++) index[i] = i % inSize;
   } else {
     const outStrides = stridesOf(outShape);

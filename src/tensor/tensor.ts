@@ -223,6 +223,19 @@ export function gradOf(t: Tensor): Float64Array {
 }
 
 /**
+ * Adds `g` into the gradient of `t`; the first contribution is a plain copy (no zero-fill and add).
+ * @internal
+ */
+export function accumulateGrad(t: Tensor, g: Float64Array): void {
+  if (t.grad === null) {
+    t.grad = new Tensor(g.slice(0, t.data.length), t.shape.slice());
+    return;
+  }
+  const buffer = t.grad.data;
+  for (let i = 0; i < buffer.length; i++) buffer[i] += g[i];
+}
+
+/**
  * The result of an operation: records the graph only when grad mode is on and some parent
  * requires grad, so evaluation under `noGrad` or on plain data builds no graph at all.
  * @internal
