@@ -1,0 +1,141 @@
+/**
+ * Grader for exercises/autograd.ts (chapter 05-backpropagation). The scenarios live in
+ * drivers/autograd.ts; inside the sandbox they run on the student's Value, here on forward-mode
+ * dual numbers (oracles/dual.ts), which give the exact derivatives independently of any backward pass. micrograd's
+ * own test expressions are also checked against PyTorch's values (test/fixtures/torch-cases.json).
+ */
+import path from 'path';
+import * as vitest from 'vitest';
+import { checkClose, Hint, receive } from '../../kit/grade/expect';
+import { CheckContext, defineGrader } from '../../kit/grade/grader';
+import { num, numbers, record } from '../../kit/grade/plain';
+import torch from '../fixtures/torch-cases.json';
+import { SCENARIOS } from './drivers/autograd';
+import { exactGradient } from './oracles/dual';
+
+/** Exact value and gradient of a scenario by forward mode (one pass per input). */
+function exact(name: string): { data: number; grads: number[] } {
+  const s = SCENARIOS[name];
+  return exactGradient(s.build, s.inputs);
+}
+
+function describe(name: string): string {
+  const s = SCENARIOS[name];
+  const leaves = s.names.map((n, i) => `${n} = new Value(${s.inputs[i]})`).join('; ');
+  return `${leaves}; out = ${s.code}`;
+}
+
+const forwardSchema = record({ data: num, leafData: numbers(), initialGrads: numbers() });
+const backwardSchema = (k: number) => record({ data: num, grads: numbers(k), outGrad: num });
+
+async function forwardOf(t: CheckContext, name: string) {
+  return receive(await t.drive('forward', { scenario: name }), forwardSchema, { input: describe(name) });
+}
+
+async function backwardOf(t: CheckContext, name: string) {
+  const input = `${describe(name)}; out.backward()`;
+  return { input, got: receive(await t.drive('backward', { scenario: name }), backwardSchema(SCENARIOS[name].inputs.length), { input }) };
+}
+
+/** Checks the leaves' gradients of each scenario against forward mode. */
+async function checkGrads(t: CheckContext, names: string[], hints: (name: string) => ReadonlyArray<Hint<number[]>> = () => []) {
+  for (const name of names) {
+    const { input, got } = await backwardOf(t, name);
+    const e = exact(name);
+    const labels = SCENARIOS[name].names.map((n) => `${n}.grad`).join(', ');
+    checkClose(got.grads, e.grads, { input: `${input}; [${labels}]`, hints: hints(name) });
+  }
+}
+
+const ORDER_HINT =
+  'run each node’s backward step exactly once, and only after every node that uses it: build a topological order with a visited set (depth-first search) and walk it in reverse';
+
+export default defineGrader(
+  vitest,
+  { exercise: 'autograd', chapter: '05-backpropagation', drivers: path.join(__dirname, 'drivers', 'autograd.ts') },
+  ({ graded }) => {
+    graded('every operation computes the right value', 2, async (t) => {
+      const names = ['add', 'addNumber', 'sub', 'subNumber', 'neg', 'mul', 'mulNumber', 'div', 'divNumber', 'pow3', 'powMinus1', 'powHalf', 'exp', 'log', 'tanh', 'reluPositive', 'reluNegative'];
+      for (const name of names) {
+        const got = await forwardOf(t, name);
+        checkClose(got.data, exact(name).data, { input: `${describe(name)}; out.data` });
+        checkClose(got.leafData, SCENARIOS[name].inputs, { input: `${describe(name)}; data of the inputs` });
+      }
+    });
+
+    graded('a new Value has grad 0 and backward() sets the output’s grad to 1', 1, async (t) => {
+      const f = await forwardOf(t, 'mul');
+      checkClose(f.initialGrads, [0, 0], { input: `${describe('mul')}; [a.grad, b.grad] before backward()` });
+      const { input, got } = await backwardOf(t, 'mul');
+      checkClose(got.outGrad, 1, { input: `${input}; out.grad` });
+    });
+
+    graded('add, sub and neg pass the gradient through (±1)', 1, async (t) => {
+      await checkGrads(t, ['add', 'addNumber', 'sub', 'subNumber', 'neg'], (name) =>
+        name === 'sub' ? [[[1, 1], '∂(a − b)/∂b is −1']] : name === 'neg' ? [[[1], '∂(−a)/∂a is −1']] : [],
+      );
+    });
+
+    graded('mul: ∂(a·b)/∂a = b and ∂(a·b)/∂b = a', 1, async (t) => {
+      await checkGrads(t, ['mul', 'mulNumber'], (name) => (name === 'mul' ? [[[2, -3], 'each factor’s derivative is the OTHER factor: ∂(a·b)/∂a = b']] : []));
+    });
+
+    graded('div: ∂(a/b)/∂a = 1/b and ∂(a/b)/∂b = −a/b²', 1, async (t) => {
+      await checkGrads(t, ['div', 'divNumber'], (name) => (name === 'div' ? [[[-1 / 4, 3 / 16], '∂(a/b)/∂b = −a/b²: check the sign']] : []));
+    });
+
+    graded('pow: ∂(a^k)/∂a = k·a^(k−1)', 1, async (t) => {
+      await checkGrads(t, ['pow3', 'powMinus1', 'powHalf'], (name) => {
+        const k = name === 'pow3' ? 3 : name === 'powMinus1' ? -1 : 0.5;
+        const a = SCENARIOS[name].inputs[0];
+        return [
+          [[k * Math.pow(a, k)], 'the exponent of the derivative is k − 1: k·a^(k−1)'],
+          [[Math.pow(a, k - 1)], 'the factor k is missing: k·a^(k−1)'],
+        ];
+      });
+    });
+
+    graded('exp: the derivative of e^a is e^a', 1, async (t) => {
+      await checkGrads(t, ['exp'], () => [[[0.7], 'the derivative of e^a is e^a (the output), not a'], [[1], 'the derivative of e^a is e^a, not 1']]);
+    });
+
+    graded('log: the derivative of ln a is 1/a', 1, async (t) => {
+      await checkGrads(t, ['log'], () => [[[2.5], 'the derivative of ln a is 1/a'], [[1 / 6.25], 'the derivative of ln a is 1/a, not 1/a²']]);
+    });
+
+    graded('tanh: the derivative is 1 − tanh²(a)', 1, async (t) => {
+      const th = Math.tanh(0.8);
+      await checkGrads(t, ['tanh'], () => [
+        [[1 - th], 'square the tanh: 1 − tanh²(a)'],
+        [[1 - 0.8 * 0.8], 'use the output t = tanh(a): 1 − t², not 1 − a²'],
+      ]);
+    });
+
+    graded('relu: the gradient flows only where a > 0', 1, async (t) => {
+      await checkGrads(t, ['reluPositive', 'reluNegative', 'reluOfProduct'], (name) =>
+        name === 'reluNegative' ? [[[1], 'relu blocks the gradient where a ≤ 0 (derivative 0)']] : [],
+      );
+    });
+
+    graded('a value used twice receives both contributions (+=)', 2, async (t) => {
+      const OVERWRITE = 'gradients must accumulate (grad += …): a value used twice receives a contribution from each use';
+      await checkGrads(t, ['square', 'double', 'reuse'], (name) =>
+        name === 'square' ? [[[3], OVERWRITE]] : name === 'double' ? [[[1], OVERWRITE]] : [],
+      );
+    });
+
+    graded('backward visits every node once, in reverse topological order', 3, async (t) => {
+      await checkGrads(t, ['diamond', 'longAndShortPaths', 'deepShared'], () => [() => ORDER_HINT]);
+    });
+
+    graded('micrograd’s test expressions match PyTorch', 2, async (t) => {
+      for (const c of torch.value) {
+        const { input, got } = await backwardOf(t, c.name);
+        const names = SCENARIOS[c.name].names;
+        const grads = c.grads as unknown as Record<string, number>;
+        checkClose(got.data, c.out, { input: `${input}; out.data`, tol: { rel: 1e-12, abs: 1e-12 } });
+        checkClose(got.grads, names.map((n) => grads[n]), { input: `${input}; [${names.map((n) => `${n}.grad`).join(', ')}]`, tol: { rel: 1e-12, abs: 1e-12 } });
+      }
+    });
+  },
+);

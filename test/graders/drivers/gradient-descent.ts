@@ -1,0 +1,81 @@
+/**
+ * Driver for gradient-descent.ts, run inside the sandbox next to the student's code (trusted code,
+ * self-contained: no imports). gradientDescent takes a function, which cannot cross the boundary,
+ * so the gradient is built here from a plain description and the trajectory comes back as data,
+ * with observations only this side can make (are the points distinct arrays? was x0 modified?).
+ */
+
+export type Problem = { kind: 'quadratic'; a: number[]; c: number[] } | { kind: 'rosenbrock' };
+
+/** ∇f for f(x) = ½ Σ aᵢxᵢ² + Σ cᵢxᵢ (quadratic) or the Rosenbrock function (1 − x)² + 100(y − x²)². */
+function gradient(problem: Problem, x: number[]): number[] {
+  if (problem.kind === 'quadratic') return x.map((xi, i) => problem.a[i] * xi + problem.c[i]);
+  const [u, v] = x;
+  return [-2 * (1 - u) - 400 * u * (v - u * u), 200 * (v - u * u)];
+}
+
+function need(mod: Record<string, unknown>, name: string): (...args: unknown[]) => unknown {
+  const f = mod[name];
+  if (typeof f !== 'function') {
+    const e = new Error(`gradient-descent.ts does not export a function named ${name}`);
+    e.name = 'MissingExport';
+    throw e;
+  }
+  return f as (...args: unknown[]) => unknown;
+}
+
+function cloneable(value: unknown): boolean {
+  try {
+    structuredClone(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface TrajectoryArgs {
+  problem: Problem;
+  x0: number[];
+  lr: number;
+  steps: number;
+}
+
+export interface TrajectoryObservation {
+  result: unknown;
+  /** Set when the result cannot be copied back (e.g. it contains functions). */
+  resultProblem?: string;
+  /** All returned points are different array objects. */
+  distinctPoints: boolean;
+  /** One of the returned points is the x0 array that was passed in. */
+  containsX0: boolean;
+  /** x0 after the call (to detect modification). */
+  x0After: number[];
+  gradCalls: number;
+}
+
+export function trajectory(mod: Record<string, unknown>, args: TrajectoryArgs): TrajectoryObservation {
+  const gradientDescent = need(mod, 'gradientDescent');
+  const x0 = args.x0.slice();
+  let gradCalls = 0;
+  const grad = (x: number[]): number[] => {
+    gradCalls += 1;
+    return gradient(args.problem, Array.from(x));
+  };
+  const result = gradientDescent(grad, x0, args.lr, args.steps);
+  let distinctPoints = true;
+  let containsX0 = false;
+  if (Array.isArray(result)) {
+    const objects = result.filter((p) => p !== null && typeof p === 'object');
+    distinctPoints = new Set(objects).size === objects.length;
+    containsX0 = result.some((p) => p === x0);
+  }
+  const ok = cloneable(result);
+  return {
+    result: ok ? result : null,
+    resultProblem: ok ? undefined : 'returned something that is not plain data (a function or a Promise?)',
+    distinctPoints,
+    containsX0,
+    x0After: Array.from(x0),
+    gradCalls,
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * A mutant is one deliberate mistake in one solution file: a small patch applied to a copy of
+ * solutions/ (never to solutions/ itself). Every mutant must lose points (test/grading/mutants.test.ts).
+ */
+export interface Mutant {
+  /** The solution file the patch applies to, e.g. 'mse.ts'. */
+  file: string;
+  /** The mistake, in the words a teacher would use. */
+  mistake: string;
+  /** Replacements [find, replace, occurrence?]; without occurrence, `find` must occur exactly once. */
+  patch: Array<[string, string] | [string, string, number]>;
+}
+
+/** Applies a mutant's patch; throws if a `find` string is missing or ambiguous (a stale mutant). */
+export function applyMutant(source: string, mutant: Mutant): string {
+  let out = source;
+  for (const [find, replace, occurrence] of mutant.patch) {
+    const positions: number[] = [];
+    for (let at = out.indexOf(find); at >= 0; at = out.indexOf(find, at + 1)) positions.push(at);
+    if (positions.length === 0) {
+      throw new RangeError(`mutant "${mutant.mistake}": ${mutant.file} does not contain ${JSON.stringify(find)}`);
+    }
+    if (occurrence === undefined && positions.length > 1) {
+      throw new RangeError(`mutant "${mutant.mistake}": ${JSON.stringify(find)} occurs ${positions.length} times in ${mutant.file}; give an occurrence`);
+    }
+    const at = positions[(occurrence ?? 1) - 1];
+    if (at === undefined) throw new RangeError(`mutant "${mutant.mistake}": occurrence ${occurrence} of ${JSON.stringify(find)} not found`);
+    out = out.slice(0, at) + replace + out.slice(at + find.length);
+  }
+  return out;
+}
