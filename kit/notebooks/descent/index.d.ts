@@ -1,0 +1,2 @@
+// Types of `import … from 'descent'`: the library's own sources (tslab checks cells against them).
+export * from '../../../src/index';

@@ -1,0 +1,2 @@
+// Types of `import … from 'descent/notebook'`.
+export * from '../helpers/index';

@@ -1,0 +1,33 @@
+/**
+ * The same notebooks under Jupyter's own client (nbclient on Debian's python3), as .ci/run does
+ * for every chapter: a pass on the setup notebook and the failing fixture reported by cell.
+ */
+import { spawnSync } from 'child_process';
+import { join } from 'path';
+import { describe, expect, it } from 'vitest';
+import { kernelspecDir } from '../../kit/notebooks/kernelspec';
+import { ROOT } from '../../kit/notebooks/resolve';
+import { available, missingPython, SYSTEM_PYTHON } from './env';
+
+const py = { command: SYSTEM_PYTHON, args: [] };
+const missing = missingPython(['nbclient', 'nbformat', 'jupyter_client'])
+  ?? (kernelspecDir(py) === null ? 'the tslab kernelspec is not registered (npm run kernel)' : null);
+const script = join(ROOT, 'kit/notebooks/nbclient_run.py');
+
+describe('nbclient', () => {
+  it('executes the setup notebook on the registered tslab kernel', () => {
+    if (!available('nbclient execution', missing)) return;
+    const r = spawnSync(SYSTEM_PYTHON, [script, 'notebooks/00-setup.ipynb'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/\[1\/1\] notebooks\/00-setup\.ipynb {2}\d+\.\d s \(nbclient\)/);
+    expect(r.status).toBe(0);
+  }, 120_000);
+
+  it('reports a failing cell by index with its stderr, though tslab sends no error name', () => {
+    if (!available('nbclient execution', missing)) return;
+    const r = spawnSync(SYSTEM_PYTHON, [script, 'test/notebooks/fixtures/failing.ipynb'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('test/notebooks/fixtures/failing.ipynb: cell 3 failed');
+    expect(r.stderr).toContain('deliberate failure in cell 3');
+  }, 120_000);
+});
