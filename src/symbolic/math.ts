@@ -137,7 +137,8 @@ export function symbolTex(name: string): string {
   if (isConstant(name)) return new math.SymbolNode(name).toTex();
   // mathjs's own SymbolNode rendering knows the Greek letters (beta → \beta).
   const tex = new math.SymbolNode(name).toTex();
-  return tex.startsWith('\\mathrm{') ? name : tex;
+  // Braces keep a plain name apart from a preceding command: \cdot{b}, never \cdotb.
+  return tex.startsWith('\\mathrm{') ? `{${name}}` : tex;
 }
 
 /** Compiles an expanded expression for repeated evaluation. */
