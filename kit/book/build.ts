@@ -1,0 +1,141 @@
+/**
+ * Builds the course book (`build/book/`) from the executed notebooks: executes the missing or
+ * stale ones first, then writes one page per notebook, the index, one page per exercise file and
+ * the local assets. `student: true` builds the book a student release ships: from notebooks
+ * executed with the stub exercises, without cells tagged `solution`; and nothing is ever read
+ * from solutions/ (see files.ts).
+ */
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'fs';
+import { basename, dirname, join, posix, resolve } from 'path';
+import { listNotebooks } from '../notebooks/notebook';
+import type { NotebookResult } from '../notebooks/run';
+import { copyAssets } from './assets';
+import { loadChapter, type Chapter } from './chapter';
+import { executeNotebooks, type ExecuteMode, type Progress } from './execute';
+import { exercisesByChapter, findExercises } from './exercises';
+import { assertNotSolution, BOOK_DIR, EXECUTED_DIR, EXERCISES_DIR, listDir, NOTEBOOKS_DIR, readJson, readText, ROOT, shown } from './files';
+import { createMarkdown } from './markdown';
+import { chapterPage, exercisePage, indexPage, type Site } from './page';
+
+/** The manifest every built book carries (and the marker that lets a rebuild clear the folder). */
+export const MANIFEST = 'book.json';
+
+export interface BookOptions {
+  /** Where the site goes (default `build/book/`); cleared first if it holds a book. */
+  out?: string;
+  /** The committed notebooks, in chapter order by name (default `notebooks/`). */
+  notebooksDir?: string;
+  /** The executed copies (default `build/notebooks/`). */
+  executedDir?: string;
+  /** The exercise folder linked from the chapters (default `exercises/`; never solutions/). */
+  exercisesDir?: string;
+  /** The student book: notebooks executed with `exercisesDir` (the stubs), no `solution` cells. */
+  student?: boolean;
+  /** Which notebooks to execute first (default: the missing or stale ones). */
+  execute?: ExecuteMode;
+  cellTimeoutMs?: number;
+  progress?: (event: Progress) => void;
+}
+
+export interface BookResult {
+  out: string;
+  /** Pages written, relative to `out`. */
+  pages: string[];
+  chapters: Chapter[];
+  executed: NotebookResult[];
+  /** Seconds spent building the site (execution excluded). */
+  buildSeconds: number;
+  /** Formulas KaTeX could not typeset, links to missing pages. */
+  warnings: string[];
+}
+
+interface Manifest { title: string; student: boolean; chapters: Array<{ slug: string; title: string; notebook: string; figures: number; exercises: string[] }> }
+
+function clearOut(out: string): void {
+  if (!existsSync(out)) return;
+  if (listDir(out).length > 0 && !existsSync(join(out, MANIFEST))) {
+    throw new Error(`refusing to clear ${JSON.stringify(out)}: it is not empty and holds no ${MANIFEST} (not a book built by kit/book)`);
+  }
+  rmSync(out, { recursive: true, force: true });
+}
+
+function hasGradeScript(): boolean {
+  try {
+    return typeof readJson<{ scripts?: Record<string, string> }>(join(ROOT, 'package.json')).scripts?.grade === 'string';
+  } catch {
+    return false;
+  }
+}
+
+/** Local links (`x.html`, `../x.html#y`) of the written pages that point to no file. */
+export function brokenLinks(out: string, pages: readonly string[]): string[] {
+  const broken: string[] = [];
+  for (const page of pages) {
+    const html = readText(join(out, page));
+    for (const m of html.matchAll(/\b(?:href|src)="([^"#?:]+)(?:[#?][^"]*)?"/g)) {
+      const target = posix.join(posix.dirname(page), m[1]);
+      if (!existsSync(join(out, target))) broken.push(`${page}: link to missing ${m[1]}`);
+    }
+  }
+  return [...new Set(broken)];
+}
+
+/** Builds the book; resolves with what was written. @throws NotebookError when a cell fails while executing. */
+export async function buildBook(options: BookOptions = {}): Promise<BookResult> {
+  const out = resolve(options.out ?? BOOK_DIR);
+  const notebooksDir = resolve(options.notebooksDir ?? NOTEBOOKS_DIR);
+  const executedDir = resolve(options.executedDir ?? EXECUTED_DIR);
+  const exercisesDir = resolve(options.exercisesDir ?? EXERCISES_DIR);
+  const student = options.student === true;
+  for (const dir of [out, notebooksDir, executedDir, exercisesDir]) assertNotSolution(dir);
+
+  const sources = listNotebooks(notebooksDir);
+  if (sources.length === 0) throw new Error(`no notebooks in ${shown(notebooksDir)}`);
+  mkdirSync(executedDir, { recursive: true });
+  const executed = await executeNotebooks(sources, {
+    executedDir,
+    mode: options.execute ?? 'stale',
+    // A student book must come from runs with the stubs; otherwise any up-to-date copy will do.
+    exercisesDir: student || options.exercisesDir !== undefined ? exercisesDir : undefined,
+    cellTimeoutMs: options.cellTimeoutMs,
+    progress: options.progress,
+  });
+
+  const started = Date.now();
+  const md = createMarkdown();
+  const chapters = sources.map((source) => {
+    const copy = join(executedDir, basename(source));
+    if (!existsSync(copy)) throw new Error(`${shown(copy)} is missing: execute the notebooks first (npm run notebooks)`);
+    return loadChapter(copy, shown(source), { md, student });
+  });
+  // The exercises of the chapters in the book (an exercise whose chapter is not written yet waits).
+  const exercises = findExercises(exercisesDir).filter((e) => chapters.some((c) => c.slug === e.chapter));
+  const site: Site = { chapters, exercises: exercisesByChapter(exercises), hasGradeScript: hasGradeScript(), student };
+
+  clearOut(out);
+  const pages: string[] = [];
+  const write = (rel: string, html: string): void => {
+    mkdirSync(dirname(join(out, rel)), { recursive: true });
+    writeFileSync(join(out, rel), html);
+    pages.push(rel);
+  };
+  write('index.html', indexPage(site));
+  chapters.forEach((c, k) => write(`${c.slug}.html`, chapterPage(site, k)));
+  for (const e of exercises) write(`exercises/${e.name}.html`, exercisePage(site, e));
+  copyAssets(out);
+  const manifest: Manifest = {
+    title: 'Descent',
+    student,
+    chapters: chapters.map((c) => ({
+      slug: c.slug, title: c.title, notebook: c.notebook, figures: c.figures,
+      exercises: (site.exercises.get(c.slug) ?? []).map((e) => `exercises/${e.name}.ts`),
+    })),
+  };
+  writeFileSync(join(out, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
+
+  const warnings = [
+    ...chapters.flatMap((c) => c.mathErrors.map((m) => `${c.notebook}: KaTeX could not typeset ${JSON.stringify(m)}`)),
+    ...brokenLinks(out, pages),
+  ];
+  return { out, pages, chapters, executed, buildSeconds: (Date.now() - started) / 1000, warnings };
+}

@@ -1,0 +1,111 @@
+/**
+ * The book of the real course, from the notebooks executed once with the stub exercises (shared
+ * with the browser test): the student book holds no line of solution code, every chapter has a
+ * summary, every formula typesets, and rebuilding from executed notebooks takes under 10 s.
+ */
+import { spawnSync } from 'child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, relative } from 'path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBook, type BookResult } from '../../kit/book/build';
+import { EXECUTED_DIR, EXERCISES_DIR, ROOT, SOLUTIONS_DIR } from '../../kit/book/files';
+import { courseNotebooks, executedWithStubs, EXECUTION_TIMEOUT_MS } from './shared';
+
+/** The limit the issue sets for building from executed notebooks. */
+const BUILD_LIMIT_S = 10;
+const work = mkdtempSync(join(tmpdir(), 'descent-course-book-'));
+let book: BookResult;
+
+beforeAll(async () => {
+  await executedWithStubs();
+  book = await buildBook({ out: join(work, 'student'), executedDir: EXECUTED_DIR, exercisesDir: EXERCISES_DIR, student: true });
+}, EXECUTION_TIMEOUT_MS);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+}
+
+/** What a reader (or a copy-paste) gets from a page: tags dropped, entities decoded. */
+function text(html: string): string {
+  return html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#(?:0?39|x27);/g, "'").replace(/&amp;/g, '&');
+}
+
+const lines = (source: string): string[] => source.split('\n').map((l) => l.trim());
+const isCode = (l: string): boolean => l !== '' && !/^(\/\/|\/?\*)/.test(l);
+
+/** Every line of the committed notebooks (what students get anyway). */
+function notebookLines(): Set<string> {
+  return new Set(courseNotebooks().flatMap((f) => (JSON.parse(readFileSync(f, 'utf8')) as { cells: Array<{ source: string | string[] }> }).cells
+    .flatMap((c) => lines(Array.isArray(c.source) ? c.source.join('') : c.source))));
+}
+
+/**
+ * What only the solutions contain, per file: single lines not in the stub nor in any notebook
+ * (long enough to be specific), and every run of 3 consecutive code lines not in the stub.
+ */
+function solutionOnly(): Map<string, { lines: string[]; runs: string[] }> {
+  const inNotebooks = notebookLines();
+  const map = new Map<string, { lines: string[]; runs: string[] }>();
+  for (const f of readdirSync(SOLUTIONS_DIR).filter((n) => n.endsWith('.ts'))) {
+    const stub = new Set(lines(readFileSync(join(EXERCISES_DIR, f), 'utf8')));
+    const code = lines(readFileSync(join(SOLUTIONS_DIR, f), 'utf8')).filter(isCode);
+    const own = code.map((l) => !stub.has(l));
+    const runs: string[] = [];
+    for (let i = 0; i + 3 <= code.length; i++) if (own[i] && own[i + 1] && own[i + 2]) runs.push(code.slice(i, i + 3).join('\n'));
+    map.set(f, { lines: code.filter((l, i) => own[i] && l.length >= 20 && !inNotebooks.has(l)), runs });
+  }
+  return map;
+}
+
+describe('the student book of the course', () => {
+  it('has a page for every notebook, in order', () => {
+    expect(book.chapters.map((c) => `${c.slug}.ipynb`)).toEqual(courseNotebooks().map((f) => relative(join(ROOT, 'notebooks'), f)));
+  });
+
+  it('contains no solution code (and does contain the stubs)', () => {
+    const solutions = solutionOnly();
+    expect([...solutions.values()].flatMap((s) => s.runs).length).toBeGreaterThan(20);
+    const pages = files(book.out).filter((f) => /\.(html|json|js|css)$/.test(f) && !f.endsWith('plotly.min.js'));
+    // Each page as the lines a reader could copy: tags dropped, entities decoded, lines trimmed, comments dropped.
+    const texts = pages.map((f) => [relative(book.out, f), lines(text(readFileSync(f, 'utf8'))).filter(isCode).join('\n')] as const);
+    for (const [file, own] of solutions) {
+      for (const snippet of [...own.lines, ...own.runs]) {
+        const leaks = texts.filter(([, t]) => t.includes(snippet)).map(([p]) => p);
+        expect(leaks, `solutions/${file}:\n${snippet}`).toEqual([]);
+      }
+    }
+    // The same extraction finds code that is there: every exercise page shows its whole stub.
+    const exercisePages = texts.filter(([p]) => p.startsWith('exercises/'));
+    expect(exercisePages.length).toBeGreaterThan(0);
+    for (const [p, t] of exercisePages) {
+      const stub = lines(readFileSync(join(EXERCISES_DIR, p.replace(/^exercises\/(.*)\.html$/, '$1.ts')), 'utf8')).filter(isCode);
+      expect(t, p).toContain(stub.join('\n')); // the whole stub, line after line
+      expect(t, p).toContain("throw new Error('TODO");
+    }
+  });
+
+  it('gives every chapter a one-line summary on the index', () => {
+    const index = readFileSync(join(book.out, 'index.html'), 'utf8');
+    for (const c of book.chapters) {
+      expect(c.summary, c.notebook).not.toBe('');
+      expect(index).toContain(`<p class="chapter-summary">${c.summary}</p>`);
+    }
+  });
+
+  it('typesets every formula of every chapter', () => {
+    const errors = book.chapters.flatMap((c) => c.mathErrors.map((m) => `${c.notebook}: ${m}`));
+    expect(errors).toEqual([]);
+  });
+
+  it(`rebuilds from the executed notebooks in under ${BUILD_LIMIT_S} s (npm run book -- --execute never)`, () => {
+    const started = Date.now();
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'kit/book/cli.ts', '--execute', 'never', '--out', join(work, 'timed')],
+      { cwd: ROOT, encoding: 'utf8' });
+    const seconds = (Date.now() - started) / 1000;
+    expect(r.status, r.stderr).toBe(0);
+    console.log(`[book] built ${book.chapters.length} chapters from executed notebooks in ${seconds.toFixed(1)} s (wall clock, tsx start included); ${r.stdout.trim().split('\n').find((l) => l.startsWith('Book built'))}`);
+    expect(seconds).toBeLessThan(BUILD_LIMIT_S);
+  }, 60_000);
+});
