@@ -17,7 +17,7 @@
  * generator, `const r = rng(0); new Linear(2, 8, { rng: r }); new Linear(8, 3, { rng: r })`,
  * as `MLP` does.
  */
-import { Tensor, formatShape } from '../tensor';
+import { Tensor, formatShape, linear, Activation } from '../tensor';
 import { checkBoolean, checkInteger, checkOptions } from '../util/validate';
 import { Module, checkInput } from './module';
 import { InitOptions, fillUniform, initGenerator, linearInitBound } from './init';
@@ -56,6 +56,14 @@ export class Linear extends Module {
    * axes work too, [..., in] → [..., out].
    */
   override forward(x: Tensor): Tensor {
+    return this.forwardWith(x, 'none');
+  }
+
+  /**
+   * φ(X W + b) with φ the identity or relu, as one fused op (`linear` in src/tensor): what
+   * `Sequential` runs for a Linear followed by a ReLU.
+   */
+  forwardWith(x: Tensor, activation: Activation): Tensor {
     checkInput('Linear', x);
     const inF = this.inFeatures;
     if (x.ndim === 0 || x.shape[x.ndim - 1] !== inF) {
@@ -64,15 +72,10 @@ export class Linear extends Module {
           `tensor of shape ${formatShape(x.shape)}; the weight has shape ${formatShape(this.weight.shape)}`,
       );
     }
-    if (x.ndim === 2) return this.affine(x);
+    if (x.ndim === 2) return linear(x, this.weight, this.bias, activation);
     // [in] or [..., in]: a batch of rows [M, in] (a view, no copy), then back to [..., out].
     const rows = x.reshape(x.size / inF, inF);
-    return this.affine(rows).reshape([...x.shape.slice(0, -1), this.outFeatures]);
-  }
-
-  private affine(x: Tensor): Tensor {
-    const y = x.matmul(this.weight);
-    return this.bias === null ? y : y.add(this.bias);
+    return linear(rows, this.weight, this.bias, activation).reshape([...x.shape.slice(0, -1), this.outFeatures]);
   }
 
   override extraRepr(): string {

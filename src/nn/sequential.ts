@@ -6,6 +6,8 @@
 import { Tensor } from '../tensor';
 import { expected } from '../util/validate';
 import { Module } from './module';
+import { Linear } from './linear';
+import { ReLU } from './activations';
 
 export class Sequential extends Module {
   /** The modules, in the order they are applied. */
@@ -28,7 +30,17 @@ export class Sequential extends Module {
 
   override forward(x: Tensor): Tensor {
     let y = x;
-    for (const layer of this.layers) y = layer.forward(y);
+    const layers = this.layers;
+    for (let i = 0; i < layers.length; i++) {
+      const layer = layers[i];
+      // A Linear followed by a ReLU runs as one fused op: the same numbers, one pass.
+      if (layer instanceof Linear && layers[i + 1] instanceof ReLU) {
+        y = layer.forwardWith(y, 'relu');
+        i++;
+      } else {
+        y = layer.forward(y);
+      }
+    }
     return y;
   }
 

@@ -6,3 +6,5 @@ export type { NestedArray } from './format';
 export { noGrad, isGradEnabled } from './grad-mode';
 export { broadcastShapes, formatShape, sizeOf } from './shape';
 export { sigmoidScalar } from './elementwise';
+export { linear } from './linear';
+export type { Activation } from './linear';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   Tensor, gradcheck, formatGradcheck, randn, tensor, fromOp, gradOf,
-  mse, crossEntropy, binaryCrossEntropy, binaryCrossEntropyWithLogits, softmax, logSoftmax,
+  mse, crossEntropy, binaryCrossEntropy, binaryCrossEntropyWithLogits, softmax, logSoftmax, linear,
 } from '../../src';
 import { rng } from '../../src/data/rng';
 
@@ -127,5 +127,22 @@ describe('gradcheck itself', () => {
     expect(() => gradcheck((a) => a.sum(), [tensor(1)], { eps: -1 })).toThrow(/eps must be a finite number >= 0, received -1/);
     expect(() => gradcheck((a) => a.sum(), [tensor(1)], { step: 1 } as never)).toThrow(/unknown option "step"/);
     expect(() => gradcheck(() => tensor(1), [tensor(1)])).toThrow(/does not depend on any input/);
+  });
+});
+
+describe('the fused linear op', () => {
+  it('computes what matmul, add and relu compute, with the same gradients', () => {
+    const X = normal(5, 3), W = normal(3, 4), b = normal(4);
+    for (const activation of ['none', 'relu'] as const) {
+      const fused = linear(X, W, b, activation);
+      const plain = activation === 'relu' ? X.matmul(W).add(b).relu() : X.matmul(W).add(b);
+      expect(Array.from(fused.data)).toEqual(Array.from(plain.data));
+      expectGradcheck((x, w, c) => linear(x, w, c, activation).pow(2).sum(), [X, W, b]);
+    }
+    expectGradcheck((x, w) => linear(x, w).tanh().sum(), [X, W]);
+  });
+  it('rejects mismatched shapes naming both', () => {
+    expect(() => linear(normal(2, 3), normal(4, 5))).toThrow(/^linear: expected x \[N, in\] and weight \[in, out\], received \[2, 3\] and \[4, 5\]$/);
+    expect(() => linear(normal(2, 3), normal(3, 5), normal(4))).toThrow(/bias must be a Tensor of shape \[5\]/);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The project's engine on a benchmark problem: the MLP built directly from tensors,
  * h ← relu(h W + b) per hidden layer, logits = h W + b, then `crossEntropy` (mean), `backward()`
- * and `Adam` — the same code a student writes in chapter 08-training.
+ * and `Adam`. Each layer is the fused `linear` op, which is what chapter 08-training's
+ * `MLP` (a Sequential of Linear and ReLU) runs.
  */
-import { Tensor, tensor } from '../../../src/tensor';
+import { Tensor, linear, tensor } from '../../../src/tensor';
 import { crossEntropy } from '../../../src/losses';
 import { Adam } from '../../../src/optim';
 import { Problem } from '../workloads';
@@ -47,10 +48,7 @@ export class DescentTrainer implements Trainer {
   forward(x: Tensor): Tensor {
     const p = this.params;
     let h = x;
-    for (let k = 0; k < p.length; k += 2) {
-      h = h.matmul(p[k]).add(p[k + 1]);
-      if (k + 2 < p.length) h = h.relu();
-    }
+    for (let k = 0; k < p.length; k += 2) h = linear(h, p[k], p[k + 1], k + 2 < p.length ? 'relu' : 'none');
     return h;
   }
 
