@@ -3,13 +3,17 @@
  *
  * Grades the exercise files in DIR (default exercises/), prints a table (exercise, test, points,
  * feedback) and, with --json, writes Gradescope's results.json. Exits 0 whenever grading ran,
- * whatever the score; 1 when it could not run (e.g. DIR does not exist).
+ * whatever the score; 1 when it could not run (e.g. DIR does not exist) or when the graders differ
+ * from the checksum manifest (kit/grade/manifest.json): then it refuses to grade ("graders
+ * modified: …") and results.json, if asked for, scores 0 with that message.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import fs from 'fs';
 import path from 'path';
 import { grade } from './engine';
-import { DEFAULT_EXERCISES_DIR, DEFAULT_SEED } from './paths';
+import { MANIFEST_PATH, verifyManifest } from './manifest';
+import { DEFAULT_EXERCISES_DIR, DEFAULT_SEED, PROJECT_ROOT } from './paths';
+import type { GradescopeResults } from './report';
 
 function integer(name: string, min: number): (value: string) => number {
   return (value) => {
@@ -31,7 +35,16 @@ interface CliOptions {
   color: boolean;
 }
 
+function writeResults(file: string, results: GradescopeResults): void {
+  const target = path.resolve(file);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, `${JSON.stringify(results, null, 2)}\n`);
+  const shown = path.relative(process.cwd(), target);
+  process.stdout.write(`\nwrote ${shown.startsWith('..') ? target : shown}\n`);
+}
+
 async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--batch')) return (require(path.join(__dirname, '..', 'release', 'batch')) as { batchMain(a: string[]): Promise<number> }).batchMain(argv); // instructor only (kit/release/batch.ts, not shipped)
   const program = new Command()
     .name('grade')
     .description('Grade the exercise files in DIR with the graders in test/graders/.')
@@ -46,6 +59,17 @@ async function main(argv: string[]): Promise<number> {
     .showHelpAfterError();
   program.parse(argv);
   const options = program.opts<CliOptions>();
+  const graders = verifyManifest(PROJECT_ROOT, MANIFEST_PATH);
+  if (!graders.ok) {
+    process.stderr.write(`grade: refusing to grade: ${graders.message}\n`);
+    process.stderr.write('grade: reinstall the kit, or run `npm run manifest` if you changed the graders on purpose\n');
+    if (options.json !== undefined) {
+      writeResults(options.json, {
+        score: 0, max_score: 0, execution_time: 0, output: `refused to grade: ${graders.message}`, stdout_visibility: 'hidden', tests: [],
+      });
+    }
+    return 1;
+  }
   const dir = path.resolve(program.args[0] ?? DEFAULT_EXERCISES_DIR);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     process.stderr.write(`grade: DIR must be a folder with exercise files, received ${JSON.stringify(dir)}\n`);
@@ -66,13 +90,7 @@ async function main(argv: string[]): Promise<number> {
   const shownDir = path.relative(process.cwd(), dir);
   process.stdout.write(`Grading ${shownDir === '' ? '.' : shownDir.startsWith('..') ? dir : shownDir}\n\n`);
   process.stdout.write(`${report.toText({ color: options.color && process.stdout.isTTY === true })}\n`);
-  if (options.json !== undefined) {
-    const file = path.resolve(options.json);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, `${JSON.stringify(report.toGradescope(), null, 2)}\n`);
-    const shown = path.relative(process.cwd(), file);
-    process.stdout.write(`\nwrote ${shown.startsWith('..') ? file : shown}\n`);
-  }
+  if (options.json !== undefined) writeResults(options.json, report.toGradescope());
   return 0;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The grading engine: loads the graders (test/graders/*.test.ts, optionally the hidden ones),
- * grades a folder of exercise files — each file in its own sandbox, several files at a time —
- * and returns a GradeReport. Used by the CLI (npm run grade) and the notebook API (check()).
+ * grades a folder of exercise files — each file in its own sandbox, shared by its visible and
+ * hidden graders, several files at a time — and returns a GradeReport. Used by the CLI
+ * (npm run grade) and the notebook API (check()).
  */
 import fs from 'fs';
 import os from 'os';
@@ -105,31 +106,40 @@ export async function grade(options: GradeOptions = {}): Promise<GradeReport> {
   const seed = options.seed ?? DEFAULT_SEED;
   const resultsByGrader = new Map<LoadedGrader, CheckResult[]>();
   const size = options.concurrency ?? Math.min(4, Math.max(1, os.cpus().length));
-  // Longest first: the graders with most checks start early.
-  const order = [...graders].sort((a, b) => b.spec.checks.length - a.spec.checks.length);
-  await pool(order, size, async (g) => {
-    const session = new ExerciseSession(g.spec, { dir, seed, limits: options.limits, budgetMs: options.budgetMs });
-    const results: CheckResult[] = [];
+  // One session (one sandbox, one time budget) per exercise file and driver module: the visible
+  // and the hidden graders of a file share it. Longest first: the files with most checks start early.
+  const groups = new Map<string, LoadedGrader[]>();
+  for (const g of graders) {
+    const key = `${g.spec.file}\u0000${g.spec.drivers === undefined ? '' : path.resolve(g.spec.drivers)}`;
+    groups.set(key, [...(groups.get(key) ?? []), g]);
+  }
+  const checks = (group: LoadedGrader[]): number => group.reduce((n, g) => n + g.spec.checks.length, 0);
+  const order = [...groups.values()].sort((a, b) => checks(b) - checks(a));
+  await pool(order, size, async (group) => {
+    const session = new ExerciseSession(group[0].spec, { dir, seed, limits: options.limits, budgetMs: options.budgetMs });
     try {
-      for (const check of g.spec.checks) {
-        const verdict = await runCheck(check, session);
-        results.push({
-          exercise: g.spec.exercise,
-          file: g.spec.file,
-          chapter: g.spec.chapter,
-          name: check.name,
-          points: verdict.passed ? check.points : 0,
-          maxPoints: check.points,
-          passed: verdict.passed,
-          feedback: verdict.feedback,
-          hidden: g.hidden,
-          ms: verdict.ms,
-        });
+      for (const g of group) {
+        const results: CheckResult[] = [];
+        for (const check of g.spec.checks) {
+          const verdict = await runCheck(check, session);
+          results.push({
+            exercise: g.spec.exercise,
+            file: g.spec.file,
+            chapter: g.spec.chapter,
+            name: check.name,
+            points: verdict.passed ? check.points : 0,
+            maxPoints: check.points,
+            passed: verdict.passed,
+            feedback: verdict.feedback,
+            hidden: g.hidden,
+            ms: verdict.ms,
+          });
+        }
+        resultsByGrader.set(g, results);
       }
     } finally {
       session.dispose();
     }
-    resultsByGrader.set(g, results);
   });
   const results = graders.flatMap((g) => resultsByGrader.get(g) ?? []);
   return new GradeReport(dir, results, Date.now() - start);

@@ -156,6 +156,13 @@ export function problemHint(problem: string): string | undefined {
   if (/timed out/.test(problem)) return 'an endless loop? check the loop conditions and that every loop makes progress';
   if (/out of memory/.test(problem)) return 'something grows without bound: an array that is never emptied, or a loop that never ends';
   if (/cannot be copied/.test(problem)) return 'return plain numbers and arrays (no functions, no Promises)';
+  if (/which grading does not allow/.test(problem)) return 'exercise functions only compute: no files, processes, network or messages to the grader';
+  if (/exited the process/.test(problem)) return 'return the value instead of ending the program';
+  if (/Cannot (assign to read only property|add property|redefine property|delete property|define property)/.test(problem)) {
+    return 'built-ins (Math, Object, JSON, Array.prototype, …) are frozen while grading: leave them as they are';
+  }
+  if (/Maximum call stack size exceeded/.test(problem)) return 'a recursion that never stops: check its base case';
+  if (/can be sent back|too long|nested more than|contains itself/.test(problem)) return 'return the numbers the exercise asks for, nothing more';
   return undefined;
 }
 

@@ -13,6 +13,10 @@ export function describeReceived(value: unknown): string {
   if (typeof value === 'boolean') return `the boolean ${value}`;
   if (Array.isArray(value)) return `an array of length ${value.length} (${formatValue(value)})`;
   if (ArrayBuffer.isView(value)) return `a ${Object.prototype.toString.call(value).slice(8, -1)}`;
+  if (value instanceof Number || value instanceof String || value instanceof Boolean) {
+    const kind = value instanceof Number ? 'Number' : value instanceof String ? 'String' : 'Boolean';
+    return `a ${kind} object (new ${kind}(…)), not a plain ${kind.toLowerCase()}`;
+  }
   if (value instanceof Map) return 'a Map';
   if (value instanceof Set) return 'a Set';
   if (value instanceof Date) return 'a Date';

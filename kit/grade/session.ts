@@ -29,13 +29,52 @@ function seconds(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
 }
 
-/** The submission's TypeScript files (name → source); exercise files may import each other. */
+/** The target of a symbolic link in `dir` when it leads outside `dir` (e.g. to the solutions), else undefined. */
+export function linkOutside(dir: string, name: string): string | undefined {
+  const full = path.join(dir, name);
+  let link: boolean;
+  try {
+    link = fs.lstatSync(full).isSymbolicLink();
+  } catch {
+    return undefined; // no such file
+  }
+  if (!link) return undefined;
+  try {
+    const target = fs.realpathSync(full);
+    const inside = path.relative(fs.realpathSync(dir), target);
+    return inside.startsWith('..') || path.isAbsolute(inside) ? target : undefined;
+  } catch {
+    return fs.readlinkSync(full); // a dangling link
+  }
+}
+
+/** Largest exercise file read, in bytes (a real one is a few kB). */
+export const MAX_FILE_BYTES = 1_000_000;
+/** Largest total of the files read from one folder, in bytes. */
+export const MAX_FOLDER_BYTES = 4_000_000;
+
+/**
+ * The submission's TypeScript files (name → source); exercise files may import each other. Links
+ * that lead outside the folder are not followed: grading reads the student's own files only. A file
+ * too large to be an exercise (or past the folder's total) is not read: its source becomes a
+ * `throw` that says so when it is loaded.
+ */
 export function readSubmission(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
+  let total = 0;
   for (const name of fs.readdirSync(dir).sort()) {
     if (!name.endsWith('.ts') || name.endsWith('.d.ts') || name.endsWith('.test.ts')) continue;
     const full = path.join(dir, name);
-    if (fs.statSync(full).isFile()) files[name] = fs.readFileSync(full, 'utf8');
+    if (linkOutside(dir, name) !== undefined) continue;
+    const stat = fs.statSync(full);
+    if (!stat.isFile()) continue;
+    total += stat.size;
+    if (stat.size > MAX_FILE_BYTES || total > MAX_FOLDER_BYTES) {
+      const why = stat.size > MAX_FILE_BYTES ? `more than the ${MAX_FILE_BYTES / 1e6} MB an exercise file may have` : `past the ${MAX_FOLDER_BYTES / 1e6} MB a folder may have`;
+      files[name] = `throw new Error(${JSON.stringify(`${name} is ${(stat.size / 1e6).toFixed(1)} MB, ${why}`)});\n`;
+    } else {
+      files[name] = fs.readFileSync(full, 'utf8');
+    }
   }
   return files;
 }
@@ -59,7 +98,11 @@ export class ExerciseSession implements CheckContext {
     }
     const files = readSubmission(dir);
     if (!Object.prototype.hasOwnProperty.call(files, spec.file)) {
-      this.unavailable = `could not run: ${spec.file} was not found in ${dir}`;
+      const link = linkOutside(dir, spec.file);
+      this.unavailable =
+        link === undefined
+          ? `could not run: ${spec.file} was not found in ${dir}`
+          : `could not run: ${spec.file} is a link to ${link}, outside ${dir}, which grading does not follow`;
       return;
     }
     const driver = spec.drivers === undefined ? null : fs.readFileSync(spec.drivers, 'utf8');

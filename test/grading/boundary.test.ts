@@ -80,7 +80,7 @@ describe('failure modes of the process', () => {
   }, 60_000);
 
   test('process.exit', async () => {
-    expectOnlyMseFails(await gradeMse('process.exit(0);'), /ended the process \(exit code 0\) instead of returning/);
+    expectOnlyMseFails(await gradeMse('process.exit(0);'), /exited the process \(process\.exit\(0\)\) instead of returning/);
   }, 60_000);
 
   test('a memory bomb', async () => {
@@ -96,7 +96,12 @@ describe('failure modes of the process', () => {
   }, 60_000);
 
   test('importing a module other than a sibling exercise file', async () => {
-    expectOnlyMseFails(await gradeMse("require('child_process'); return 0;"), /exercise files may only import each other/);
+    expectOnlyMseFails(await gradeMse("require('os'); return 0;"), /mse\.ts imports "os", but exercise files may only import each other/);
+  }, 60_000);
+
+  test('starting a process is denied', async () => {
+    const r = await gradeMse("return Number(require('child_process').execSync('echo 4'));");
+    expectOnlyMseFails(r, /tried to start another process, which grading does not allow/);
   }, 60_000);
 
   test('a syntax error fails every check of that file with its location', async () => {

@@ -1,22 +1,29 @@
 /**
- * The program inside the sandbox child. It is self-contained (no imports): the trusted side
- * transpiles this file, starts `node --permission … -e BOOT` and sends this code over IPC,
- * followed by the student's files (already transpiled) and the exercise's driver module.
+ * The program inside the sandbox child, in the child's own realm. It is self-contained (no
+ * imports): the trusted side transpiles this file and sends it over IPC to
+ * `node --permission --disallow-code-generation-from-strings … -e BOOT`,
+ * followed by the student's files (already transpiled), the exercise's driver module and the code
+ * of the student realm (realm.ts).
  *
- * It answers two requests, always with plain data:
+ * The student's files and the driver never run here: they run in a separate vm context (the
+ * student realm) that has no `process`, `require` or Node API of this realm, only frozen built-ins
+ * and harmless stand-ins. This realm answers two requests, always with plain data:
  *   call  — calls an exported function of the student's entry file with plain arguments;
  *   drive — runs a trusted driver scenario next to the student's code (for classes, closures
  *           and rng-driven functions) that returns plain observations.
- * A value that structured clone cannot copy (a function, a Promise, …) is reported, not sent.
+ * The answer is serialized here (structured clone, size-capped) and sent as bytes; a value that
+ * cannot be cloned (a function, a Promise, a Proxy, …) is reported, not sent.
  */
-export {};
+import type { HostBridge, RealmApi } from './realm';
 
 interface LoadMessage {
   t: 'load';
+  realm: string;
   files: Record<string, string>;
   errors: Record<string, string>;
   entry: string;
   driver: string | null;
+  resultCapBytes: number;
 }
 interface CallMessage {
   t: 'call' | 'drive';
@@ -26,33 +33,53 @@ interface CallMessage {
 }
 type Failure = { ok: false; kind: string; message: string };
 
+// Everything this realm needs is captured before anything else runs.
 const vm = require('vm') as typeof import('vm');
 const v8 = require('v8') as typeof import('v8');
+const util = require('util') as typeof import('util');
+const { serialize, deserialize } = v8;
+const { isNativeError, isProxy, isPromise } = util.types;
+const { createContext, runInContext } = vm;
 const send = process.send!.bind(process);
+const out = process.stdout.write.bind(process.stdout);
+const err = process.stderr.write.bind(process.stderr);
+const platform = process.platform;
+const version = process.version;
 
 // Blocking writes: a flood of output stalls the child until the trusted side has read (and
 // counted) it, so the output cap stops it promptly instead of letting writes queue in memory.
 for (const stream of [process.stdout, process.stderr]) {
   (stream as unknown as { _handle?: { setBlocking?: (on: boolean) => void } })._handle?.setBlocking?.(true);
 }
+// A student promise that rejects unobserved must not end the child.
+process.on('unhandledRejection', () => undefined);
 
+// Defence in depth, should student code ever reach this realm: no module loader, no raw bindings,
+// no signals (code generation from strings is already off for this process).
+for (const name of ['require', 'module', 'exports', '__filename', '__dirname']) {
+  try {
+    delete (globalThis as Record<string, unknown>)[name];
+  } catch {
+    // not there
+  }
+}
+const refuse = (): never => {
+  throw new Error('not available in the grading sandbox');
+};
+for (const name of ['binding', '_linkedBinding', 'dlopen', 'kill', '_kill', 'chdir']) {
+  try {
+    Object.defineProperty(process, name, { value: refuse, writable: false, configurable: false });
+  } catch {
+    // keep going
+  }
+}
+
+let realm: RealmApi | undefined;
 let files: Record<string, string> = {};
 let syntaxErrors: Record<string, string> = {};
-let entryName = '';
-let entryExports: Record<string, unknown> | undefined;
-let loadFailure: Failure | undefined;
-let drivers: Record<string, unknown> = {};
-const modules = new Map<string, { exports: unknown }>();
-
-const PERMISSION_WORDS: Record<string, string> = {
-  FileSystemWrite: 'tried to write a file',
-  FileSystemRead: 'tried to read a file',
-  FileSystem: 'tried to use the file system',
-  ChildProcess: 'tried to start another process',
-  WorkerThreads: 'tried to start a worker thread',
-  InspectorBrokerage: 'tried to use the inspector',
-  AddonsBrokerage: 'tried to load a native addon',
-};
+let driverCode: string | null = null;
+let resultCap = Infinity;
+let loadFailure: string | undefined;
 
 function safeString(value: unknown, max = 400): string {
   try {
@@ -63,132 +90,158 @@ function safeString(value: unknown, max = 400): string {
   }
 }
 
-/** What a thrown value says: "TypeError: x is not a function", or a permission denial. */
-function describeThrown(error: unknown): Failure {
+function safely<T>(read: () => T, fallback: T): T {
   try {
-    if (error !== null && typeof error === 'object') {
-      const e = error as { name?: unknown; message?: unknown; code?: unknown; permission?: unknown };
-      if (e.code === 'ERR_ACCESS_DENIED') {
-        const words = PERMISSION_WORDS[safeString(e.permission)] ?? 'tried to use a forbidden API';
-        return { ok: false, kind: 'denied', message: `${words}, which grading does not allow` };
-      }
-      if (e.name === 'MissingExport') return { ok: false, kind: 'missing', message: safeString(e.message) };
-      if (error instanceof Error) return { ok: false, kind: 'threw', message: `${safeString(e.name, 60)}: ${safeString(e.message)}` };
-    }
-    return { ok: false, kind: 'threw', message: `a non-error value: ${safeString(error)}` };
+    return read();
   } catch {
-    return { ok: false, kind: 'threw', message: 'an error that cannot be read' };
+    return fallback;
   }
+}
+
+const timers = new Map<number, NodeJS.Timeout>();
+let nextTimer = 1;
+
+const bridge: HostBridge = {
+  write: (fd, text) => void (fd === 2 ? err : out)(String(text)),
+  compile(name) {
+    const code = name === 'driver.js' ? driverCode : Object.prototype.hasOwnProperty.call(files, name) ? files[name] : null;
+    if (code === null) return `${name} was not found`;
+    if (Object.prototype.hasOwnProperty.call(syntaxErrors, name)) return syntaxErrors[name];
+    try {
+      const wrapped = `(function (${globalNames}) { return function (exports, require, module, __filename, __dirname) {${code}\n}; })`;
+      return runInContext(wrapped, realmContext!, { filename: name });
+    } catch (error) {
+      return `${name} does not compile: ${safeString(safely(() => (error as Error).message, ''))}`;
+    }
+  },
+  clone(value) {
+    try {
+      return [true, deserialize(serialize(value))];
+    } catch (error) {
+      return [false, safeString(safely(() => (error as Error).message, 'the value cannot be cloned'))];
+    }
+  },
+  setTimer(callback, ms, repeat) {
+    const id = nextTimer++;
+    const run = (): void => {
+      if (!repeat) timers.delete(id);
+      try {
+        callback();
+      } catch {
+        // an error in a student's timer is the student's business
+      }
+    };
+    timers.set(id, repeat ? setInterval(run, ms) : setTimeout(run, ms));
+    return id;
+  },
+  clearTimer(id) {
+    const handle = timers.get(id);
+    if (handle !== undefined) clearTimeout(handle);
+    timers.delete(id);
+  },
+  now: () => performance.now(),
+  platform,
+  version,
+};
+let realmContext: object | undefined;
+let globalNames = '';
+
+/** What a thrown value says: "TypeError: x is not a function", a denial, an exit, a missing export. */
+function describeThrown(error: unknown): Failure {
+  const why = safely(() => (realm === undefined ? undefined : realm.explain(error)), undefined);
+  if (typeof why === 'string') {
+    const [kind, text] = [why.slice(0, why.indexOf('\n')), why.slice(why.indexOf('\n') + 1)];
+    if (kind === 'exit') return { ok: false, kind: 'exit', message: `exited the process (process.exit(${safeString(text, 40)}))` };
+    return { ok: false, kind, message: safeString(text) };
+  }
+  if (error !== null && typeof error === 'object' && isNativeError(error)) {
+    const name = safeString(safely(() => (error as Error).name, 'Error'), 60);
+    const message = safeString(safely(() => (error as Error).message, ''));
+    if (name === 'MissingExport') return { ok: false, kind: 'missing', message };
+    return { ok: false, kind: 'threw', message: `${name}: ${message}` };
+  }
+  if (typeof error === 'function') return { ok: false, kind: 'threw', message: 'a non-error value: a function' };
+  if (error !== null && typeof error === 'object' && isProxy(error)) return { ok: false, kind: 'threw', message: 'a non-error value: a Proxy' };
+  return { ok: false, kind: 'threw', message: `a non-error value: ${safeString(error)}` };
 }
 
 function describeUncloneable(value: unknown): string {
   if (typeof value === 'function') return 'a function';
-  if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') {
-    return 'a Promise (is the function async?)';
-  }
   if (typeof value === 'symbol') return 'a symbol';
+  if (value !== null && typeof value === 'object') {
+    if (isProxy(value)) return 'a Proxy';
+    if (isPromise(value)) return 'a Promise (is the function async?)';
+    if (safely(() => typeof (value as { then?: unknown }).then === 'function', false)) return 'a Promise-like object with a then method';
+  }
   return 'an object that contains functions or other values that cannot be copied';
 }
 
-function evaluate(code: string, filename: string, localRequire: (id: string) => unknown): { exports: unknown } {
-  const module = { exports: {} as unknown };
-  const fn = vm.runInThisContext(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, {
-    filename,
-  }) as (e: unknown, r: unknown, m: unknown, f: string, d: string) => void;
-  fn.call(module.exports, module.exports, localRequire, module, filename, '.');
-  return module;
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
-function studentRequire(from: string): (id: string) => unknown {
-  return (id: string) => {
-    const match = /^\.\/([A-Za-z0-9_.-]+?)(\.ts|\.js)?$/.exec(id);
-    if (match !== null) {
-      const name = `${match[1]}.ts`;
-      if (Object.prototype.hasOwnProperty.call(files, name)) return loadStudent(name);
-    }
-    throw new Error(
-      `${from} imports "${id}", but exercise files may only import each other (for example './gradient-descent')`,
-    );
-  };
-}
-
-function loadStudent(name: string): unknown {
-  const cached = modules.get(name);
-  if (cached !== undefined) return cached.exports;
-  if (Object.prototype.hasOwnProperty.call(syntaxErrors, name)) {
-    throw new SyntaxError(syntaxErrors[name]);
+/** The reply to a request: the value as structured-clone bytes, or why it cannot be sent. */
+function encode(id: number, value: unknown): Record<string, unknown> {
+  let bytes: Buffer;
+  try {
+    bytes = serialize(value);
+  } catch {
+    return { t: 'result', id, ok: false, kind: 'uncloneable', message: `returned ${describeUncloneable(value)}, which cannot be copied back` };
   }
-  const module = { exports: {} as unknown };
-  modules.set(name, module);
-  const loaded = evaluate(files[name], name, studentRequire(name));
-  module.exports = loaded.exports;
-  return module.exports;
+  if (bytes.length > resultCap) {
+    return { t: 'result', id, ok: false, kind: 'too-large', message: `returned ${megabytes(bytes.length)} of data, more than the ${megabytes(resultCap)} that can be sent back` };
+  }
+  return { t: 'result', id, ok: true, bytes };
 }
 
 function handleLoad(m: LoadMessage): void {
   files = m.files;
   syntaxErrors = m.errors;
-  entryName = m.entry;
+  driverCode = m.driver;
+  resultCap = m.resultCapBytes;
   try {
-    if (m.driver !== null) {
-      drivers = evaluate(m.driver, 'driver.js', (id: string) => {
-        throw new Error(`drivers are self-contained, cannot import ${id}`);
-      }).exports as Record<string, unknown>;
-    }
+    realmContext = createContext(Object.create(null), { name: 'student', codeGeneration: { strings: false, wasm: false } });
+    const setup = runInContext(m.realm, realmContext, { filename: 'realm.js' }) as (bridge: HostBridge) => RealmApi;
+    realm = setup(bridge);
+    globalNames = String(realm.globals());
   } catch (error) {
-    send({ t: 'loaded', error: `grader driver failed to load: ${describeThrown(error).message}` });
+    send({ t: 'loaded', error: `grader error (please report it): the sandbox could not start: ${safeString(safely(() => (error as Error).message, ''))}` });
     return;
   }
+  if (m.driver !== null) {
+    try {
+      realm.loadDriver();
+    } catch (error) {
+      send({ t: 'loaded', error: `grader driver failed to load: ${describeThrown(error).message}` });
+      return;
+    }
+  }
   try {
-    entryExports = loadStudent(entryName) as Record<string, unknown>;
+    realm.loadEntry(Object.keys(files), m.entry);
     send({ t: 'loaded' });
   } catch (error) {
     const failure = describeThrown(error);
-    loadFailure = { ok: false, kind: 'load', message: `${entryName} failed to load: ${failure.message}` };
-    send({ t: 'loaded', error: loadFailure.message });
+    const message = failure.kind === 'exit' ? `${failure.message} while loading` : failure.message;
+    loadFailure = `${m.entry} failed to load: ${message}`;
+    send({ t: 'loaded', error: loadFailure });
   }
-}
-
-function run(m: CallMessage): unknown {
-  if (loadFailure !== undefined) throw loadFailure;
-  const exportsObject = entryExports ?? {};
-  if (m.t === 'call') {
-    const fn = exportsObject[m.name];
-    if (typeof fn !== 'function') {
-      const e = new Error(`${entryName} does not export a function named ${m.name}`);
-      e.name = 'MissingExport';
-      throw e;
-    }
-    return (fn as (...a: unknown[]) => unknown)(...m.args);
-  }
-  const driver = drivers[m.name];
-  if (typeof driver !== 'function') throw new Error(`grader bug: no driver named ${m.name}`);
-  return (driver as (mod: unknown, args: unknown) => unknown)(exportsObject, m.args[0]);
 }
 
 function handleCall(m: CallMessage): void {
   let reply: Record<string, unknown>;
-  try {
-    const value = run(m);
-    let cloneable = true;
+  if (loadFailure !== undefined || realm === undefined) {
+    reply = { t: 'result', id: m.id, ok: false, kind: 'load', message: loadFailure ?? 'the sandbox did not start' };
+  } else {
     try {
-      v8.serialize(value);
-    } catch {
-      cloneable = false;
+      const value = m.t === 'call' ? realm.call(m.name, m.args) : realm.drive(m.name, m.args[0]);
+      reply = encode(m.id, value);
+    } catch (error) {
+      const failure = describeThrown(error);
+      if (failure.kind === 'exit') failure.message = `${failure.message} instead of returning`;
+      reply = { t: 'result', id: m.id, ...failure };
     }
-    reply = cloneable
-      ? { t: 'result', id: m.id, ok: true, value }
-      : { t: 'result', id: m.id, ok: false, kind: 'uncloneable', message: `returned ${describeUncloneable(value)}, which cannot be copied back` };
-  } catch (error) {
-    const failure =
-      error !== null && typeof error === 'object' && (error as Failure).kind === 'load' ? (error as Failure) : describeThrown(error);
-    reply = { t: 'result', id: m.id, ...failure };
   }
-  try {
-    send(reply);
-  } catch (error) {
-    send({ t: 'result', id: m.id, ok: false, kind: 'uncloneable', message: `returned a value that cannot be sent back (${describeThrown(error).message})` });
-  }
+  send(reply);
 }
 
 process.on('message', (raw: unknown) => {

@@ -1,17 +1,21 @@
 /**
  * The trusted side of the isolation boundary. One Sandbox is one disposable child process for one
  * exercise file: `node --permission` (Node 20: --experimental-permission) with no --allow-* flag, so
- * the child cannot read or write files, start processes or workers; a heap limit; no environment.
- * The student's TypeScript is transpiled here and sent over IPC, so the child needs no access to
- * the project. Every request has a time limit; a child that times out, runs out of memory, exits
- * or prints too much is killed, the pending request fails with a clear line, and the next request
- * starts a fresh child. Only structured-clone data comes back.
+ * the child cannot read or write files, start processes or workers; no code generation from
+ * strings in the child's own realm; a heap limit; no environment. Inside the
+ * child, the student's code and the grader's driver run in a separate vm context with frozen
+ * built-ins and no Node API (realm.ts). The student's TypeScript is transpiled here and sent over
+ * IPC, so the child needs no access to the project. Every request has a time limit; a child that
+ * times out, runs out of memory (heap, or resident memory on Linux), exits or prints too much is
+ * killed, the pending request fails with a clear line, and the next request starts a fresh child.
+ * Only structured-clone bytes come back, size-capped, and are decoded and checked here.
  */
 import { ChildProcess, spawn } from 'child_process';
-import fs from 'fs';
 import os from 'os';
-import path from 'path';
+import v8 from 'v8';
 import { transpile } from '../transpile';
+import { BOOT, childCode, childFlags } from './child';
+import { receivedProblem, watchMemory } from './limits';
 
 export type Outcome = { ok: true; value: unknown } | { ok: false; problem: string };
 
@@ -24,6 +28,10 @@ export interface SandboxLimits {
   memoryMb: number;
   /** Bytes of stdout + stderr after which the child is stopped. */
   outputCapBytes: number;
+  /** Resident memory of the child, in MB, after which it is stopped (Linux; covers ArrayBuffers). */
+  residentMb: number;
+  /** Largest answer of one call, in bytes (structured clone). */
+  resultCapBytes: number;
 }
 
 export const DEFAULT_LIMITS: SandboxLimits = {
@@ -31,6 +39,8 @@ export const DEFAULT_LIMITS: SandboxLimits = {
   loadTimeoutMs: 10_000,
   memoryMb: 256,
   outputCapBytes: 1_000_000,
+  residentMb: 512,
+  resultCapBytes: 8_000_000,
 };
 
 /** What runs in the child: the submission's files (TypeScript sources) and the driver source. */
@@ -41,22 +51,6 @@ export interface SandboxSource {
   entry: string;
   /** TypeScript source of the trusted driver module, or null. */
   driver: string | null;
-}
-
-const BOOT =
-  "process.once('message',function(m){new Function('require','process','exports',m.code)(require,process,{})})";
-
-const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has('--permission')
-  ? '--permission'
-  : '--experimental-permission';
-
-let harnessCode: string | undefined;
-function harness(): string {
-  if (harnessCode === undefined) {
-    const file = path.join(__dirname, 'harness.ts');
-    harnessCode = transpile(fs.readFileSync(file, 'utf8'), file).code;
-  }
-  return harnessCode;
 }
 
 function seconds(ms: number): string {
@@ -84,6 +78,7 @@ interface Run {
   stderrTail: string;
   outputBytes: number;
   dead: boolean;
+  stopWatch: () => void;
 }
 
 export class Sandbox {
@@ -100,9 +95,14 @@ export class Sandbox {
     const files: Record<string, string> = {};
     const errors: Record<string, string> = {};
     for (const [name, ts] of Object.entries(source.files)) {
-      const out = transpile(ts, name);
-      files[name] = out.code;
-      if (out.error !== undefined) errors[name] = `syntax error at ${out.error}`;
+      try {
+        const out = transpile(ts, name);
+        files[name] = out.code;
+        if (out.error !== undefined) errors[name] = `syntax error at ${out.error}`;
+      } catch (error) {
+        files[name] = '';
+        errors[name] = `${name} cannot be compiled (${error instanceof Error ? error.message : String(error)})`;
+      }
     }
     const driver = source.driver === null ? null : transpile(source.driver, 'driver.ts');
     if (driver?.error !== undefined) throw new SyntaxError(`grader driver does not compile: ${driver.error}`);
@@ -155,7 +155,7 @@ export class Sandbox {
   private start(): Run {
     const env: NodeJS.ProcessEnv = { NODE_NO_WARNINGS: '1' };
     if (process.env.SystemRoot !== undefined) env.SystemRoot = process.env.SystemRoot;
-    const child = spawn(process.execPath, [PERMISSION_FLAG, `--max-old-space-size=${this.limits.memoryMb}`, '-e', BOOT], {
+    const child = spawn(process.execPath, [...childFlags(this.limits), '-e', BOOT], {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'advanced',
       env,
@@ -178,8 +178,12 @@ export class Sandbox {
       stderrTail: '',
       outputBytes: 0,
       dead: false,
+      stopWatch: () => undefined,
     };
     this.run = run;
+    run.stopWatch = watchMemory(child.pid, this.limits.residentMb, () => {
+      this.kill(run, `ran out of memory (used more than ${this.limits.residentMb} MB)`);
+    });
     const onOutput = (chunk: Buffer, isErr: boolean): void => {
       run.outputBytes += chunk.length;
       if (isErr) run.stderrTail = (run.stderrTail + chunk.toString('utf8')).slice(-4000);
@@ -192,8 +196,9 @@ export class Sandbox {
     child.on('message', (m: unknown) => this.onMessage(run, m));
     child.on('error', (error) => this.settle(run, `could not start the sandbox: ${error.message}`));
     child.on('close', (code, signal) => this.settle(run, this.exitReason(run, code, signal)));
-    child.send({ code: harness() });
-    child.send({ t: 'load', ...this.prepared, entry: this.source.entry });
+    const { harness, realm } = childCode();
+    child.send({ code: harness });
+    child.send({ t: 'load', ...this.prepared, realm, entry: this.source.entry, resultCapBytes: this.limits.resultCapBytes });
     return run;
   }
 
@@ -220,7 +225,7 @@ export class Sandbox {
     run.pending.delete(msg.id);
     clearTimeout(pending.timer);
     if (msg.ok === true) {
-      pending.resolve({ ok: true, value: msg.value });
+      pending.resolve(this.decode(msg.bytes));
       return;
     }
     const message = text(msg.message) || 'failed';
@@ -229,18 +234,34 @@ export class Sandbox {
     pending.resolve({ ok: false, problem });
   }
 
+  /** Structured-clone bytes from the child → plain data, checked for size, depth and cycles. */
+  private decode(bytes: unknown): Outcome {
+    if (!(bytes instanceof Uint8Array) || bytes.length > this.limits.resultCapBytes) {
+      return { ok: false, problem: 'sent back something that is not an answer' };
+    }
+    let value: unknown;
+    try {
+      value = v8.deserialize(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    } catch {
+      return { ok: false, problem: 'sent back data that cannot be read' };
+    }
+    const problem = receivedProblem(value);
+    return problem === undefined ? { ok: true, value } : { ok: false, problem };
+  }
+
   private exitReason(run: Run, code: number | null, signal: NodeJS.Signals | null): string {
     if (/heap out of memory|Allocation failed|Reached heap limit/i.test(run.stderrTail)) {
       return `ran out of memory (the limit is ${this.limits.memoryMb} MB)`;
     }
     if (signal !== null) return `was stopped by signal ${signal}`;
-    return `ended the process (exit code ${code ?? '?'}) instead of returning`;
+    return `exited the process (exit code ${code ?? '?'}) instead of returning`;
   }
 
   /** Marks the run dead and fails everything still waiting on it with `reason` (first reason wins). */
   private settle(run: Run, reason: string): void {
     if (run.dead) return;
     run.dead = true;
+    run.stopWatch();
     if (this.run === run) this.run = undefined;
     clearTimeout(run.loadTimer);
     if (run.settleLoad !== undefined) {

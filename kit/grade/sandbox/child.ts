@@ -1,0 +1,49 @@
+/**
+ * How a sandbox child is started: its command-line flags, its first program (BOOT) and the code it
+ * is sent — the harness (harness.ts, run in the child's own realm) and the bundle of the student's
+ * realm (realm.ts with freeze.ts and standins.ts, run in a vm context), transpiled here once.
+ */
+import fs from 'fs';
+import path from 'path';
+import { transpile } from '../transpile';
+
+/** The child's first program: it waits for the harness (a function expression) and runs it. */
+export const BOOT =
+  "process.once('message',function(m){require('vm').runInThisContext(m.code,{filename:'harness.js'})(require,process,{})})";
+
+const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
+
+/**
+ * Flags of the child: the permission model with no --allow-* flag (no files, processes, workers or
+ * addons), no eval / new Function in the child's own realm (the usual second step of a vm escape),
+ * no wasm, a heap limit. Not --frozen-intrinsics: student code never runs in that realm (its own
+ * realm is frozen by freeze.ts), and it costs ~17 ms per child.
+ */
+export function childFlags(limits: { memoryMb: number }): string[] {
+  return [PERMISSION_FLAG, '--disallow-code-generation-from-strings', '--no-expose-wasm', `--max-old-space-size=${limits.memoryMb}`];
+}
+
+/** The files of the student's realm, in load order; each may import the ones before it. */
+const REALM_FILES = ['freeze', 'standins', 'realm'];
+
+let cached: { harness: string; realm: string } | undefined;
+
+/** The harness (a function of require, process, exports) and the realm bundle (an expression: setupRealm). */
+export function childCode(): { harness: string; realm: string } {
+  if (cached === undefined) {
+    const load = (name: string): string => {
+      const file = path.join(__dirname, `${name}.ts`);
+      const out = transpile(fs.readFileSync(file, 'utf8'), file);
+      if (out.error !== undefined) throw new SyntaxError(`grade: ${out.error}`);
+      return out.code;
+    };
+    const modules = REALM_FILES.map(
+      (name) => `modules['./${name}'] = (function () { var exports = {};\n${load(name)}\nreturn exports; })();`,
+    );
+    cached = {
+      harness: `(function (require, process, exports) {${load('harness')}\n})`,
+      realm: `(function () { var modules = {}; function require(id) { return modules[id]; }\n${modules.join('\n')}\nreturn modules['./realm'].setupRealm; })()`,
+    };
+  }
+  return cached;
+}
