@@ -53,6 +53,14 @@ export interface TrajectoryObservation {
   gradCalls: number;
 }
 
+/** A driver-owned copy of an array the student's code holds, by index: a student's array may carry
+ * its own `every`, `slice`, `filter` or iterator, so drivers never call its methods. */
+function copyArray<T>(a: readonly T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < a.length; i++) out.push(a[i]);
+  return out;
+}
+
 export function trajectory(mod: Record<string, unknown>, args: TrajectoryArgs): TrajectoryObservation {
   const gradientDescent = need(mod, 'gradientDescent');
   const x0 = args.x0.slice();
@@ -65,9 +73,11 @@ export function trajectory(mod: Record<string, unknown>, args: TrajectoryArgs): 
   let distinctPoints = true;
   let containsX0 = false;
   if (Array.isArray(result)) {
-    const objects = result.filter((p) => p !== null && typeof p === 'object');
+    const points = copyArray(result as unknown[]);
+    const objects: unknown[] = [];
+    for (let i = 0; i < points.length; i++) if (points[i] !== null && typeof points[i] === 'object') objects.push(points[i]);
     distinctPoints = new Set(objects).size === objects.length;
-    containsX0 = result.some((p) => p === x0);
+    for (let i = 0; i < points.length; i++) if (points[i] === x0) containsX0 = true;
   }
   const ok = cloneable(result);
   return {
@@ -75,7 +85,7 @@ export function trajectory(mod: Record<string, unknown>, args: TrajectoryArgs): 
     resultProblem: ok ? undefined : 'returned something that is not plain data (a function or a Promise?)',
     distinctPoints,
     containsX0,
-    x0After: Array.from(x0),
+    x0After: copyArray(x0),
     gradCalls,
   };
 }

@@ -85,6 +85,14 @@ export function batches(mod: Record<string, unknown>, args: { n: number; batchSi
  * `runs` calls of miniBatches(n, n, rng) sharing one seeded rng; each run's batches concatenated.
  * Stops at the first run that does not return an array of arrays (its value is returned).
  */
+/** A driver-owned copy of an array the student's code holds, by index: a student's array may carry
+ * its own `every`, `slice`, `filter` or iterator, so drivers never call its methods. */
+function copyArray<T>(a: readonly T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < a.length; i++) out.push(a[i]);
+  return out;
+}
+
 export function shuffles(
   mod: Record<string, unknown>,
   args: { n: number; runs: number; seed: number },
@@ -94,10 +102,13 @@ export function shuffles(
   const orders: number[][] = [];
   for (let run = 0; run < args.runs; run++) {
     const out = miniBatches(args.n, args.n, rng);
-    if (!Array.isArray(out) || !out.every((b) => Array.isArray(b))) {
+    const batches = Array.isArray(out) ? copyArray(out as unknown[]) : null;
+    if (batches === null || !batches.every((b) => Array.isArray(b))) {
       return { orders, badRun: run, badResult: cloneable(out) ? out : String(typeof out) };
     }
-    orders.push(([] as unknown[]).concat(...(out as unknown[][])) as number[]);
+    const order: number[] = [];
+    for (const batch of batches) for (const i of copyArray(batch as number[])) order.push(i);
+    orders.push(order);
   }
   return { orders };
 }

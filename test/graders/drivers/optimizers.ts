@@ -29,7 +29,20 @@ function kind(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-const same = (a: unknown[], b: unknown[]): boolean => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+/** A driver-owned copy of an array the student's code holds, by index: a student's array may carry
+ * its own `every`, `slice`, `filter` or iterator, so drivers never call its methods. */
+function copyArray<T>(a: readonly T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < a.length; i++) out.push(a[i]);
+  return out;
+}
+
+/** Same length and Object.is-equal elements, by index (no method of either array is called). */
+function sameArray(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
 
 export interface RunArgs {
   factory: string;
@@ -66,21 +79,21 @@ class Runner {
 
   next(): void {
     if (this.step === undefined || this.obs.stopped !== undefined) return;
-    const g = this.args.grads !== undefined ? this.args.grads[this.k].slice() : gradient(this.args.problem!, this.params.slice());
+    const g = this.args.grads !== undefined ? copyArray(this.args.grads[this.k]) : gradient(this.args.problem!, copyArray(this.params));
     this.k += 1;
     const p = this.params;
-    const pBefore = p.slice();
-    const gBefore = g.slice();
+    const pBefore = copyArray(p);
+    const gBefore = copyArray(g);
     const out = this.step(p, g);
-    if (!same(p, pBefore)) this.obs.mutatedParams = true;
-    if (!same(g, gBefore)) this.obs.mutatedGrads = true;
+    if (!sameArray(p, pBefore)) this.obs.mutatedParams = true;
+    if (!sameArray(g, gBefore)) this.obs.mutatedGrads = true;
     if (out === p) this.obs.returnedParams = true;
     if (!Array.isArray(out)) {
       this.obs.stopped = `step ${this.k} returned ${kind(out)}, expected an array of ${p.length} numbers`;
       return;
     }
-    this.obs.trajectory.push(Array.from(out as unknown[]));
-    this.params = out as number[];
+    this.obs.trajectory.push(copyArray(out as unknown[]));
+    this.params = out === p ? p : copyArray(out as number[]);
   }
 }
 
