@@ -1,0 +1,42 @@
+/**
+ * npm run release -- DIR [--config FILE]
+ *
+ * Writes the student repository to DIR: notebooks (stubbed, no outputs), exercise stubs, the
+ * library, the public graders, the grading/notebook/book tools, package.json + lock, README and
+ * the GitHub Classroom workflow. Refuses a DIR that is neither empty nor a previous release, and
+ * any leak of solutions or hidden tests. Exit 0 on success, 1 otherwise.
+ */
+import { Command } from 'commander';
+import path from 'path';
+import { COURSE_CONFIG_FILE } from './course/course';
+import { release } from './release';
+
+function main(argv: string[]): number {
+  const program = new Command()
+    .name('release')
+    .description('Write the student repository to DIR.')
+    .argument('<dir>', 'the folder to write (missing, empty, or a previous release)')
+    .option('--config <file>', `the instructor's points and due dates (default: ${COURSE_CONFIG_FILE} in the kit)`)
+    .showHelpAfterError();
+  program.parse(argv);
+  const options = program.opts<{ config?: string }>();
+  const summary = release(program.args[0], { config: options.config });
+  const relative = path.relative(process.cwd(), summary.dir) || '.';
+  const shown = relative.startsWith('..') ? summary.dir : relative;
+  const total = Object.values(summary.points).reduce((s, p) => s + p, 0);
+  process.stdout.write(
+    `released ${summary.files} files to ${shown} ` +
+      `(${summary.written} written, ${summary.removed} removed, package-lock.json ${summary.lockfile}) in ${(summary.ms / 1000).toFixed(1)} s\n` +
+      `points: ${Object.entries(summary.points).map(([e, p]) => `${e} ${p}`).join(', ')} (total ${Math.round(total * 100) / 100})\n` +
+      `next: cd ${shown} && npm install && npm test   (the stubs score 0)\n`,
+  );
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv);
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${message.startsWith('release:') ? message : `release: ${message}`}\n`);
+  process.exitCode = 1;
+}

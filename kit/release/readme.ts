@@ -1,0 +1,124 @@
+/** The student repository's README: install, open the notebooks, check your work, submit. */
+import type { CourseConfig } from './course/course';
+
+export interface ReadmeExercise {
+  /** 'mse' */
+  name: string;
+  /** '01-mse' */
+  chapter: string;
+  /** The chapter's title from its notebook ("Mean squared error"), when known. */
+  chapterTitle?: string;
+  /** Points after rescaling. */
+  points: number;
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+}
+
+export function studentReadme(config: CourseConfig, exercises: ReadmeExercise[], notebooks: string[]): string {
+  const total = exercises.reduce((s, e) => s + e.points, 0);
+  const table = [
+    row(['exercise', 'chapter', 'points', 'due']),
+    row(['---', '---', '---:', '---']),
+    ...exercises.map((e) =>
+      row([
+        `[\`exercises/${e.name}.ts\`](exercises/${e.name}.ts)`,
+        `[${e.chapter}${e.chapterTitle === undefined ? '' : ` · ${e.chapterTitle}`}](notebooks/${e.chapter}.ipynb)`,
+        String(Math.round(e.points * 100) / 100),
+        config.exercises[e.name]?.due ?? '',
+      ]),
+    ),
+    row(['**total**', '', `**${Math.round(total * 100) / 100}**`, '']),
+  ];
+  return `# ${config.title}
+
+The foundations of deep learning in TypeScript: loss functions, gradient descent, backpropagation
+and optimizers. You read the chapters in \`notebooks/\` (Jupyter notebooks on a TypeScript kernel),
+implement the exercises in \`exercises/\`, and the autograder tells you, check by check, what works.
+
+## Your exercises
+
+${table.join('\n')}
+
+## 1. Install
+
+You need [Node.js](https://nodejs.org/) 20 or newer (\`node --version\`). In this folder:
+
+\`\`\`sh
+npm install
+npm test
+\`\`\`
+
+\`npm test\` grades your exercises. Before you start, every check fails and you have 0 of ${Math.round(total * 100) / 100}
+points: each exercise is a stub that throws \`TODO\`.
+
+## 2. Open the notebooks
+
+The chapters run in JupyterLab (or the classic Jupyter Notebook) with the TypeScript kernel tslab,
+installed by \`npm install\`. Jupyter itself is Python software; install it once, for example:
+
+\`\`\`sh
+python3 -m pip install --user jupyterlab     # or: pipx install jupyterlab, conda install jupyterlab
+\`\`\`
+
+(on Debian/Ubuntu without pip: \`sudo apt-get install jupyter-notebook\`). Then:
+
+\`\`\`sh
+npm run lab
+\`\`\`
+
+registers the TypeScript kernel (once; \`npm run kernel\` does only that) and opens \`notebooks/\`
+in your browser. Without Jupyter, \`npm run lab\` says how to install it. Other commands:
+
+| command | what it does |
+| --- | --- |
+| \`npm run notebooks\` | runs every notebook from the terminal (no browser), writing executed copies to \`build/notebooks/\` |
+| \`npm start\` | runs the notebooks and serves them as a book on http://127.0.0.1:4173/ |
+| \`npm run book -- --student\` | builds the book in \`build/book/\` without serving it |
+
+Chapters, in order: ${notebooks.map((n) => `\`${n}\``).join(', ')}.
+
+## 3. Check your work
+
+Each chapter ends with its exercise. Open \`exercises/<name>.ts\`, replace each
+\`throw new Error('TODO: …')\` with your code, save, and check:
+
+\`\`\`sh
+npm test                          # every exercise: a table of checks, points and feedback
+npm run grade -- --only mse       # one exercise
+\`\`\`
+
+or, in a notebook cell, \`await check('mse')\` (the notebooks reload your file when it changes).
+A failing check shows the input, the expected and the received value, and often a hint.
+
+## 4. Submit
+
+Commit and push:
+
+\`\`\`sh
+git add exercises
+git commit -m "mse and its gradient"
+git push
+\`\`\`
+
+Every push runs the autograder on GitHub (the **Autograding Tests** workflow in the *Actions* tab;
+the grade table is in the run's summary) and reports your points to GitHub Classroom. Push as
+often as you like; what counts is your last push before the due date.
+
+Do not edit \`test/\`, \`kit/\`, \`.github/\`, \`package.json\` or \`course.json\`: the autograder
+checks them against the course's checksums, and a modified grader or workflow counts as
+**graders modified**, with no points. Your work goes in \`exercises/\` (and your notes in the
+notebooks). Your instructor grades the final submissions again, with further tests.
+
+## What is where
+
+| folder | what |
+| --- | --- |
+| \`notebooks/\` | the chapters |
+| \`exercises/\` | your code: the files you edit |
+| \`src/\` | the \`descent\` library the chapters use (its numbers match PyTorch) |
+| \`test/graders/\` | the autograder's checks (read them, do not edit them) |
+| \`kit/\` | the tools: the grader, the notebook kernel set-up, the book builder |
+`;
+}

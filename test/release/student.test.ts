@@ -1,0 +1,198 @@
+/**
+ * The student repository on its own: released into a temporary folder, installed from scratch
+ * with `npm ci` (from the local npm cache), graded with the stubs (0 of the maximum) and with a
+ * copy of solutions/ (full marks), reporting to GitHub Classroom, refusing modified graders,
+ * opening in Jupyter; and the instructor's batch grading of two submissions.
+ */
+import { spawn } from 'child_process';
+import fs from 'fs';
+import net from 'net';
+import path from 'path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { gradeBatch } from '../../kit/release/batch';
+import { release } from '../../kit/release/release';
+import { available, missingPython } from '../notebooks/env';
+import { KIT, removeTemps, run, tempDir } from './helpers';
+
+const CONFIG = JSON.parse(fs.readFileSync(path.join(KIT, 'course.config.json'), 'utf8')) as { exercises: Record<string, { points: number; due: string }> };
+const MAX = Object.values(CONFIG.exercises).reduce((s, e) => s + e.points, 0);
+const TSX = path.join(KIT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+let repo = '';
+let solutionsCopy = '';
+
+beforeAll(() => {
+  repo = path.join(tempDir('student'), 'homework');
+  const made = Date.now();
+  release(repo);
+  const released = Date.now() - made;
+  let install = run('npm', ['ci', '--offline', '--no-audit', '--no-fund'], repo, {}, 300_000);
+  if (install.status !== 0) install = run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], repo, {}, 300_000);
+  console.log(`release ${(released / 1000).toFixed(1)} s, npm ci ${(install.ms / 1000).toFixed(1)} s`);
+  if (install.status !== 0) throw new Error(`npm ci failed in the student repository:\n${install.stderr}`);
+  solutionsCopy = tempDir('solutions');
+  for (const f of fs.readdirSync(path.join(KIT, 'solutions'))) fs.copyFileSync(path.join(KIT, 'solutions', f), path.join(solutionsCopy, f));
+}, 300_000);
+afterAll(removeTemps);
+
+function classroom(env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; result: Record<string, unknown>; summary: string } {
+  const out = tempDir('gh');
+  const files = { GITHUB_OUTPUT: path.join(out, 'output'), GITHUB_STEP_SUMMARY: path.join(out, 'summary') };
+  const r = run(process.execPath, [path.join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'kit/course/grade.ts', '--classroom', '--no-color'], repo, { ...files, ...env });
+  const line = fs.readFileSync(files.GITHUB_OUTPUT, 'utf8').trim();
+  expect(line).toMatch(/^result=[A-Za-z0-9+/=]+$/);
+  const result = JSON.parse(Buffer.from(line.slice('result='.length), 'base64').toString('utf8')) as Record<string, unknown>;
+  return { status: r.status, stdout: r.stdout, result, summary: fs.readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8') };
+}
+
+describe('npm test in the student repository', () => {
+  test('a DIR that is not a folder is refused with its name', () => {
+    const r = run('npm', ['test', '--', 'nope'], repo);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`grade: DIR must be a folder with exercise files, received ${JSON.stringify(path.join(repo, 'nope'))}`);
+  }, 60_000);
+
+  test('the stubs score 0 of the maximum, with a friendly table under the course header', () => {
+    const r = run('npm', ['test'], repo);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`total                0/${MAX} points (0/`);
+    expect(r.stdout).toContain('Nothing passes yet');
+    expect(r.stdout).toContain("hint:     not implemented yet: replace the throw new Error('TODO: …') with your code");
+    for (const [name, e] of Object.entries(CONFIG.exercises)) {
+      expect(r.stdout).toMatch(new RegExp(`${name}\\.ts +${e.points} points +due ${e.due.replace(/[()]/g, '\\$&')}`));
+      expect(r.stdout).toMatch(new RegExp(`\\n${name}\\.ts +0/${e.points}\\n`));
+    }
+  }, 120_000);
+
+  test('a copy of solutions/ in exercises/ scores full marks, and GitHub Classroom gets the points', () => {
+    const stubs = tempDir('stubs');
+    for (const f of fs.readdirSync(path.join(repo, 'exercises'))) fs.copyFileSync(path.join(repo, 'exercises', f), path.join(stubs, f));
+    for (const f of fs.readdirSync(solutionsCopy)) fs.copyFileSync(path.join(solutionsCopy, f), path.join(repo, 'exercises', f));
+    try {
+      const r = run('npm', ['test'], repo);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`total +${MAX}/${MAX} points \\((\\d+)/\\1 checks passed`));
+      const c = classroom();
+      expect(c.status).toBe(0);
+      const tests = c.result.tests as Array<{ name: string; status: string; score: number }>;
+      expect([c.result.version, c.result.status, c.result.max_score]).toEqual([1, 'pass', MAX]);
+      expect(tests.length).toBeGreaterThan(40);
+      expect(tests.every((t) => t.status === 'pass')).toBe(true);
+      expect(tests.reduce((s, t) => s + t.score, 0)).toBeCloseTo(MAX, 9);
+      expect(c.summary).toContain(`: ${MAX}/${MAX} points`);
+      expect(c.summary).toContain(`| \`mse.ts\` | ${CONFIG.exercises.mse.points}/${CONFIG.exercises.mse.points} | ${CONFIG.exercises.mse.due} |`);
+    } finally {
+      for (const f of fs.readdirSync(stubs)) fs.copyFileSync(path.join(stubs, f), path.join(repo, 'exercises', f));
+    }
+  }, 120_000);
+
+  test('an edited grader or workflow is a visible "graders modified" failure with no points', () => {
+    const grader = path.join(repo, 'test', 'graders', 'mse.test.ts');
+    const workflow = path.join(repo, '.github', 'workflows', 'classroom.yml');
+    const saved = [fs.readFileSync(grader), fs.readFileSync(workflow)];
+    fs.appendFileSync(grader, '\n// easier now\n');
+    fs.writeFileSync(workflow, saved[1].toString().replace('--classroom', '--classroom --only mse'));
+    fs.writeFileSync(path.join(repo, 'test', 'graders', 'free.test.ts'), '');
+    try {
+      const c = classroom();
+      expect(c.status).toBe(1);
+      expect(c.result).toMatchObject({ version: 1, status: 'error', max_score: MAX });
+      expect(c.result.tests).toEqual([expect.objectContaining({ name: 'graders modified', status: 'error', score: 0 })]);
+      for (const s of ['test/graders/mse.test.ts (changed)', '.github/workflows/classroom.yml (changed)', 'test/graders/free.test.ts (added)']) {
+        expect(c.summary).toContain(s);
+        expect(c.stdout).toContain(s);
+      }
+      expect(c.summary).toContain('graders modified');
+    } finally {
+      fs.writeFileSync(grader, saved[0]);
+      fs.writeFileSync(workflow, saved[1]);
+      fs.rmSync(path.join(repo, 'test', 'graders', 'free.test.ts'));
+    }
+    expect(classroom().status).toBe(0);
+  }, 120_000);
+});
+
+test('a chapter runs on the tslab kernel in the student repository (the descent workspace package, the stubs)', () => {
+  const r = run('npm', ['run', 'notebooks', '--', 'notebooks/01-mse.ipynb'], repo);
+  expect(r.stderr + r.stdout).toMatch(/1 notebook\(s\) executed/);
+  expect(r.status).toBe(0);
+  expect(fs.existsSync(path.join(repo, 'build', 'notebooks', '01-mse.ipynb'))).toBe(true);
+}, 120_000);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+test('npm run lab opens the notebooks in Jupyter', async () => {
+  if (!available('npm run lab', missingPython(['notebook', 'jupyter_client']))) return;
+  const port = await freePort();
+  const token = 'descent-release-test';
+  const args = ['run', 'lab', '--', '--no-browser', `--port=${port}`, `--NotebookApp.token=${token}`, `--ServerApp.token=${token}`];
+  if (process.getuid?.() === 0) args.push('--allow-root');
+  const npm = process.env.npm_execpath !== undefined && /npm-cli\.js$/.test(process.env.npm_execpath) ? [process.execPath, process.env.npm_execpath] : ['npm'];
+  const child = spawn(npm[0], [...npm.slice(1), ...args], { cwd: repo, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  try {
+    let listing: { content?: Array<{ name: string }> } | null = null;
+    for (let i = 0; i < 120 && listing === null; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/api/contents/notebooks?token=${token}`);
+        if (res.ok) listing = (await res.json()) as { content?: Array<{ name: string }> };
+      } catch {
+        // not listening yet
+      }
+    }
+    expect(listing, output).not.toBeNull();
+    expect((listing?.content ?? []).map((c) => c.name)).toContain('01-mse.ipynb');
+    expect(output).toMatch(/Starting (JupyterLab|Notebook 7|classic Notebook) .* on .*homework\/notebooks/);
+  } finally {
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+  }
+}, 120_000);
+
+test('npm run grade -- --batch grades a class in parallel (a modified repo, a folder of files, an empty folder): one results file each and a CSV', () => {
+  const subs = path.join(tempDir('class'), 'submissions');
+  const alice = path.join(subs, 'alice');
+  const bob = path.join(subs, 'bob');
+  fs.mkdirSync(path.join(alice, 'exercises'), { recursive: true });
+  fs.mkdirSync(bob, { recursive: true });
+  for (const f of fs.readdirSync(path.join(repo, 'exercises'))) fs.copyFileSync(path.join(repo, 'exercises', f), path.join(alice, 'exercises', f));
+  fs.copyFileSync(path.join(solutionsCopy, 'mse.ts'), path.join(alice, 'exercises', 'mse.ts'));
+  for (const d of ['test', 'kit/grade', 'kit/course', '.github']) fs.cpSync(path.join(repo, d), path.join(alice, d), { recursive: true });
+  for (const f of ['package.json', 'course.json']) fs.copyFileSync(path.join(repo, f), path.join(alice, f));
+  fs.appendFileSync(path.join(alice, 'test', 'graders', 'mse.test.ts'), '// tweak\n');
+  for (const f of fs.readdirSync(solutionsCopy)) fs.copyFileSync(path.join(solutionsCopy, f), path.join(bob, f));
+  fs.mkdirSync(path.join(subs, 'carol'));
+  const out = path.join(path.dirname(subs), 'grades');
+  const r = run(process.execPath, [TSX, 'kit/grade/cli.ts', '--batch', subs, '--hidden', 'test/hidden', '--out', out], KIT);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  console.log(r.stdout.trim());
+  expect(fs.readdirSync(out).sort()).toEqual(['alice.json', 'bob.json', 'carol.json', 'scores.csv']);
+  const csv = fs.readFileSync(path.join(out, 'scores.csv'), 'utf8').trim().split('\n');
+  const names = Object.keys(CONFIG.exercises);
+  expect(csv[0]).toBe(['student', 'status', ...names, 'total', 'max'].join(','));
+  const mse = CONFIG.exercises.mse.points;
+  expect(csv[1]).toBe(['alice', 'graders modified', ...names.map((n) => (n === 'mse' ? mse : 0)), mse, MAX].join(','));
+  expect(csv[2]).toBe(['bob', 'ok', ...names.map((n) => CONFIG.exercises[n].points), MAX, MAX].join(','));
+  expect(csv[3]).toBe(['carol', 'no exercises', ...names.map(() => 0), 0, MAX].join(','));
+  const bobJson = JSON.parse(fs.readFileSync(path.join(out, 'bob.json'), 'utf8')) as { score: number; max_score: number; tests: Array<{ visibility: string }> };
+  expect([bobJson.score, bobJson.max_score]).toEqual([MAX, MAX]);
+  expect(bobJson.tests.some((t) => t.visibility === 'after_published')).toBe(true);
+  const aliceJson = JSON.parse(fs.readFileSync(path.join(out, 'alice.json'), 'utf8')) as { extra_data: { status: string; detail: string[] } };
+  expect(aliceJson.extra_data).toEqual({ student: 'alice', status: 'graders modified', detail: ['test/graders/mse.test.ts (changed)'] });
+}, 120_000);
+
+test('--batch refuses a SUBMISSIONS that is not a folder', async () => {
+  await expect(gradeBatch({ submissions: path.join(repo, 'nope') })).rejects.toThrow(
+    `grade: --batch must be a folder with one folder per student, received ${JSON.stringify(path.join(repo, 'nope'))}`,
+  );
+});
