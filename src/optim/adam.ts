@@ -149,9 +149,16 @@ export class Adam extends Optimizer<AdamState> implements AdamHyperparameters {
   readonly weightDecay: number;
   readonly amsgrad: boolean;
 
+  /** The name in messages and the defaults: AdamW overrides both. */
+  protected static readonly variant: { name: string; defaults: Readonly<Required<AdamOptions>> } = {
+    name: 'Adam',
+    defaults: ADAM_DEFAULTS,
+  };
+
   constructor(params: Tensor[], options?: AdamOptions) {
-    const o = adamOptions('Adam', options, ADAM_DEFAULTS);
-    super('Adam', params, o.lr);
+    const { name, defaults } = (new.target as typeof Adam).variant;
+    const o = adamOptions(name, options, defaults);
+    super(name, params, o.lr);
     this.betas = o.betas;
     this.eps = o.eps;
     this.weightDecay = o.weightDecay;
@@ -168,7 +175,7 @@ export class Adam extends Optimizer<AdamState> implements AdamHyperparameters {
 
   override toString(): string {
     return (
-      `Adam(lr=${this.lr}, betas=[${this.betas[0]}, ${this.betas[1]}], eps=${this.eps}, ` +
+      `${this.where}(lr=${this.lr}, betas=[${this.betas[0]}, ${this.betas[1]}], eps=${this.eps}, ` +
       `weightDecay=${this.weightDecay}, amsgrad=${this.amsgrad})`
     );
   }

@@ -32,8 +32,7 @@
  * Chapter: 07-optimizers.
  */
 import type { Tensor } from '../tensor';
-import { Optimizer } from './optimizer';
-import { ADAM_DEFAULTS, adamOptions, adamState, adamUpdate } from './adam';
+import { ADAM_DEFAULTS, Adam, adamUpdate } from './adam';
 import type { AdamHyperparameters, AdamOptions, AdamState } from './adam';
 
 export type AdamWOptions = AdamOptions;
@@ -49,33 +48,14 @@ export function adamwStep(theta: Float64Array, grad: Float64Array, state: AdamSt
   adamUpdate(theta, grad, state, hp.lr, hp.betas[0], hp.betas[1], hp.eps, 0, hp.amsgrad);
 }
 
-export class AdamW extends Optimizer<AdamState> implements AdamHyperparameters {
-  readonly betas: readonly [number, number];
-  readonly eps: number;
-  readonly weightDecay: number;
-  readonly amsgrad: boolean;
+export class AdamW extends Adam {
+  protected static override readonly variant = { name: 'AdamW', defaults: ADAMW_DEFAULTS };
 
   constructor(params: Tensor[], options?: AdamWOptions) {
-    const o = adamOptions('AdamW', options, ADAMW_DEFAULTS);
-    super('AdamW', params, o.lr);
-    this.betas = o.betas;
-    this.eps = o.eps;
-    this.weightDecay = o.weightDecay;
-    this.amsgrad = o.amsgrad;
+    super(params, options);
   }
 
-  protected initState(size: number): AdamState {
-    return adamState(size, this.amsgrad);
-  }
-
-  protected update(theta: Float64Array, grad: Float64Array, state: AdamState): void {
+  protected override update(theta: Float64Array, grad: Float64Array, state: AdamState): void {
     adamwStep(theta, grad, state, this);
-  }
-
-  override toString(): string {
-    return (
-      `AdamW(lr=${this.lr}, betas=[${this.betas[0]}, ${this.betas[1]}], eps=${this.eps}, ` +
-      `weightDecay=${this.weightDecay}, amsgrad=${this.amsgrad})`
-    );
   }
 }
