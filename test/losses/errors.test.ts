@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tensor, mse, binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropy, softmax, Tensor } from '../../src';
+import { expectError } from '../helpers/expect-error';
 
-function expectError(fn: () => unknown, type: typeof RangeError | typeof TypeError, message: RegExp): void {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, 'should have thrown').toBeInstanceOf(type);
-  expect((error as Error).message).toMatch(message);
-}
 
 describe('losses reject bad input with clear messages', () => {
   it('shape mismatches name both shapes', () => {

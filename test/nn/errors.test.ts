@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Linear, MLP, ReLU, Sequential, Sigmoid, Tanh } from '../../src/nn';
 import { tensor } from '../../src/tensor';
+import { expectError } from '../helpers/expect-error';
 
-function expectError(fn: () => unknown, type: typeof RangeError | typeof TypeError, message: RegExp): void {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, 'should have thrown').toBeInstanceOf(type);
-  expect((error as Error).message).toMatch(message);
-}
 
 describe('Linear rejects bad arguments with clear messages', () => {
   it('sizes that are not integers >= 1', () => {

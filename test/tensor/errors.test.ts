@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tensor, zeros, randn, arange, ones } from '../../src';
+import { expectError } from '../helpers/expect-error';
 
-/** Each bad input throws the named error class with a message naming argument, expected and received. */
-function expectError(fn: () => unknown, type: typeof RangeError | typeof TypeError, message: RegExp): void {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, 'should have thrown').toBeInstanceOf(type);
-  expect((error as Error).message).toMatch(message);
-}
 
 describe('tensor creation rejects bad data', () => {
   it('NaN and Infinity, with their position', () => {
