@@ -26,7 +26,7 @@ import {
 import type { Definitions } from './math';
 import { agree, checkTolerance, DEFAULT_TOLERANCE, resolvePoints } from './points';
 import type { Point, SampleOptions } from './points';
-import { reportHtml, reportMarkdown, reportText } from './report';
+import { Reported } from './report';
 import type { ReportData } from './report';
 
 export interface DerivativeCheckOptions {
@@ -57,7 +57,7 @@ export interface DerivativePoint {
 }
 
 /** The outcome of `checkDerivative`; `toString()`, `toMarkdown()`, `toHtml()` show it in a notebook. */
-export class DerivativeCheck {
+export class DerivativeCheck extends Reported {
   constructor(
     /** True when the two agree at every point. */
     readonly ok: boolean,
@@ -74,9 +74,11 @@ export class DerivativeCheck {
     readonly maxAbsError: number,
     readonly tolerance: number,
     readonly points: DerivativePoint[],
-  ) {}
+  ) {
+    super();
+  }
 
-  private report(): ReportData {
+  protected report(): ReportData {
     const d = `\\frac{\\partial}{\\partial ${symbolTex(this.wrt)}}`;
     return {
       title: `∂/∂${this.wrt} of ${this.expr}`,
@@ -97,19 +99,8 @@ export class DerivativeCheck {
     };
   }
 
-  toString(): string {
-    return reportText(this.report());
-  }
 
-  /** Markdown with both expressions as `$$…$$` display math. */
-  toMarkdown(): string {
-    return reportMarkdown(this.report());
-  }
 
-  /** HTML with both expressions as `$$…$$` display math and a table of compared values. */
-  toHtml(): string {
-    return reportHtml(this.report());
-  }
 }
 
 /** Compares mathjs's derivative of `expr` with the hand-derived `expected` (see the file comment). */

@@ -13,7 +13,7 @@ import { compile, expand, freeVariables, parseDefinitions, parseExpression, real
 import type { Definitions } from './math';
 import { agree, checkTolerance, DEFAULT_TOLERANCE, resolvePoints } from './points';
 import type { Point, SampleOptions } from './points';
-import { reportHtml, reportMarkdown, reportText } from './report';
+import { Reported } from './report';
 import type { ReportData } from './report';
 
 export interface IdentityCheckOptions {
@@ -36,7 +36,7 @@ export interface IdentityPoint {
 }
 
 /** The outcome of `checkIdentity`; `toString()`, `toMarkdown()`, `toHtml()` show it in a notebook. */
-export class IdentityCheck {
+export class IdentityCheck extends Reported {
   constructor(
     readonly ok: boolean,
     readonly lhs: string,
@@ -49,9 +49,11 @@ export class IdentityCheck {
     readonly maxAbsError: number,
     readonly tolerance: number,
     readonly points: IdentityPoint[],
-  ) {}
+  ) {
+    super();
+  }
 
-  private report(): ReportData {
+  protected report(): ReportData {
     return {
       title: `${this.lhs} = ${this.rhs}`,
       ok: this.ok,
@@ -63,17 +65,8 @@ export class IdentityCheck {
     };
   }
 
-  toString(): string {
-    return reportText(this.report());
-  }
 
-  toMarkdown(): string {
-    return reportMarkdown(this.report());
-  }
 
-  toHtml(): string {
-    return reportHtml(this.report());
-  }
 }
 
 /**

@@ -72,3 +72,22 @@ export function reportHtml(data: ReportData): string {
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
+
+/** A check that prints itself as text, Markdown or HTML from its report data. */
+export abstract class Reported {
+  protected abstract report(): ReportData;
+
+  toString(): string {
+    return reportText(this.report());
+  }
+
+  /** Markdown with the expressions as `$$…$$` display math. */
+  toMarkdown(): string {
+    return reportMarkdown(this.report());
+  }
+
+  /** HTML with the expressions as `$$…$$` display math and a table of compared values. */
+  toHtml(): string {
+    return reportHtml(this.report());
+  }
+}
