@@ -57,18 +57,21 @@ const isLocal = (url: string): boolean => {
   return u.protocol === 'data:' || u.protocol === 'blob:' || u.hostname === '127.0.0.1' || u.hostname === 'localhost';
 };
 
-describe('an executed notebook in the classic Notebook UI', () => {
-  it('shows an interactive plotly plot with no network access', async () => {
+/** The chapter whose executed plots are rendered (issue 4: one executed chapter, as a student sees it). */
+const CHAPTER = '01-mse.ipynb';
+
+describe('an executed chapter in the classic Notebook UI', () => {
+  it('shows interactive plotly plots with no network access', async () => {
     if (!available('the browser rendering test', missing)) return;
     const nbDir = join(work, 'notebooks');
-    await executeNotebook(join(NOTEBOOKS_DIR, '00-setup.ipynb'), { outDir: nbDir, png: true });
+    await executeNotebook(join(NOTEBOOKS_DIR, CHAPTER), { outDir: nbDir, png: true });
     // An untrusted copy (different content, never signed): HTML is sanitised, scripts do not run.
-    const executed = readNotebook(join(nbDir, '00-setup.ipynb'));
+    const executed = readNotebook(join(nbDir, CHAPTER));
     writeNotebook(join(nbDir, 'untrusted.ipynb'), { ...executed, metadata: { ...executed.metadata, untrusted: true } });
     const dataDir = join(work, 'jupyter-data');
     const env = { ...process.env, JUPYTER_DATA_DIR: dataDir, JUPYTER_CONFIG_DIR: join(work, 'jupyter-config'), JUPYTER_RUNTIME_DIR: join(work, 'runtime') };
     // Outputs a user produced in their own session are trusted; a file from disk must be signed.
-    const trust = spawnSync(SYSTEM_PYTHON, ['-m', 'nbformat.sign', join(nbDir, '00-setup.ipynb')], { env, encoding: 'utf8' });
+    const trust = spawnSync(SYSTEM_PYTHON, ['-m', 'nbformat.sign', join(nbDir, CHAPTER)], { env, encoding: 'utf8' });
     expect(trust.status, trust.stderr).toBe(0);
 
     const port = await freePort();
@@ -94,12 +97,14 @@ describe('an executed notebook in the classic Notebook UI', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/notebooks/00-setup.ipynb?token=${token}`);
+    await page.goto(`${base}/notebooks/${CHAPTER}?token=${token}`);
     const plot = page.locator('.js-plotly-plot').first();
     await plot.locator('svg.main-svg').first().waitFor({ timeout: 60_000 });
 
-    expect(await plot.locator('.scatterlayer .trace').count()).toBe(2);
+    expect(await plot.locator('.scatterlayer .trace').count()).toBe(3); // e, |e| and e²
     expect(await plot.locator('.modebar').count()).toBe(1); // plotly's interactive toolbar
+    // Every figure of the chapter is drawn (the chapter has several).
+    await page.waitForFunction(() => document.querySelectorAll('.js-plotly-plot svg.main-svg').length >= 4, undefined, { timeout: 60_000 });
     expect(await page.locator('.descent-plot-wait').count()).toBe(0);
     expect(errors.filter((e) => /plotly|descent/i.test(e))).toEqual([]);
     expect(blocked).toEqual([]);
