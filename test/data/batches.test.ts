@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DataLoader, Dataset, batches, rng, takeRows } from '../../src/data';
 import { Tensor, tensor } from '../../src/tensor';
+import { expectError } from '../helpers/expect-error';
 
-function throwsWith(fn: () => unknown, type: ErrorConstructor, message: string): void {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(type);
-  expect((err as Error).message).toBe(message);
-}
 
 /** N rows X[i] = [i, 10 i], y[i] = i, so every row can be identified after gathering. */
 function ids(n: number): Dataset {
@@ -49,10 +40,10 @@ describe('batches', () => {
   });
 
   it('rejects bad arguments', () => {
-    throwsWith(() => batches(-1, 2, rng(0)), RangeError, 'batches: n must be an integer >= 0, received -1');
-    throwsWith(() => batches(10, 0, rng(0)), RangeError, 'batches: batchSize must be an integer >= 1, received 0');
-    throwsWith(() => batches(10, 2.5, rng(0)), RangeError, 'batches: batchSize must be an integer >= 1, received 2.5');
-    throwsWith(
+    expectError(() => batches(-1, 2, rng(0)), RangeError, 'batches: n must be an integer >= 0, received -1');
+    expectError(() => batches(10, 0, rng(0)), RangeError, 'batches: batchSize must be an integer >= 1, received 0');
+    expectError(() => batches(10, 2.5, rng(0)), RangeError, 'batches: batchSize must be an integer >= 1, received 2.5');
+    expectError(
       () => batches(10, 2, undefined as unknown as () => number),
       TypeError,
       'batches: rng must be a function returning numbers in [0, 1), e.g. rng(0), received undefined',
@@ -94,21 +85,21 @@ describe('takeRows', () => {
       [1, 2],
       [3, 4],
     ]);
-    throwsWith(() => takeRows(t, [0, 2]), RangeError, 'takeRows: idx[1] must be an integer in [0, 1] (t has 2 rows), received 2');
-    throwsWith(() => takeRows(t, [-1]), RangeError, 'takeRows: idx[0] must be an integer in [0, 1] (t has 2 rows), received -1');
-    throwsWith(() => takeRows(t, [0.5]), RangeError, 'takeRows: idx[0] must be an integer in [0, 1] (t has 2 rows), received 0.5');
-    throwsWith(() => takeRows(t, []), RangeError, 'takeRows: idx must be a non-empty array of row indices, received [] (array of length 0)');
-    throwsWith(
+    expectError(() => takeRows(t, [0, 2]), RangeError, 'takeRows: idx[1] must be an integer in [0, 1] (t has 2 rows), received 2');
+    expectError(() => takeRows(t, [-1]), RangeError, 'takeRows: idx[0] must be an integer in [0, 1] (t has 2 rows), received -1');
+    expectError(() => takeRows(t, [0.5]), RangeError, 'takeRows: idx[0] must be an integer in [0, 1] (t has 2 rows), received 0.5');
+    expectError(() => takeRows(t, []), RangeError, 'takeRows: idx must be a non-empty array of row indices, received [] (array of length 0)');
+    expectError(
       () => takeRows(t, 1 as unknown as number[]),
       TypeError,
       'takeRows: idx must be a non-empty array of row indices, received 1',
     );
-    throwsWith(
+    expectError(
       () => takeRows([[1]] as unknown as Tensor, [0]),
       TypeError,
       'takeRows: t must be a Tensor, received [[1] (array of length 1)] (array of length 1)',
     );
-    throwsWith(() => takeRows(tensor(3), [0]), RangeError, 'takeRows: t must have at least one axis, received a scalar tensor');
+    expectError(() => takeRows(tensor(3), [0]), RangeError, 'takeRows: t must have at least one axis, received a scalar tensor');
   });
 });
 
@@ -165,63 +156,63 @@ describe('DataLoader', () => {
 
   it('rejects bad data and options', () => {
     const data = ids(5);
-    throwsWith(
+    expectError(
       () => new DataLoader(data, undefined as unknown as { batchSize: number }),
       TypeError,
       'DataLoader: options must be an object with at least batchSize, received undefined',
     );
-    throwsWith(
+    expectError(
       () => new DataLoader(data, {} as { batchSize: number }),
       TypeError,
       'DataLoader: batchSize must be an integer >= 1, received undefined',
     );
-    throwsWith(() => new DataLoader(data, { batchSize: 0 }), RangeError, 'DataLoader: batchSize must be an integer >= 1, received 0');
-    throwsWith(
+    expectError(() => new DataLoader(data, { batchSize: 0 }), RangeError, 'DataLoader: batchSize must be an integer >= 1, received 0');
+    expectError(
       () => new DataLoader(data, { batch_size: 2 } as unknown as { batchSize: number }),
       TypeError,
       'DataLoader: unknown option "batch_size" (did you mean "batchSize"?); expected one of batchSize, shuffle, rng, dropLast',
     );
-    throwsWith(
+    expectError(
       () => new DataLoader(data, { batchSize: 2, shuffle: 'yes' as unknown as boolean }),
       TypeError,
       'DataLoader: shuffle must be true or false, received "yes"',
     );
-    throwsWith(
+    expectError(
       () => new DataLoader(data, { batchSize: 2, dropLast: 1 as unknown as boolean }),
       TypeError,
       'DataLoader: dropLast must be true or false, received 1',
     );
-    throwsWith(
+    expectError(
       () => new DataLoader(data, { batchSize: 2, rng: 42 as unknown as () => number }),
       TypeError,
       'DataLoader: rng must be a function returning numbers in [0, 1), e.g. rng(0), received 42',
     );
-    throwsWith(
+    expectError(
       () => new DataLoader(data, { batchSize: 6, dropLast: true }),
       RangeError,
       'DataLoader: batchSize must be <= the number of examples (5) when dropLast is true, received 6 (every batch would be dropped)',
     );
-    throwsWith(
+    expectError(
       () => new DataLoader({ X: data.X, y: tensor([1, 2]) }, { batchSize: 2 }),
       RangeError,
       'DataLoader: data.X and data.y must have the same number of rows, received 5 and 2',
     );
-    throwsWith(
+    expectError(
       () => new DataLoader({ X: [[1]] as unknown as Tensor, y: data.y }, { batchSize: 2 }),
       TypeError,
       'DataLoader: data.X must be a Tensor, received [[1] (array of length 1)] (array of length 1)',
     );
-    throwsWith(
+    expectError(
       () => new DataLoader({ X: data.X, y: tensor(1) }, { batchSize: 2 }),
       RangeError,
       'DataLoader: data.y must be a tensor with at least one row, received a tensor of shape []',
     );
-    throwsWith(
+    expectError(
       () => new DataLoader({ X: tensor(new Float64Array(0), { shape: [0, 2] }), y: data.y }, { batchSize: 2 }),
       RangeError,
       'DataLoader: data.X must be a tensor with at least one row, received a tensor of shape [0, 2]',
     );
-    throwsWith(
+    expectError(
       () => new DataLoader(null as unknown as Dataset, { batchSize: 2 }),
       TypeError,
       'DataLoader: data must be an object { X, y } of two tensors, received null',

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BLOBS_RADIUS, blobs, linearData, spirals, twoMoons, xorData } from '../../src/data';
 import { Tensor } from '../../src/tensor';
+import { expectError } from '../helpers/expect-error';
 
-function throwsWith(fn: () => unknown, type: ErrorConstructor, message: string): void {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(type);
-  expect((err as Error).message).toBe(message);
-}
 
 const rowsOf = (t: Tensor, d: number): number[][] =>
   Array.from({ length: t.shape[0] }, (_, i) => Array.from(t.data.subarray(i * d, (i + 1) * d)));
@@ -68,20 +59,20 @@ describe('linearData', () => {
   });
 
   it('rejects bad options', () => {
-    throwsWith(() => linearData({ n: 0 }), RangeError, 'linearData: n must be an integer >= 1, received 0');
-    throwsWith(() => linearData({ n: 2.5 }), RangeError, 'linearData: n must be an integer >= 1, received 2.5');
-    throwsWith(() => linearData({ w: [] }), RangeError, 'linearData: w must be a non-empty array of numbers, received [] (array of length 0)');
-    throwsWith(() => linearData({ w: 'a' as unknown as number }), TypeError, 'linearData: w must be a number or an array of numbers, received "a"');
-    throwsWith(() => linearData({ w: [1, NaN] }), RangeError, 'linearData: w[1] must be a finite number, received NaN');
-    throwsWith(() => linearData({ b: Infinity }), RangeError, 'linearData: b must be a finite number, received Infinity');
-    throwsWith(() => linearData({ noise: -1 }), RangeError, 'linearData: noise must be a finite number >= 0, received -1');
-    throwsWith(() => linearData({ seed: 0.5 }), RangeError, 'linearData: seed must be an integer with |seed| <= 2^53 - 1, received 0.5');
-    throwsWith(
+    expectError(() => linearData({ n: 0 }), RangeError, 'linearData: n must be an integer >= 1, received 0');
+    expectError(() => linearData({ n: 2.5 }), RangeError, 'linearData: n must be an integer >= 1, received 2.5');
+    expectError(() => linearData({ w: [] }), RangeError, 'linearData: w must be a non-empty array of numbers, received [] (array of length 0)');
+    expectError(() => linearData({ w: 'a' as unknown as number }), TypeError, 'linearData: w must be a number or an array of numbers, received "a"');
+    expectError(() => linearData({ w: [1, NaN] }), RangeError, 'linearData: w[1] must be a finite number, received NaN');
+    expectError(() => linearData({ b: Infinity }), RangeError, 'linearData: b must be a finite number, received Infinity');
+    expectError(() => linearData({ noise: -1 }), RangeError, 'linearData: noise must be a finite number >= 0, received -1');
+    expectError(() => linearData({ seed: 0.5 }), RangeError, 'linearData: seed must be an integer with |seed| <= 2^53 - 1, received 0.5');
+    expectError(
       () => linearData({ weights: [1] } as unknown as object),
       TypeError,
       'linearData: unknown option "weights"; expected one of n, w, b, noise, seed',
     );
-    throwsWith(() => linearData(null as unknown as object), TypeError, 'linearData: options must be an object, received null');
+    expectError(() => linearData(null as unknown as object), TypeError, 'linearData: options must be an object, received null');
   });
 });
 
@@ -130,35 +121,35 @@ describe('blobs', () => {
   });
 
   it('rejects bad options', () => {
-    throwsWith(() => blobs({ centers: 0 }), RangeError, 'blobs: centers must be an integer >= 1, received 0');
-    throwsWith(
+    expectError(() => blobs({ centers: 0 }), RangeError, 'blobs: centers must be an integer >= 1, received 0');
+    expectError(
       () => blobs({ centers: [] }),
       RangeError,
       'blobs: centers must be a count >= 1 or a non-empty array of points of equal length, received [] (array of length 0)',
     );
-    throwsWith(
+    expectError(
       () => blobs({ centers: 'x' as unknown as number }),
       TypeError,
       'blobs: centers must be a count >= 1 or a non-empty array of points of equal length, received "x"',
     );
-    throwsWith(
+    expectError(
       () => blobs({ centers: [[0, 0], [1]] }),
       RangeError,
       'blobs: centers[1] must be an array of 2 (like centers[0]) numbers, received [1] (array of length 1)',
     );
-    throwsWith(() => blobs({ centers: [[0, 0], 3 as unknown as number[]] }), TypeError, 'blobs: centers[1] must be an array of numbers, received 3');
-    throwsWith(() => blobs({ centers: [[0, 0], [1, NaN]] }), RangeError, 'blobs: centers[1][1] must be a finite number, received NaN');
-    throwsWith(() => blobs({ std: -1 }), RangeError, 'blobs: std must be a finite number >= 0, received -1');
-    throwsWith(
+    expectError(() => blobs({ centers: [[0, 0], 3 as unknown as number[]] }), TypeError, 'blobs: centers[1] must be an array of numbers, received 3');
+    expectError(() => blobs({ centers: [[0, 0], [1, NaN]] }), RangeError, 'blobs: centers[1][1] must be a finite number, received NaN');
+    expectError(() => blobs({ std: -1 }), RangeError, 'blobs: std must be a finite number >= 0, received -1');
+    expectError(
       () => blobs({ std: [1, 2] }),
       RangeError,
       'blobs: std must be a number >= 0 or an array of 3 numbers (one per center), received [1, 2] (array of length 2)',
     );
-    throwsWith(() => blobs({ std: [1, 2, -3] }), RangeError, 'blobs: std[2] must be a finite number >= 0, received -3');
-    throwsWith(() => blobs({ n: 2 }), RangeError, 'blobs: n must be at least the number of centers (3), received 2');
-    throwsWith(() => blobs({ n: -1 }), RangeError, 'blobs: n must be an integer >= 1, received -1');
-    throwsWith(() => blobs({ seed: '1' as unknown as number }), TypeError, 'blobs: seed must be an integer, received "1"');
-    throwsWith(() => blobs({ center: 3 } as unknown as object), TypeError, 'blobs: unknown option "center"; expected one of n, centers, std, seed');
+    expectError(() => blobs({ std: [1, 2, -3] }), RangeError, 'blobs: std[2] must be a finite number >= 0, received -3');
+    expectError(() => blobs({ n: 2 }), RangeError, 'blobs: n must be at least the number of centers (3), received 2');
+    expectError(() => blobs({ n: -1 }), RangeError, 'blobs: n must be an integer >= 1, received -1');
+    expectError(() => blobs({ seed: '1' as unknown as number }), TypeError, 'blobs: seed must be an integer, received "1"');
+    expectError(() => blobs({ center: 3 } as unknown as object), TypeError, 'blobs: unknown option "center"; expected one of n, centers, std, seed');
   });
 });
 
@@ -199,10 +190,10 @@ describe('twoMoons', () => {
   });
 
   it('rejects bad options', () => {
-    throwsWith(() => twoMoons({ n: 1 }), RangeError, 'twoMoons: n must be an integer >= 2, received 1');
-    throwsWith(() => twoMoons({ noise: -0.1 }), RangeError, 'twoMoons: noise must be a finite number >= 0, received -0.1');
-    throwsWith(() => twoMoons({ seed: Infinity }), RangeError, 'twoMoons: seed must be an integer with |seed| <= 2^53 - 1, received Infinity');
-    throwsWith(() => twoMoons({ noize: 1 } as unknown as object), TypeError, 'twoMoons: unknown option "noize"; expected one of n, noise, seed');
+    expectError(() => twoMoons({ n: 1 }), RangeError, 'twoMoons: n must be an integer >= 2, received 1');
+    expectError(() => twoMoons({ noise: -0.1 }), RangeError, 'twoMoons: noise must be a finite number >= 0, received -0.1');
+    expectError(() => twoMoons({ seed: Infinity }), RangeError, 'twoMoons: seed must be an integer with |seed| <= 2^53 - 1, received Infinity');
+    expectError(() => twoMoons({ noize: 1 } as unknown as object), TypeError, 'twoMoons: unknown option "noize"; expected one of n, noise, seed');
   });
 });
 
@@ -258,11 +249,11 @@ describe('spirals', () => {
   });
 
   it('rejects bad options', () => {
-    throwsWith(() => spirals({ classes: 0 }), RangeError, 'spirals: classes must be an integer >= 1, received 0');
-    throwsWith(() => spirals({ n: 0 }), RangeError, 'spirals: n must be an integer >= 1, received 0');
-    throwsWith(() => spirals({ noise: NaN }), RangeError, 'spirals: noise must be a finite number, received NaN');
-    throwsWith(() => spirals({ noise: '0' as unknown as number }), TypeError, 'spirals: noise must be a number, received "0"');
-    throwsWith(
+    expectError(() => spirals({ classes: 0 }), RangeError, 'spirals: classes must be an integer >= 1, received 0');
+    expectError(() => spirals({ n: 0 }), RangeError, 'spirals: n must be an integer >= 1, received 0');
+    expectError(() => spirals({ noise: NaN }), RangeError, 'spirals: noise must be a finite number, received NaN');
+    expectError(() => spirals({ noise: '0' as unknown as number }), TypeError, 'spirals: noise must be a number, received "0"');
+    expectError(
       () => spirals({ Classes: 2 } as unknown as object),
       TypeError,
       'spirals: unknown option "Classes" (did you mean "classes"?); expected one of n, classes, noise, seed',
@@ -291,10 +282,10 @@ describe('xorData', () => {
   });
 
   it('rejects bad options', () => {
-    throwsWith(() => xorData({ n: 0 }), RangeError, 'xorData: n must be an integer >= 1, received 0');
-    throwsWith(() => xorData({ noise: -2 }), RangeError, 'xorData: noise must be a finite number >= 0, received -2');
-    throwsWith(() => xorData({ seed: -0.5 }), RangeError, 'xorData: seed must be an integer with |seed| <= 2^53 - 1, received -0.5');
-    throwsWith(() => xorData([] as unknown as object), TypeError, 'xorData: options must be an object, received [] (array of length 0)');
+    expectError(() => xorData({ n: 0 }), RangeError, 'xorData: n must be an integer >= 1, received 0');
+    expectError(() => xorData({ noise: -2 }), RangeError, 'xorData: noise must be a finite number >= 0, received -2');
+    expectError(() => xorData({ seed: -0.5 }), RangeError, 'xorData: seed must be an integer with |seed| <= 2^53 - 1, received -0.5');
+    expectError(() => xorData([] as unknown as object), TypeError, 'xorData: options must be an object, received [] (array of length 0)');
   });
 });
 

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { permutation, randint, randnFrom, rng, shuffle } from '../../src/data';
 import { randn } from '../../src/tensor';
+import { expectError } from '../helpers/expect-error';
 
 const TWO_32 = 2 ** 32;
 
-function throwsWith(fn: () => unknown, type: ErrorConstructor, message: string): void {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(type);
-  expect((err as Error).message).toBe(message);
-}
 
 /** A fake generator that replays `values` and counts the draws. */
 function scripted(values: number[]): { r: () => number; calls: () => number } {
@@ -134,12 +125,12 @@ describe('rng (sfc32)', () => {
   });
 
   it('rejects seeds that are not safe integers', () => {
-    throwsWith(() => rng(1.5), RangeError, 'rng: seed must be an integer with |seed| <= 2^53 - 1, received 1.5');
-    throwsWith(() => rng(NaN), RangeError, 'rng: seed must be an integer with |seed| <= 2^53 - 1, received NaN');
-    throwsWith(() => rng(Infinity), RangeError, 'rng: seed must be an integer with |seed| <= 2^53 - 1, received Infinity');
-    throwsWith(() => rng(2 ** 53), RangeError, 'rng: seed must be an integer with |seed| <= 2^53 - 1, received 9007199254740992');
-    throwsWith(() => rng('1' as unknown as number), TypeError, 'rng: seed must be an integer, received "1"');
-    throwsWith(() => rng(undefined as unknown as number), TypeError, 'rng: seed must be an integer, received undefined');
+    expectError(() => rng(1.5), RangeError, 'rng: seed must be an integer with |seed| <= 2^53 - 1, received 1.5');
+    expectError(() => rng(NaN), RangeError, 'rng: seed must be an integer with |seed| <= 2^53 - 1, received NaN');
+    expectError(() => rng(Infinity), RangeError, 'rng: seed must be an integer with |seed| <= 2^53 - 1, received Infinity');
+    expectError(() => rng(2 ** 53), RangeError, 'rng: seed must be an integer with |seed| <= 2^53 - 1, received 9007199254740992');
+    expectError(() => rng('1' as unknown as number), TypeError, 'rng: seed must be an integer, received "1"');
+    expectError(() => rng(undefined as unknown as number), TypeError, 'rng: seed must be an integer, received undefined');
   });
 });
 
@@ -194,13 +185,13 @@ describe('randnFrom (Box–Muller)', () => {
   });
 
   it('rejects a non-function and out-of-range draws', () => {
-    throwsWith(
+    expectError(
       () => randnFrom(5 as unknown as () => number),
       TypeError,
       'randnFrom: rng must be a function returning numbers in [0, 1), e.g. rng(0), received 5',
     );
-    throwsWith(() => randnFrom(() => 1)(), RangeError, 'randnFrom: rng must return numbers in [0, 1), returned 1');
-    throwsWith(() => randnFrom(() => NaN)(), RangeError, 'randnFrom: rng must return numbers in [0, 1), returned NaN');
+    expectError(() => randnFrom(() => 1)(), RangeError, 'randnFrom: rng must return numbers in [0, 1), returned 1');
+    expectError(() => randnFrom(() => NaN)(), RangeError, 'randnFrom: rng must return numbers in [0, 1), returned NaN');
   });
 });
 
@@ -231,17 +222,17 @@ describe('randint', () => {
   it('rejects a bad n or rng', () => {
     const r = rng(0);
     const what = 'an integer in [1, 2^32]';
-    throwsWith(() => randint(r, 0), RangeError, `randint: n must be ${what}, received 0`);
-    throwsWith(() => randint(r, 2.5), RangeError, `randint: n must be ${what}, received 2.5`);
-    throwsWith(() => randint(r, TWO_32 + 1), RangeError, `randint: n must be ${what}, received 4294967297`);
-    throwsWith(() => randint(r, Infinity), RangeError, 'randint: n must be a finite number, received Infinity');
-    throwsWith(() => randint(r, '3' as unknown as number), TypeError, 'randint: n must be a number, received "3"');
-    throwsWith(
+    expectError(() => randint(r, 0), RangeError, `randint: n must be ${what}, received 0`);
+    expectError(() => randint(r, 2.5), RangeError, `randint: n must be ${what}, received 2.5`);
+    expectError(() => randint(r, TWO_32 + 1), RangeError, `randint: n must be ${what}, received 4294967297`);
+    expectError(() => randint(r, Infinity), RangeError, 'randint: n must be a finite number, received Infinity');
+    expectError(() => randint(r, '3' as unknown as number), TypeError, 'randint: n must be a number, received "3"');
+    expectError(
       () => randint(null as unknown as () => number, 3),
       TypeError,
       'randint: rng must be a function returning numbers in [0, 1), e.g. rng(0), received null',
     );
-    throwsWith(() => randint(() => -0.5, 3), RangeError, 'randint: rng must return numbers in [0, 1), returned -0.5');
+    expectError(() => randint(() => -0.5, 3), RangeError, 'randint: rng must return numbers in [0, 1), returned -0.5');
   });
 });
 
@@ -302,16 +293,16 @@ describe('shuffle and permutation (Fisher–Yates)', () => {
 
   it('rejects bad arguments', () => {
     const r = rng(0);
-    throwsWith(() => permutation(-1, r), RangeError, 'permutation: n must be an integer >= 0, received -1');
-    throwsWith(() => permutation(2.5, r), RangeError, 'permutation: n must be an integer >= 0, received 2.5');
-    throwsWith(() => permutation('3' as unknown as number, r), TypeError, 'permutation: n must be an integer >= 0, received "3"');
-    throwsWith(
+    expectError(() => permutation(-1, r), RangeError, 'permutation: n must be an integer >= 0, received -1');
+    expectError(() => permutation(2.5, r), RangeError, 'permutation: n must be an integer >= 0, received 2.5');
+    expectError(() => permutation('3' as unknown as number, r), TypeError, 'permutation: n must be an integer >= 0, received "3"');
+    expectError(
       () => permutation(3, undefined as unknown as () => number),
       TypeError,
       'permutation: rng must be a function returning numbers in [0, 1), e.g. rng(0), received undefined',
     );
-    throwsWith(() => shuffle('abc' as unknown as string[], r), TypeError, 'shuffle: array must be an array, received "abc"');
-    throwsWith(
+    expectError(() => shuffle('abc' as unknown as string[], r), TypeError, 'shuffle: array must be an array, received "abc"');
+    expectError(
       () => shuffle([1, 2], {} as unknown as () => number),
       TypeError,
       'shuffle: rng must be a function returning numbers in [0, 1), e.g. rng(0), received object',

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Dataset, trainTestSplit } from '../../src/data';
 import { Tensor, tensor } from '../../src/tensor';
+import { expectError } from '../helpers/expect-error';
 
-function throwsWith(fn: () => unknown, type: ErrorConstructor, message: string): void {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(type);
-  expect((err as Error).message).toBe(message);
-}
 
 /** N rows X[i] = [i, −i], y[i] = i. */
 function ids(n: number): Dataset {
@@ -63,42 +54,42 @@ describe('trainTestSplit', () => {
 
   it('rejects bad options and data', () => {
     const what = 'trainTestSplit: testFraction must be a number in (0, 1)';
-    throwsWith(() => trainTestSplit(ids(10), { testFraction: 0 }), RangeError, `${what}, received 0`);
-    throwsWith(() => trainTestSplit(ids(10), { testFraction: 1 }), RangeError, `${what}, received 1`);
-    throwsWith(() => trainTestSplit(ids(10), { testFraction: 1.2 }), RangeError, `${what}, received 1.2`);
-    throwsWith(() => trainTestSplit(ids(10), { testFraction: NaN }), RangeError, 'trainTestSplit: testFraction must be a finite number, received NaN');
-    throwsWith(
+    expectError(() => trainTestSplit(ids(10), { testFraction: 0 }), RangeError, `${what}, received 0`);
+    expectError(() => trainTestSplit(ids(10), { testFraction: 1 }), RangeError, `${what}, received 1`);
+    expectError(() => trainTestSplit(ids(10), { testFraction: 1.2 }), RangeError, `${what}, received 1.2`);
+    expectError(() => trainTestSplit(ids(10), { testFraction: NaN }), RangeError, 'trainTestSplit: testFraction must be a finite number, received NaN');
+    expectError(
       () => trainTestSplit(ids(10), { testFraction: '0.2' as unknown as number }),
       TypeError,
       'trainTestSplit: testFraction must be a number, received "0.2"',
     );
-    throwsWith(
+    expectError(
       () => trainTestSplit(ids(10), { testFraction: 0.01 }),
       RangeError,
       'trainTestSplit: testFraction 0.01 of 10 rows gives 0 test rows and 10 training rows; both must be at least 1',
     );
-    throwsWith(
+    expectError(
       () => trainTestSplit(ids(10), { testFraction: 0.99 }),
       RangeError,
       'trainTestSplit: testFraction 0.99 of 10 rows gives 10 test rows and 0 training rows; both must be at least 1',
     );
-    throwsWith(
+    expectError(
       () => trainTestSplit(ids(1), { testFraction: 0.5 }),
       RangeError,
       'trainTestSplit: testFraction 0.5 of 1 rows gives 1 test rows and 0 training rows; both must be at least 1',
     );
-    throwsWith(() => trainTestSplit(ids(10), { seed: 1.5 }), RangeError, 'trainTestSplit: seed must be an integer with |seed| <= 2^53 - 1, received 1.5');
-    throwsWith(
+    expectError(() => trainTestSplit(ids(10), { seed: 1.5 }), RangeError, 'trainTestSplit: seed must be an integer with |seed| <= 2^53 - 1, received 1.5');
+    expectError(
       () => trainTestSplit(ids(10), { test_fraction: 0.2 } as unknown as object),
       TypeError,
       'trainTestSplit: unknown option "test_fraction" (did you mean "testFraction"?); expected one of testFraction, seed',
     );
-    throwsWith(
+    expectError(
       () => trainTestSplit({ X: ids(3).X, y: ids(4).y }),
       RangeError,
       'trainTestSplit: data.X and data.y must have the same number of rows, received 3 and 4',
     );
-    throwsWith(
+    expectError(
       () => trainTestSplit({ X: ids(3).X } as unknown as Dataset),
       TypeError,
       'trainTestSplit: data.y must be a Tensor, received undefined',

@@ -1,7 +1,10 @@
 import { expect } from 'vitest';
 
-/** `fn` throws an error of class `type` whose message matches `message`. */
-export function expectError(fn: () => unknown, type: typeof RangeError | typeof TypeError, message: RegExp): void {
+/**
+ * `fn` throws an error of class `type` whose message matches `message` (a RegExp) or equals it
+ * exactly (a string).
+ */
+export function expectError(fn: () => unknown, type: ErrorConstructor, message: RegExp | string): void {
   let error: unknown;
   try {
     fn();
@@ -9,5 +12,6 @@ export function expectError(fn: () => unknown, type: typeof RangeError | typeof 
     error = e;
   }
   expect(error, 'should have thrown').toBeInstanceOf(type);
-  expect((error as Error).message).toMatch(message);
+  if (typeof message === 'string') expect((error as Error).message).toBe(message);
+  else expect((error as Error).message).toMatch(message);
 }
