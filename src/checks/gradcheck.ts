@@ -7,6 +7,7 @@
  * An element passes when |analytic − numeric| ≤ atol + rtol·|numeric| (PyTorch's criterion).
  */
 import { Tensor, noGrad, formatShape } from '../tensor';
+import { view } from '../tensor/storage';
 import { checkNonNegative, checkOptions, describe } from '../util/validate';
 
 export interface GradcheckOptions {
@@ -77,7 +78,7 @@ export function gradcheck(
   const rtol = checkNonNegative('gradcheck', 'rtol', options?.rtol ?? GRADCHECK_DEFAULTS.rtol);
   if (eps === 0) throw new RangeError('gradcheck: eps must be > 0, received 0');
 
-  const xs = inputs.map((t) => new Tensor(Float64Array.from(t.data), t.shape.slice(), true));
+  const xs = inputs.map((t) => new Tensor(view(t.storage).slice(), t.shape.slice(), true));
   const loss = scalarOf(fn(...xs));
   if (!loss.requiresGrad) {
     throw new TypeError('gradcheck: the output does not depend on any input through autograd');
@@ -88,13 +89,14 @@ export function gradcheck(
   const evaluate = (): number => noGrad(() => scalarOf(fn(...xs)).item());
   xs.forEach((x, input) => {
     const analytic = x.grad?.data ?? new Float64Array(x.size);
+    const xd = x.data;
     for (let index = 0; index < x.size; index++) {
-      const saved = x.data[index];
-      x.data[index] = saved + eps;
+      const saved = xd[index];
+      xd[index] = saved + eps;
       const plus = evaluate();
-      x.data[index] = saved - eps;
+      xd[index] = saved - eps;
       const minus = evaluate();
-      x.data[index] = saved;
+      xd[index] = saved;
       const numeric = (plus - minus) / (2 * eps);
       const a = analytic[index];
       const absError = Math.abs(a - numeric);

@@ -92,7 +92,15 @@ export function rng(seed: number): Rng {
  * 1 − rng() keeps the logarithm finite when rng() returns 0.
  */
 export function randnFrom(rng: Rng): () => number {
-  checkRng('randnFrom', rng);
+  return normalsFrom('randnFrom', rng);
+}
+
+/**
+ * The Box–Muller generator of `randnFrom`, with `where` naming the caller in error messages (the
+ * one implementation, shared with the Tensor engine's `randn`). @internal
+ */
+export function normalsFrom(where: string, rng: Rng): () => number {
+  checkRng(where, rng);
   let spare = 0;
   let hasSpare = false;
   return () => {
@@ -100,8 +108,8 @@ export function randnFrom(rng: Rng): () => number {
       hasSpare = false;
       return spare;
     }
-    const u1 = 1 - draw('randnFrom', rng);
-    const u2 = draw('randnFrom', rng);
+    const u1 = 1 - draw(where, rng);
+    const u2 = draw(where, rng);
     const rho = Math.sqrt(0 - 2 * Math.log(u1)); // 0 − … so u1 = 1 gives +0, not −0
     spare = rho * Math.sin(2 * Math.PI * u2);
     hasSpare = true;

@@ -9,6 +9,7 @@
  * finite for any |x|, with ∂ℓ/∂x = σ(x) − y.
  */
 import { Tensor } from '../tensor';
+import { view } from '../tensor/storage';
 import { sigmoidScalar } from '../tensor/elementwise';
 import { LossOptions, checkReduction, checkTensor, targetLike } from './reduction';
 import { reduceElementwise } from './reduce-loss';
@@ -17,7 +18,7 @@ export const BCE_LOG_CLAMP = -100;
 const BCE_GRAD_EPS = 1e-12;
 
 function checkProbabilities(where: string, name: string, t: Tensor): void {
-  const d = t.data;
+  const d = view(t.storage);
   for (let i = 0; i < d.length; i++) {
     if (d[i] < 0 || d[i] > 1) {
       throw new RangeError(
@@ -36,8 +37,8 @@ export function binaryCrossEntropy(input: Tensor, target: unknown, options?: Los
   checkProbabilities(where, 'input', p);
   checkProbabilities(where, 'target', y);
   const n = p.size;
-  const P = p.data;
-  const Y = y.data;
+  const P = view(p.storage);
+  const Y = view(y.storage);
   const losses = new Float64Array(n);
   const dP = new Float64Array(n);
   const dY = new Float64Array(n);
@@ -63,8 +64,8 @@ export function binaryCrossEntropyWithLogits(input: Tensor, target: unknown, opt
   const y = targetLike(where, x, target);
   checkProbabilities(where, 'target', y);
   const n = x.size;
-  const X = x.data;
-  const Y = y.data;
+  const X = view(x.storage);
+  const Y = view(y.storage);
   const losses = new Float64Array(n);
   const dX = new Float64Array(n);
   const dY = new Float64Array(n);

@@ -6,10 +6,12 @@
  * Softmax and the loss are fused, so the backward step is the famous
  * $$\frac{\partial \ell_n}{\partial z_{n,j}} = p_{n,j} - (1-\varepsilon)[j = y_n] - \frac{\varepsilon}{C}.$$
  */
-import { Tensor, fromOp, gradOf, formatShape } from '../tensor';
+import { Tensor, formatShape } from '../tensor';
+import { gradStorage, record } from '../tensor/autograd';
+import { allocate, fromArray, release, view } from '../tensor/storage';
+import * as K from '../tensor/kernels';
 import { checkInRange, describe } from '../util/validate';
 import { Reduction, checkReduction, checkTensor, reductionScale } from './reduction';
-import { logSoftmaxRows } from './softmax';
 
 export interface CrossEntropyOptions {
   /** 'mean' | 'sum' | 'none' (default: 'mean') */
@@ -27,7 +29,7 @@ export function checkLabels(where: string, labels: unknown, N: number, C: number
     if (labels.ndim !== 1) {
       throw new RangeError(`${where}: labels must have shape [${N}], received a tensor of shape ${formatShape(labels.shape)}`);
     }
-    values = labels.data;
+    values = view(labels.storage);
   } else if (Array.isArray(labels)) {
     values = labels;
   } else {
@@ -59,29 +61,18 @@ export function crossEntropy(logits: Tensor, labels: number[] | Tensor, options?
   }
   const [N, C] = z.shape;
   const y = checkLabels(where, labels, N, C);
-  const logp = new Float64Array(z.size);
-  logSoftmaxRows(z.data, N, C, logp);
-  const losses = new Float64Array(N);
-  for (let n = 0; n < N; n++) {
-    let all = 0;
-    if (eps !== 0) for (let c = 0; c < C; c++) all += logp[n * C + c];
-    losses[n] = -(1 - eps) * logp[n * C + y[n]] - (eps / C) * all;
+  // lse[n] = log Σ_c exp(z[n, c]) per row; the backward step recomputes softmax from z and lse.
+  const lse = allocate(N, false);
+  const losses = allocate(N, false);
+  K.crossEntropyRows(z.storage, y, lse, losses, N, C, eps);
+  if (reduction === 'none') {
+    return record(losses, [N], where, [z], (g) => K.crossEntropyGradInto(z.storage, y, lse, gradStorage(z), N, C, eps, g, 0));
   }
-  const backward = (scaleAt: (n: number) => number) => {
-    const gz = gradOf(z);
-    for (let n = 0; n < N; n++) {
-      const s = scaleAt(n);
-      const o = n * C;
-      for (let c = 0; c < C; c++) gz[o + c] += s * (Math.exp(logp[o + c]) - eps / C);
-      gz[o + y[n]] -= s * (1 - eps);
-    }
-  };
-  if (reduction === 'none') return fromOp(losses, [N], where, [z], (g) => backward((n) => g[n]));
   const scale = reductionScale(where, reduction, N);
-  let total = 0;
-  for (let n = 0; n < N; n++) total += losses[n];
-  return fromOp(Float64Array.of(total * scale), [], where, [z], (g) => {
-    const s = g[0] * scale;
-    backward(() => s);
+  const total = K.sumAll(losses);
+  release(losses);
+  return record(fromArray(Float64Array.of(total * scale), false), [], where, [z], (g) => {
+    const s = view(g)[0] * scale;
+    K.crossEntropyGradInto(z.storage, y, lse, gradStorage(z), N, C, eps, null, s);
   });
 }

@@ -1,5 +1,7 @@
 /** Shared tail of the elementwise losses: reduce per-element losses and their local gradients. */
-import { Tensor, fromOp, gradOf } from '../tensor';
+import { Tensor } from '../tensor';
+import { gradStorage, record } from '../tensor/autograd';
+import { Storage, fromArray, view } from '../tensor/storage';
 import { Reduction, reductionScale } from './reduction';
 
 /**
@@ -16,24 +18,25 @@ export function reduceElementwise(
   dTarget: Float64Array | null,
 ): Tensor {
   const n = losses.length;
-  const back = (scaleAt: (i: number) => number) => {
-    if (input.requiresGrad) {
-      const gx = gradOf(input);
-      for (let i = 0; i < n; i++) gx[i] += dInput[i] * scaleAt(i);
+  /** Adds dInput·s (and dTarget·s) into the gradients, s = g[i] ('none') or the constant `scale`. */
+  const back = (g: Storage | null, scale: number) => {
+    const gx = input.requiresGrad ? gradStorage(input) : null;
+    const gy = target.requiresGrad && dTarget !== null ? gradStorage(target) : null;
+    const G = g === null ? null : view(g);
+    if (gx !== null) {
+      const out = view(gx);
+      for (let i = 0; i < n; i++) out[i] += dInput[i] * (G === null ? scale : G[i]);
     }
-    if (target.requiresGrad && dTarget !== null) {
-      const gy = gradOf(target);
-      for (let i = 0; i < n; i++) gy[i] += dTarget[i] * scaleAt(i);
+    if (gy !== null && dTarget !== null) {
+      const out = view(gy);
+      for (let i = 0; i < n; i++) out[i] += dTarget[i] * (G === null ? scale : G[i]);
     }
   };
   if (reduction === 'none') {
-    return fromOp(losses, input.shape.slice(), where, [input, target], (g) => back((i) => g[i]));
+    return record(fromArray(losses, false), input.shape.slice(), where, [input, target], (g) => back(g, 0));
   }
   const scale = reductionScale(where, reduction, n);
   let s = 0;
   for (let i = 0; i < n; i++) s += losses[i];
-  return fromOp(Float64Array.of(s * scale), [], where, [input, target], (g) => {
-    const c = g[0] * scale;
-    back(() => c);
-  });
+  return record(fromArray(Float64Array.of(s * scale), false), [], where, [input, target], (g) => back(null, view(g)[0] * scale));
 }

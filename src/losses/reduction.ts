@@ -1,5 +1,6 @@
 /** How a loss turns per-element losses into its result: 'mean' (default), 'sum' or 'none'. */
 import { Tensor, tensor, NestedArray, formatShape } from '../tensor';
+import { view } from '../tensor/storage';
 import { checkOptions, describe } from '../util/validate';
 
 export type Reduction = 'mean' | 'sum' | 'none';
@@ -35,7 +36,7 @@ export function checkTensor(where: string, name: string, value: unknown): Tensor
 }
 
 export function checkFiniteTensor(where: string, name: string, t: Tensor): void {
-  const d = t.data;
+  const d = view(t.storage);
   for (let i = 0; i < d.length; i++) {
     if (!Number.isFinite(d[i])) {
       throw new RangeError(

@@ -5,21 +5,11 @@
  * Subtracting the row maximum m changes nothing mathematically and keeps every exponent ≤ 0.
  * Gradients: for s = softmax(z), ∂L/∂z = s ⊙ (g − ⟨g, s⟩); for log-softmax, ∂L/∂z = g − s·Σg.
  */
-import { Tensor, fromOp, gradOf, formatShape } from '../tensor';
+import { Tensor, formatShape } from '../tensor';
+import { gradStorage, record } from '../tensor/autograd';
+import { allocate, view } from '../tensor/storage';
+import * as K from '../tensor/kernels';
 import { checkTensor } from './reduction';
-
-/** Writes log-softmax of each row of `Z` ([rows, C], flat) into `out`. */
-export function logSoftmaxRows(Z: Float64Array, rows: number, C: number, out: Float64Array): void {
-  for (let r = 0; r < rows; r++) {
-    const o = r * C;
-    let m = -Infinity;
-    for (let c = 0; c < C; c++) if (Z[o + c] > m) m = Z[o + c];
-    let s = 0;
-    for (let c = 0; c < C; c++) s += Math.exp(Z[o + c] - m);
-    const lse = m + Math.log(s);
-    for (let c = 0; c < C; c++) out[o + c] = Z[o + c] - lse;
-  }
-}
 
 function rowsOf(where: string, z: Tensor): { rows: number; C: number } {
   if (z.ndim === 0 || z.shape[z.ndim - 1] === 0) {
@@ -32,10 +22,12 @@ function rowsOf(where: string, z: Tensor): { rows: number; C: number } {
 export function logSoftmax(input: Tensor): Tensor {
   const z = checkTensor('logSoftmax', 'input', input);
   const { rows, C } = rowsOf('logSoftmax', z);
-  const out = new Float64Array(z.size);
-  logSoftmaxRows(z.data, rows, C, out);
-  return fromOp(out, z.shape.slice(), 'logSoftmax', [z], (g) => {
-    const gz = gradOf(z);
+  const outS = allocate(z.size, false);
+  K.logSoftmaxRows(z.storage, outS, rows, C);
+  return record(outS, z.shape.slice(), 'logSoftmax', [z], (gs) => {
+    const gz = view(gradStorage(z));
+    const g = view(gs);
+    const out = view(outS);
     for (let r = 0; r < rows; r++) {
       const o = r * C;
       let sg = 0;
@@ -48,8 +40,9 @@ export function logSoftmax(input: Tensor): Tensor {
 export function softmax(input: Tensor): Tensor {
   const z = checkTensor('softmax', 'input', input);
   const { rows, C } = rowsOf('softmax', z);
-  const Z = z.data;
-  const out = new Float64Array(z.size);
+  const outS = allocate(z.size, false);
+  const Z = view(z.storage);
+  const out = view(outS);
   for (let r = 0; r < rows; r++) {
     const o = r * C;
     let m = -Infinity;
@@ -61,8 +54,10 @@ export function softmax(input: Tensor): Tensor {
     }
     for (let c = 0; c < C; c++) out[o + c] /= s;
   }
-  return fromOp(out, z.shape.slice(), 'softmax', [z], (g) => {
-    const gz = gradOf(z);
+  return record(outS, z.shape.slice(), 'softmax', [z], (gs) => {
+    const gz = view(gradStorage(z));
+    const g = view(gs);
+    const out = view(outS);
     for (let r = 0; r < rows; r++) {
       const o = r * C;
       let dot = 0;

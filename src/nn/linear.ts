@@ -18,6 +18,7 @@
  * as `MLP` does.
  */
 import { Tensor, formatShape, linear, Activation } from '../tensor';
+import { fromArray } from '../tensor/storage';
 import { checkBoolean, checkInteger, checkOptions } from '../util/validate';
 import { Module, checkInput } from './module';
 import { InitOptions, fillUniform, initGenerator, linearInitBound } from './init';
@@ -47,8 +48,10 @@ export class Linear extends Module {
     const generator = initGenerator(where, options);
     const bound = linearInitBound(inFeatures);
     const w = fillUniform(where, new Float64Array(inFeatures * outFeatures), bound, generator);
-    this.weight = new Tensor(w, [inFeatures, outFeatures], true);
-    this.bias = hasBias ? new Tensor(fillUniform(where, new Float64Array(outFeatures), bound, generator), [outFeatures], true) : null;
+    // The arrays are the layer's own (never handed out), so the wasm backend may keep them in its memory.
+    this.weight = new Tensor(fromArray(w, false), [inFeatures, outFeatures], true);
+    const b = hasBias ? fillUniform(where, new Float64Array(outFeatures), bound, generator) : null;
+    this.bias = b === null ? null : new Tensor(fromArray(b, false), [outFeatures], true);
   }
 
   /**

@@ -18,6 +18,7 @@
  * has `parameters()` = [hidden.weight, hidden.bias, out.weight, out.bias] with no registration.
  */
 import { Tensor } from '../tensor';
+import { dropGrad } from '../tensor/tensor';
 import { expected } from '../util/validate';
 
 export abstract class Module {
@@ -96,7 +97,7 @@ export abstract class Module {
 
   /** Forgets every parameter's gradient (sets `.grad` to null), as `optimizer.zeroGrad()` does. */
   zeroGrad(): void {
-    for (const p of this.parameters()) p.grad = null;
+    for (const p of this.parameters()) dropGrad(p);
   }
 
   /** The name printed by `toString()`: the class name. */

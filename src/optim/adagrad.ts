@@ -32,6 +32,8 @@ import { checkOptions, checkNonNegative } from '../util/validate';
 import type { Tensor } from '../tensor';
 import { Optimizer, withDefaults } from './optimizer';
 import type { OptimizerState } from './optimizer';
+import { Storage, allocate, escape, fromArray, view } from '../tensor/storage';
+import { optimizerKernel } from '../tensor/kernels';
 
 export interface AdagradOptions {
   /** The learning rate γ ≥ 0 (default: 1e-2). */
@@ -71,16 +73,38 @@ export function adagradStep(
   state: AdagradState,
   hp: AdagradHyperparameters,
 ): void {
-  const { lr, lrDecay, weightDecay: wd, eps } = hp;
-  const sum = state.sum;
-  const n = theta.length;
   state.step += 1;
-  const clr = lr / (1 + (state.step - 1) * lrDecay);
-  for (let i = 0; i < n; i++) {
+  adagradLoop(theta, grad, state.sum, hp.lr / (1 + (state.step - 1) * hp.lrDecay), hp.weightDecay, hp.eps);
+}
+
+/**
+ * The loop of one Adagrad step with the decayed rate clr: the reference of the WebAssembly kernel
+ * `adagrad` (wasm/kernels/optim.ts), same operations in the same order.
+ */
+function adagradLoop(theta: Float64Array, grad: Float64Array, sum: Float64Array, clr: number, wd: number, eps: number): void {
+  for (let i = 0; i < theta.length; i++) {
     const g = wd !== 0 ? grad[i] + wd * theta[i] : grad[i];
     const s = sum[i] + g * g;
     sum[i] = s;
     theta[i] -= (clr * g) / (Math.sqrt(s) + eps);
+  }
+}
+
+/** Adagrad's per-parameter state, the running sum kept beside the parameter (read it to get an array). */
+class AdagradBuffers implements AdagradState {
+  step = 0;
+  total: Storage;
+
+  constructor(size: number, initial: number) {
+    this.total = allocate(size, initial === 0);
+    if (initial !== 0) view(this.total).fill(initial);
+  }
+
+  get sum(): Float64Array {
+    return escape(this.total);
+  }
+  set sum(a: Float64Array) {
+    this.total = fromArray(a, true);
   }
 }
 
@@ -106,11 +130,21 @@ export class Adagrad extends Optimizer<AdagradState> implements AdagradHyperpara
   }
 
   protected initState(size: number): AdagradState {
-    return { step: 0, sum: new Float64Array(size).fill(this.initialAccumulatorValue) };
+    return new AdagradBuffers(size, this.initialAccumulatorValue);
   }
 
   protected update(theta: Float64Array, grad: Float64Array, state: AdagradState): void {
     adagradStep(theta, grad, state, this);
+  }
+
+  /** One step of p as one kernel on the storages (WebAssembly, or the JavaScript loop). */
+  protected override updateParam(p: Tensor, grad: Tensor, state: AdagradState): void {
+    if (!(state instanceof AdagradBuffers)) return super.updateParam(p, grad, state);
+    state.step += 1;
+    const clr = this.lr / (1 + (state.step - 1) * this.lrDecay);
+    if (!optimizerKernel('adagrad', [p.storage, grad.storage, state.total], 0b101, [clr, this.weightDecay, this.eps])) {
+      adagradLoop(view(p.storage), view(grad.storage), view(state.total), clr, this.weightDecay, this.eps);
+    }
   }
 
   override toString(): string {

@@ -38,6 +38,8 @@
  */
 import { checkOptions, checkBoolean, checkNonNegative } from '../util/validate';
 import type { Tensor } from '../tensor';
+import { Storage, allocate, escape, fromArray, view } from '../tensor/storage';
+import { optimizerKernel } from '../tensor/kernels';
 import { Optimizer, checkBetas, withDefaults } from './optimizer';
 import type { OptimizerState } from './optimizer';
 
@@ -96,18 +98,28 @@ export function adamUpdate(
   l2: number,
   amsgrad: boolean,
 ): void {
-  const n = theta.length;
-  const m = state.expAvg;
-  const v = state.expAvgSq;
-  if (amsgrad && state.maxExpAvgSq === null) state.maxExpAvgSq = new Float64Array(n);
-  const vMax = state.maxExpAvgSq;
+  if (amsgrad && state.maxExpAvgSq === null) state.maxExpAvgSq = new Float64Array(theta.length);
   const t = (state.step += 1);
-  const stepSize = lr / (1 - Math.pow(beta1, t));
-  const correction2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
+  adamLoop(
+    theta, grad, state.expAvg, state.expAvgSq, state.maxExpAvgSq,
+    lr / (1 - Math.pow(beta1, t)), Math.sqrt(1 - Math.pow(beta2, t)), beta1, beta2, eps, l2, 1, amsgrad,
+  );
+}
+
+/**
+ * The loop of one Adam step on arrays, with θ first scaled by `decay` (AdamW's 1 − γλ; 1 for Adam):
+ * the reference of the WebAssembly kernel `adam` (wasm/kernels/optim.ts), same operations in the
+ * same order. stepSize = γ / (1 − β₁ᵗ), c2 = √(1 − β₂ᵗ).
+ */
+function adamLoop(
+  theta: Float64Array, grad: Float64Array, m: Float64Array, v: Float64Array, vMax: Float64Array | null,
+  stepSize: number, c2: number, beta1: number, beta2: number, eps: number, l2: number, decay: number, amsgrad: boolean,
+): void {
   const rest1 = 1 - beta1;
   const rest2 = 1 - beta2;
-  for (let i = 0; i < n; i++) {
-    const g = l2 !== 0 ? grad[i] + l2 * theta[i] : grad[i];
+  for (let i = 0; i < theta.length; i++) {
+    const th = decay !== 1 ? theta[i] * decay : theta[i];
+    const g = l2 !== 0 ? grad[i] + l2 * th : grad[i];
     const mi = m[i] * beta1 + rest1 * g;
     let vi = v[i] * beta2 + rest2 * g * g;
     m[i] = mi;
@@ -116,8 +128,66 @@ export function adamUpdate(
       vi = Math.max(vMax[i], vi);
       vMax[i] = vi;
     }
-    theta[i] -= (stepSize * mi) / (Math.sqrt(vi) / correction2Sqrt + eps);
+    theta[i] = th - (stepSize * mi) / (Math.sqrt(vi) / c2 + eps);
   }
+}
+
+/**
+ * Adam's (and AdamW's) per-parameter state, its buffers kept beside the parameter (in the kernels'
+ * memory under the wasm backend); reading `expAvg` and the others hands them out as arrays.
+ */
+class AdamBuffers implements AdamState {
+  step = 0;
+  m: Storage;
+  v: Storage;
+  vMax: Storage | null;
+
+  constructor(size: number, amsgrad: boolean) {
+    this.m = allocate(size, true);
+    this.v = allocate(size, true);
+    this.vMax = amsgrad ? allocate(size, true) : null;
+  }
+
+  get expAvg(): Float64Array {
+    return escape(this.m);
+  }
+  set expAvg(a: Float64Array) {
+    this.m = fromArray(a, true);
+  }
+  get expAvgSq(): Float64Array {
+    return escape(this.v);
+  }
+  set expAvgSq(a: Float64Array) {
+    this.v = fromArray(a, true);
+  }
+  get maxExpAvgSq(): Float64Array | null {
+    return this.vMax === null ? null : escape(this.vMax);
+  }
+  set maxExpAvgSq(a: Float64Array | null) {
+    this.vMax = a === null ? null : fromArray(a, true);
+  }
+}
+
+/**
+ * One Adam or AdamW step of parameter p as one kernel (WebAssembly, or the JavaScript loop) on the
+ * storages; false when `state` is not the optimizer's own (the caller then runs `update`).
+ */
+export function adamBuffersStep(p: Tensor, grad: Tensor, state: AdamState, hp: AdamHyperparameters, decoupled: boolean): boolean {
+  if (!(state instanceof AdamBuffers)) return false;
+  const { lr, eps, amsgrad } = hp;
+  const [beta1, beta2] = hp.betas;
+  if (amsgrad && state.vMax === null) state.vMax = allocate(p.size, true);
+  const t = (state.step += 1);
+  const stepSize = lr / (1 - Math.pow(beta1, t));
+  const c2 = Math.sqrt(1 - Math.pow(beta2, t));
+  const l2 = decoupled ? 0 : hp.weightDecay;
+  const decay = decoupled ? 1 - lr * hp.weightDecay : 1;
+  const { m, v, vMax } = state;
+  const scalars = [stepSize, c2, beta1, beta2, eps, l2, decay, amsgrad ? 1 : 0];
+  if (!optimizerKernel('adam', [p.storage, grad.storage, m, v, vMax], 0b11101, scalars)) {
+    adamLoop(view(p.storage), view(grad.storage), view(m), view(v), vMax === null ? null : view(vMax), stepSize, c2, beta1, beta2, eps, l2, decay, amsgrad);
+  }
+  return true;
 }
 
 /** Validates Adam's or AdamW's options (`where` names the class in messages). */
@@ -135,12 +205,7 @@ export function adamOptions(where: string, options: AdamOptions | undefined, def
 
 /** A fresh Adam/AdamW state for a parameter of `size` elements. */
 export function adamState(size: number, amsgrad: boolean): AdamState {
-  return {
-    step: 0,
-    expAvg: new Float64Array(size),
-    expAvgSq: new Float64Array(size),
-    maxExpAvgSq: amsgrad ? new Float64Array(size) : null,
-  };
+  return new AdamBuffers(size, amsgrad);
 }
 
 export class Adam extends Optimizer<AdamState> implements AdamHyperparameters {
@@ -171,6 +236,10 @@ export class Adam extends Optimizer<AdamState> implements AdamHyperparameters {
 
   protected update(theta: Float64Array, grad: Float64Array, state: AdamState): void {
     adamStep(theta, grad, state, this);
+  }
+
+  protected override updateParam(p: Tensor, grad: Tensor, state: AdamState): void {
+    if (!adamBuffersStep(p, grad, state, this, false)) super.updateParam(p, grad, state);
   }
 
   override toString(): string {

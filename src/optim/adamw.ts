@@ -32,7 +32,7 @@
  * Chapter: 07-optimizers.
  */
 import type { Tensor } from '../tensor';
-import { ADAM_DEFAULTS, Adam, adamUpdate } from './adam';
+import { ADAM_DEFAULTS, Adam, adamBuffersStep, adamUpdate } from './adam';
 import type { AdamHyperparameters, AdamOptions, AdamState } from './adam';
 
 export type AdamWOptions = AdamOptions;
@@ -57,5 +57,9 @@ export class AdamW extends Adam {
 
   protected override update(theta: Float64Array, grad: Float64Array, state: AdamState): void {
     adamwStep(theta, grad, state, this);
+  }
+
+  protected override updateParam(p: Tensor, grad: Tensor, state: AdamState): void {
+    if (!adamBuffersStep(p, grad, state, this, true)) super.updateParam(p, grad, state);
   }
 }

@@ -5,11 +5,14 @@
  * A subclass supplies two things: how to create a parameter's state (lazily, on the parameter's
  * first step) and the update itself, a pure function on Float64Arrays
  * `update(θ, g, state)` that changes θ in place. Parameters whose `grad` is null are skipped, as
- * in PyTorch, and their state is not created.
+ * in PyTorch, and their state is not created. The built-in optimizers also run their update as one
+ * kernel on the tensors' storage (`updateParam`: WebAssembly SIMD under the wasm backend), which
+ * gives the same numbers as `update`.
  *
  * Chapters: 03-gradient-descent (the update θ ← θ − γ g), 07-optimizers (the others).
  */
 import { Tensor } from '../tensor';
+import { dropGrad } from '../tensor/tensor';
 import { checkInRange, checkNonNegative, describe, expected } from '../util/validate';
 
 /** What every optimizer keeps per parameter: at least its own step count t (0 before its first step). */
@@ -48,26 +51,34 @@ export abstract class Optimizer<State extends OptimizerState = OptimizerState> {
     const params = this.params;
     for (let k = 0; k < params.length; k++) {
       const p = params[k];
-      const grad = p.grad;
+      const grad = p.gradTensor;
       if (grad === null) continue;
-      if (grad.data.length !== p.data.length) {
+      if (grad.size !== p.size) {
         throw new RangeError(
-          `${this.where}.step: params[${k}].grad must have the parameter's ${p.data.length} elements, ` +
-            `received ${grad.data.length}`,
+          `${this.where}.step: params[${k}].grad must have the parameter's ${p.size} elements, ` +
+            `received ${grad.size}`,
         );
       }
       let state = this.state.get(p);
       if (state === undefined) {
-        state = this.initState(p.data.length);
+        state = this.initState(p.size);
         this.state.set(p, state);
       }
-      this.update(p.data, grad.data, state);
+      this.updateParam(p, grad, state);
     }
+  }
+
+  /**
+   * Updates one parameter: by default `update(p.data, grad.data, state)`, the Float64Array form a
+   * subclass implements; the built-in optimizers run a kernel on the storages instead.
+   */
+  protected updateParam(p: Tensor, grad: Tensor, state: State): void {
+    this.update(p.data, grad.data, state);
   }
 
   /** Sets every parameter's `grad` to null (PyTorch's `zero_grad(set_to_none=True)`). */
   zeroGrad(): void {
-    for (const p of this.params) p.grad = null;
+    for (const p of this.params) dropGrad(p);
   }
 }
 

@@ -39,6 +39,8 @@ import { checkOptions, checkBoolean, checkInRange, checkNonNegative } from '../u
 import type { Tensor } from '../tensor';
 import { Optimizer, withDefaults } from './optimizer';
 import type { OptimizerState } from './optimizer';
+import { Storage, allocate, escape, fromArray, view } from '../tensor/storage';
+import { optimizerKernel } from '../tensor/kernels';
 
 export interface RMSpropOptions {
   /** The learning rate γ ≥ 0 (default: 1e-2). */
@@ -85,16 +87,24 @@ export function rmspropStep(
   state: RMSpropState,
   hp: RMSpropHyperparameters,
 ): void {
-  const { lr, alpha, eps, weightDecay: wd, momentum: mu, centered } = hp;
   const n = theta.length;
-  const v = state.squareAvg;
-  if (centered && state.gradAvg === null) state.gradAvg = new Float64Array(n);
-  if (mu > 0 && state.momentumBuffer === null) state.momentumBuffer = new Float64Array(n);
-  const gAvg = state.gradAvg;
-  const buf = state.momentumBuffer;
-  const rest = 1 - alpha;
+  if (hp.centered && state.gradAvg === null) state.gradAvg = new Float64Array(n);
+  if (hp.momentum > 0 && state.momentumBuffer === null) state.momentumBuffer = new Float64Array(n);
   state.step += 1;
-  for (let i = 0; i < n; i++) {
+  rmspropLoop(theta, grad, state.squareAvg, state.gradAvg, state.momentumBuffer, hp);
+}
+
+/**
+ * The loop of one RMSprop step on arrays: the reference of the WebAssembly kernel `rmsprop`
+ * (wasm/kernels/optim.ts), same operations in the same order.
+ */
+function rmspropLoop(
+  theta: Float64Array, grad: Float64Array, v: Float64Array, gAvg: Float64Array | null, buf: Float64Array | null,
+  hp: RMSpropHyperparameters,
+): void {
+  const { lr, alpha, eps, weightDecay: wd, momentum: mu, centered } = hp;
+  const rest = 1 - alpha;
+  for (let i = 0; i < theta.length; i++) {
     const g = wd !== 0 ? grad[i] + wd * theta[i] : grad[i];
     const vi = v[i] * alpha + rest * g * g;
     v[i] = vi;
@@ -113,6 +123,39 @@ export function rmspropStep(
     } else {
       theta[i] -= (lr * g) / avg;
     }
+  }
+}
+
+/** RMSprop's per-parameter state, its buffers kept beside the parameter (read them to get arrays). */
+class RMSpropBuffers implements RMSpropState {
+  step = 0;
+  sq: Storage;
+  avg: Storage | null;
+  buf: Storage | null;
+
+  constructor(size: number, centered: boolean, momentum: boolean) {
+    this.sq = allocate(size, true);
+    this.avg = centered ? allocate(size, true) : null;
+    this.buf = momentum ? allocate(size, true) : null;
+  }
+
+  get squareAvg(): Float64Array {
+    return escape(this.sq);
+  }
+  set squareAvg(a: Float64Array) {
+    this.sq = fromArray(a, true);
+  }
+  get gradAvg(): Float64Array | null {
+    return this.avg === null ? null : escape(this.avg);
+  }
+  set gradAvg(a: Float64Array | null) {
+    this.avg = a === null ? null : fromArray(a, true);
+  }
+  get momentumBuffer(): Float64Array | null {
+    return this.buf === null ? null : escape(this.buf);
+  }
+  set momentumBuffer(a: Float64Array | null) {
+    this.buf = a === null ? null : fromArray(a, true);
   }
 }
 
@@ -141,16 +184,24 @@ export class RMSprop extends Optimizer<RMSpropState> implements RMSpropHyperpara
   }
 
   protected initState(size: number): RMSpropState {
-    return {
-      step: 0,
-      squareAvg: new Float64Array(size),
-      gradAvg: this.centered ? new Float64Array(size) : null,
-      momentumBuffer: this.momentum > 0 ? new Float64Array(size) : null,
-    };
+    return new RMSpropBuffers(size, this.centered, this.momentum > 0);
   }
 
   protected update(theta: Float64Array, grad: Float64Array, state: RMSpropState): void {
     rmspropStep(theta, grad, state, this);
+  }
+
+  /** One step of p as one kernel on the storages (WebAssembly, or the JavaScript loop). */
+  protected override updateParam(p: Tensor, grad: Tensor, state: RMSpropState): void {
+    if (!(state instanceof RMSpropBuffers)) return super.updateParam(p, grad, state);
+    if (this.centered && state.avg === null) state.avg = allocate(p.size, true);
+    if (this.momentum > 0 && state.buf === null) state.buf = allocate(p.size, true);
+    state.step += 1;
+    const { sq, avg, buf } = state;
+    const scalars = [this.lr, this.alpha, this.eps, this.weightDecay, this.momentum, this.centered ? 1 : 0];
+    if (!optimizerKernel('rmsprop', [p.storage, grad.storage, sq, avg, buf], 0b11101, scalars)) {
+      rmspropLoop(view(p.storage), view(grad.storage), view(sq), avg === null ? null : view(avg), buf === null ? null : view(buf), this);
+    }
   }
 
   override toString(): string {

@@ -34,6 +34,8 @@
  */
 import { checkOptions, checkBoolean, checkInRange, checkNonNegative, expected } from '../util/validate';
 import type { Tensor } from '../tensor';
+import { Storage, allocate, escape, fromArray, view } from '../tensor/storage';
+import { optimizerKernel } from '../tensor/kernels';
 import { Optimizer, withDefaults } from './optimizer';
 import type { OptimizerState } from './optimizer';
 
@@ -76,28 +78,41 @@ export interface SGDState extends OptimizerState {
 
 /** One SGD step on θ in place, from the gradient g (see the algorithm above). */
 export function sgdStep(theta: Float64Array, grad: Float64Array, state: SGDState, hp: SGDHyperparameters): void {
-  const { lr, momentum: mu, dampening, weightDecay: wd, nesterov } = hp;
-  const n = theta.length;
   state.step += 1;
-  if (mu === 0) {
-    for (let i = 0; i < n; i++) {
-      const g = wd !== 0 ? grad[i] + wd * theta[i] : grad[i];
-      theta[i] -= lr * g;
-    }
-    return;
-  }
-  let buf = state.momentumBuffer;
-  const first = buf === null;
-  if (buf === null) {
-    buf = new Float64Array(n);
-    state.momentumBuffer = buf;
-  }
+  const first = hp.momentum !== 0 && state.momentumBuffer === null;
+  if (first) state.momentumBuffer = new Float64Array(theta.length);
+  sgdLoop(theta, grad, state.momentumBuffer, hp, first);
+}
+
+/**
+ * The loop of one SGD step on arrays: the reference of the WebAssembly kernel `sgd`
+ * (wasm/kernels/optim.ts), same operations in the same order.
+ */
+function sgdLoop(theta: Float64Array, grad: Float64Array, buf: Float64Array | null, hp: SGDHyperparameters, first: boolean): void {
+  const { lr, momentum: mu, dampening, weightDecay: wd, nesterov } = hp;
   const keep = 1 - dampening;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < theta.length; i++) {
     const g = wd !== 0 ? grad[i] + wd * theta[i] : grad[i];
+    if (mu === 0 || buf === null) {
+      theta[i] -= lr * g;
+      continue;
+    }
     const b = first ? g : buf[i] * mu + keep * g;
     buf[i] = b;
     theta[i] -= lr * (nesterov ? g + mu * b : b);
+  }
+}
+
+/** SGD's per-parameter state, the momentum buffer kept beside the parameter (read it to get an array). */
+class SGDBuffers implements SGDState {
+  step = 0;
+  buffer: Storage | null = null;
+
+  get momentumBuffer(): Float64Array | null {
+    return this.buffer === null ? null : escape(this.buffer);
+  }
+  set momentumBuffer(a: Float64Array | null) {
+    this.buffer = a === null ? null : fromArray(a, true);
   }
 }
 
@@ -133,11 +148,24 @@ export class SGD extends Optimizer<SGDState> implements SGDHyperparameters {
   }
 
   protected initState(): SGDState {
-    return { step: 0, momentumBuffer: null };
+    return new SGDBuffers();
   }
 
   protected update(theta: Float64Array, grad: Float64Array, state: SGDState): void {
     sgdStep(theta, grad, state, this);
+  }
+
+  /** One step of p as one kernel on the storages (WebAssembly, or the JavaScript loop). */
+  protected override updateParam(p: Tensor, grad: Tensor, state: SGDState): void {
+    if (!(state instanceof SGDBuffers)) return super.updateParam(p, grad, state);
+    state.step += 1;
+    const first = this.momentum !== 0 && state.buffer === null;
+    if (first) state.buffer = allocate(p.size, false);
+    const { buffer } = state;
+    const scalars = [this.lr, this.momentum, this.dampening, this.weightDecay, this.nesterov ? 1 : 0, first ? 1 : 0];
+    if (!optimizerKernel('sgd', [p.storage, grad.storage, buffer], 0b101, scalars)) {
+      sgdLoop(view(p.storage), view(grad.storage), buffer === null ? null : view(buffer), this, first);
+    }
   }
 
   override toString(): string {

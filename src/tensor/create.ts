@@ -1,8 +1,10 @@
 /** Making tensors: from data, filled with a constant, random, or a range. */
 import { Tensor } from './tensor';
+import { allocate, view } from './storage';
 import { formatShape, sizeOf } from './shape';
 import { NestedArray } from './format';
-import { describe } from '../util/validate';
+import { checkOptions, describe } from '../util/validate';
+import { normalsFrom } from '../data/rng';
 
 export interface TensorOptions {
   /** Record operations on this tensor so `backward()` fills its `.grad` (default: false). */
@@ -14,19 +16,13 @@ export interface FromDataOptions extends TensorOptions {
   shape?: number[];
 }
 
-const TENSOR_OPTIONS = ['requiresGrad', 'shape'];
+const TENSOR_OPTION_NAMES = ['requiresGrad', 'shape'] as const;
+const FILL_OPTION_NAMES = ['requiresGrad'] as const;
 
-function checkCreateOptions(where: string, options: FromDataOptions | undefined): boolean {
-  if (options === undefined) return false;
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError(`${where}: options must be an object, received ${describe(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!TENSOR_OPTIONS.includes(key)) {
-      throw new TypeError(`${where}: unknown option ${JSON.stringify(key)}; expected one of requiresGrad, shape`);
-    }
-  }
-  const rg = options.requiresGrad ?? false;
+/** Checks the options (unknown names throw, with a suggestion) and returns requiresGrad. */
+function checkCreateOptions(where: string, options: FromDataOptions | undefined, known: readonly string[]): boolean {
+  checkOptions(where, options, known);
+  const rg = options?.requiresGrad ?? false;
   if (typeof rg !== 'boolean') throw new TypeError(`${where}: requiresGrad must be true or false, received ${describe(rg)}`);
   return rg;
 }
@@ -87,57 +83,57 @@ function flatten(data: unknown, out: Float64Array, at: { i: number }): void {
  * A Float64Array is used as the storage itself (no copy).
  */
 export function tensor(data: number | NestedArray | Float64Array, options?: FromDataOptions): Tensor {
-  const requiresGrad = checkCreateOptions('tensor', options);
-  let flat: Float64Array;
-  let shape: number[];
+  const requiresGrad = checkCreateOptions('tensor', options, TENSOR_OPTION_NAMES);
   if (data instanceof Float64Array) {
-    flat = data;
-    shape = options?.shape !== undefined ? checkShape('tensor', options.shape) : [data.length];
-  } else {
-    const nested = inferShape(data, []);
-    flat = new Float64Array(sizeOf(nested));
-    flatten(data, flat, { i: 0 });
-    shape = nested;
-    if (options?.shape !== undefined) shape = checkShape('tensor', options.shape);
+    const shape = options?.shape !== undefined ? checkShape('tensor', options.shape) : [data.length];
+    checkSize(shape, data.length);
+    checkFiniteData('tensor', data, shape);
+    return new Tensor(data, shape, requiresGrad);
   }
-  if (sizeOf(shape) !== flat.length) {
-    throw new RangeError(
-      `tensor: shape ${formatShape(shape)} holds ${sizeOf(shape)} elements, but the data has ${flat.length}`,
-    );
+  const nested = inferShape(data, []);
+  const shape = options?.shape !== undefined ? checkShape('tensor', options.shape) : nested;
+  const n = sizeOf(nested);
+  checkSize(shape, n);
+  const storage = allocate(n, false);
+  flatten(data, view(storage), { i: 0 });
+  checkFiniteData('tensor', view(storage), shape);
+  return new Tensor(storage, shape, requiresGrad);
+}
+
+function checkSize(shape: number[], n: number): void {
+  if (sizeOf(shape) !== n) {
+    throw new RangeError(`tensor: shape ${formatShape(shape)} holds ${sizeOf(shape)} elements, but the data has ${n}`);
   }
-  checkFiniteData('tensor', flat, shape);
-  return new Tensor(flat, shape, requiresGrad);
 }
 
 function filled(where: string, shape: number[], value: number, options?: TensorOptions): Tensor {
   const dims = checkShape(where, shape);
-  const requiresGrad = checkCreateOptions(where, options);
+  const requiresGrad = checkCreateOptions(where, options, FILL_OPTION_NAMES);
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new RangeError(`${where}: value must be a finite number, received ${describe(value)}`);
   }
-  return new Tensor(new Float64Array(sizeOf(dims)).fill(value), dims, requiresGrad);
+  const storage = allocate(sizeOf(dims), value === 0);
+  if (value !== 0) view(storage).fill(value);
+  return new Tensor(storage, dims, requiresGrad);
 }
 
 export const full = (shape: number[], value: number, options?: TensorOptions): Tensor => filled('full', shape, value, options);
 export const zeros = (shape: number[], options?: TensorOptions): Tensor => filled('zeros', shape, 0, options);
 export const ones = (shape: number[], options?: TensorOptions): Tensor => filled('ones', shape, 1, options);
 
-/** Standard normal samples (Box–Muller on `rng`, a generator of uniforms in [0, 1)). */
+/** Standard normal samples, drawn from `rng` (a generator of uniforms in [0, 1)) by Box–Muller (`randnFrom`). */
 export function randn(shape: number[], rng: () => number, options?: TensorOptions): Tensor {
   const dims = checkShape('randn', shape);
-  const requiresGrad = checkCreateOptions('randn', options);
+  const requiresGrad = checkCreateOptions('randn', options, FILL_OPTION_NAMES);
   if (typeof rng !== 'function') {
     throw new TypeError(`randn: rng must be a function returning numbers in [0, 1) (e.g. rng(42)), received ${describe(rng)}`);
   }
-  const out = new Float64Array(sizeOf(dims));
-  for (let i = 0; i < out.length; i += 2) {
-    const u1 = 1 - rng(); // in (0, 1]: log is finite
-    const u2 = rng();
-    const r = Math.sqrt(0 - 2 * Math.log(u1)); // 0 − … : never −0 when u1 = 1
-    out[i] = r * Math.cos(2 * Math.PI * u2);
-    if (i + 1 < out.length) out[i + 1] = r * Math.sin(2 * Math.PI * u2);
-  }
-  return new Tensor(out, dims, requiresGrad);
+  const next = normalsFrom('randn', rng);
+  const values = new Float64Array(sizeOf(dims));
+  for (let i = 0; i < values.length; i++) values[i] = next();
+  const storage = allocate(values.length, false);
+  view(storage).set(values);
+  return new Tensor(storage, dims, requiresGrad);
 }
 
 /** start, start + step, … below stop (`arange(n)` is 0…n−1), as in PyTorch. */
@@ -150,7 +146,8 @@ export function arange(start: number, stop?: number, step = 1): Tensor {
   }
   if (step === 0) throw new RangeError('arange: step must not be 0, received 0');
   const n = Math.max(0, Math.ceil((hi - lo) / step));
-  const out = new Float64Array(n);
+  const storage = allocate(n, false);
+  const out = view(storage);
   for (let i = 0; i < n; i++) out[i] = lo + i * step;
-  return new Tensor(out, [n]);
+  return new Tensor(storage, [n]);
 }

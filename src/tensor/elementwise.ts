@@ -15,10 +15,15 @@
  * | relu | max(a, 0) | [a > 0] | |
  * | sigmoid | σ(a) = 1/(1 + e⁻ᵃ) | σ(a)(1 − σ(a)) | |
  *
- * Where an operand was broadcast, its gradient is summed over the stretched axes.
+ * Where an operand was broadcast, its gradient is summed over the stretched axes. Values flowing
+ * through are not checked (only the numbers you pass in are): ln 0 = −∞, ln(−1) = NaN and
+ * e¹⁰⁰⁰ = ∞, as in PyTorch and in the scalar `Value` engine.
  */
-import { Tensor, TensorLike, accumulateGrad, fromOp, gradOf } from './tensor';
-import { broadcastIndex, broadcastShapes, isTrailing, sameShape } from './shape';
+import { Tensor, TensorLike } from './tensor';
+import { accumulate, gradStorage, record } from './autograd';
+import { Storage, allocate, fromArray, view } from './storage';
+import { broadcastIndex, broadcastShapes, isTrailing, sameShape, sizeOf } from './shape';
+import * as K from './kernels';
 import { describe } from '../util/validate';
 
 /** A Tensor operand, or a number turned into a constant scalar tensor. */
@@ -28,116 +33,103 @@ export function asTensor(op: string, name: string, value: TensorLike): Tensor {
     if (!Number.isFinite(value)) {
       throw new RangeError(`${op}: ${name} must be a finite number or a Tensor, received ${describe(value)}`);
     }
-    return new Tensor(Float64Array.of(value), []);
+    return new Tensor(fromArray(Float64Array.of(value), false), []);
   }
   throw new TypeError(`${op}: ${name} must be a Tensor or a number, received ${describe(value)}`);
 }
 
-type Kind = 'add' | 'sub' | 'mul' | 'div';
-
-/** out[i] = A[ia[i]] ∘ B[ib[i]], with a null index map meaning the identity. */
-function forward(kind: Kind, A: Float64Array, B: Float64Array, ia: Int32Array | null, ib: Int32Array | null, out: Float64Array): void {
-  const n = out.length;
-  if (ia === null && ib === null) {
-    switch (kind) {
-      case 'add': for (let i = 0; i < n; i++) out[i] = A[i] + B[i]; return;
-      case 'sub': for (let i = 0; i < n; i++) out[i] = A[i] - B[i]; return;
-      case 'mul': for (let i = 0; i < n; i++) out[i] = A[i] * B[i]; return;
-      case 'div': for (let i = 0; i < n; i++) out[i] = A[i] / B[i]; return;
-    }
-  }
-  if (ia === null && ib !== null) {
-    switch (kind) {
-      case 'add': for (let i = 0; i < n; i++) out[i] = A[i] + B[ib[i]]; return;
-      case 'sub': for (let i = 0; i < n; i++) out[i] = A[i] - B[ib[i]]; return;
-      case 'mul': for (let i = 0; i < n; i++) out[i] = A[i] * B[ib[i]]; return;
-      case 'div': for (let i = 0; i < n; i++) out[i] = A[i] / B[ib[i]]; return;
-    }
-  }
-  const ja = ia ?? identity(n);
-  const jb = ib ?? identity(n);
-  switch (kind) {
-    case 'add': for (let i = 0; i < n; i++) out[i] = A[ja[i]] + B[jb[i]]; return;
-    case 'sub': for (let i = 0; i < n; i++) out[i] = A[ja[i]] - B[jb[i]]; return;
-    case 'mul': for (let i = 0; i < n; i++) out[i] = A[ja[i]] * B[jb[i]]; return;
-    case 'div': for (let i = 0; i < n; i++) out[i] = A[ja[i]] / B[jb[i]]; return;
-  }
-}
-
-let identityCache = new Int32Array(0);
-function identity(n: number): Int32Array {
-  if (identityCache.length < n) {
-    identityCache = new Int32Array(n);
-    for (let i = 0; i < n; i++) identityCache[i] = i;
-  }
-  return identityCache;
-}
+type Kind = K.Binary;
 
 function binary(kind: Kind, a: Tensor, bLike: TensorLike): Tensor {
   const b = asTensor(kind, 'other', bLike);
-  const shape = sameShape(a.shape, b.shape) ? a.shape.slice() : broadcastShapes(kind, a.shape, b.shape);
-  const n = shape.reduce((x, y) => x * y, 1);
-  if (kind === 'add' && b.size > 0 && sameShape(shape, a.shape) && isTrailing(shape, b.shape)) {
-    return addRows(a, b, n);
-  }
-  const ia = broadcastIndex(shape, a.shape);
-  const ib = broadcastIndex(shape, b.shape);
-  const A = a.data;
-  const B = b.data;
-  const out = new Float64Array(n);
-  forward(kind, A, B, ia, ib, out);
-  return fromOp(out, shape, kind, [a, b], (g) => {
-    const ja = ia ?? identity(n);
-    const jb = ib ?? identity(n);
-    if (a.requiresGrad && ia === null && (kind === 'add' || kind === 'sub')) {
-      accumulateGrad(a, g);
-    } else if (a.requiresGrad) {
-      const ga = gradOf(a);
-      // ∂(a ± b)/∂a = 1, ∂(ab)/∂a = b, ∂(a/b)/∂a = 1/b
-      if (kind === 'add' || kind === 'sub') {
-        for (let i = 0; i < n; i++) ga[ja[i]] += g[i];
-      } else if (kind === 'mul') {
-        for (let i = 0; i < n; i++) ga[ja[i]] += g[i] * B[jb[i]];
-      } else {
-        for (let i = 0; i < n; i++) ga[ja[i]] += g[i] / B[jb[i]];
-      }
-    }
-    if (b.requiresGrad && ib === null && kind === 'add') {
-      accumulateGrad(b, g);
-    } else if (b.requiresGrad) {
-      const gb = gradOf(b);
-      // ∂(a + b)/∂b = 1, ∂(a − b)/∂b = −1, ∂(ab)/∂b = a, ∂(a/b)/∂b = −a/b²
-      if (kind === 'add') {
-        for (let i = 0; i < n; i++) gb[jb[i]] += g[i];
-      } else if (kind === 'sub') {
-        for (let i = 0; i < n; i++) gb[jb[i]] -= g[i];
-      } else if (kind === 'mul') {
-        for (let i = 0; i < n; i++) gb[jb[i]] += g[i] * A[ja[i]];
-      } else {
-        for (let i = 0; i < n; i++) {
-          const y = B[jb[i]];
-          gb[jb[i]] -= (g[i] * A[ja[i]]) / (y * y);
-        }
-      }
+  if (sameShape(a.shape, b.shape)) return sameShapes(kind, a, b);
+  const shape = broadcastShapes(kind, a.shape, b.shape);
+  if (kind === 'add' && b.size > 0 && sameShape(shape, a.shape) && isTrailing(shape, b.shape)) return addRows(a, b);
+  return broadcast(kind, a, b, shape);
+}
+
+/** Both operands of one shape: one kernel forward, one per operand backward. */
+function sameShapes(kind: Kind, a: Tensor, b: Tensor): Tensor {
+  const out = allocate(a.size, false);
+  K.binary(kind, a.storage, b.storage, out);
+  return record(out, a.shape, kind, [a, b], (g) => {
+    switch (kind) {
+      case 'add':
+        accumulate(a, g);
+        accumulate(b, g);
+        return;
+      case 'sub':
+        accumulate(a, g);
+        if (b.requiresGrad) K.subInto(gradStorage(b), g);
+        return;
+      case 'mul':
+        if (a.requiresGrad) K.mulAddInto(gradStorage(a), g, b.storage);
+        if (b.requiresGrad) K.mulAddInto(gradStorage(b), g, a.storage);
+        return;
+      case 'div':
+        if (a.requiresGrad) K.divAddInto(gradStorage(a), g, b.storage);
+        if (b.requiresGrad) K.divGradBInto(gradStorage(b), g, a.storage, b.storage);
+        return;
     }
   });
 }
 
 /**
- * a + b where b repeats whole over the rows of a (a bias [C] added to a batch [N, C]): plain
- * nested loops, and ∂L/∂b = Σ over rows of G.
+ * a + b where b repeats whole over the rows of a (a bias [C] added to a batch [N, C]):
+ * ∂L/∂a = G and ∂L/∂b = Σ over rows of G.
  */
-function addRows(a: Tensor, b: Tensor, n: number): Tensor {
-  const A = a.data;
-  const B = b.data;
-  const C = B.length;
-  const out = new Float64Array(n);
-  for (let o = 0; o < n; o += C) for (let c = 0; c < C; c++) out[o + c] = A[o + c] + B[c];
-  return fromOp(out, a.shape.slice(), 'add', [a, b], (g) => {
-    if (a.requiresGrad) accumulateGrad(a, g);
-    if (b.requiresGrad) {
-      const gb = gradOf(b);
-      for (let o = 0; o < n; o += C) for (let c = 0; c < C; c++) gb[c] += g[o + c];
+function addRows(a: Tensor, b: Tensor): Tensor {
+  const C = b.size;
+  const rows = a.size / C;
+  const out = allocate(a.size, false);
+  K.addRows(a.storage, b.storage, out, rows, C);
+  return record(out, a.shape, 'add', [a, b], (g) => {
+    accumulate(a, g);
+    if (b.requiresGrad) K.colSumsInto(g, gradStorage(b), rows, C);
+  });
+}
+
+/** The general case: out[i] = A[ia[i]] ∘ B[ib[i]], a null index map meaning the identity. */
+function broadcast(kind: Kind, a: Tensor, b: Tensor, shape: number[]): Tensor {
+  const n = sizeOf(shape);
+  const ia = broadcastIndex(shape, a.shape);
+  const ib = broadcastIndex(shape, b.shape);
+  const out = allocate(n, false);
+  const A = view(a.storage);
+  const B = view(b.storage);
+  const O = view(out);
+  for (let i = 0; i < n; i++) {
+    const x = A[ia === null ? i : ia[i]];
+    const y = B[ib === null ? i : ib[i]];
+    O[i] = kind === 'add' ? x + y : kind === 'sub' ? x - y : kind === 'mul' ? x * y : x / y;
+  }
+  return record(out, shape, kind, [a, b], (gs) => {
+    if (a.requiresGrad && ia === null && (kind === 'add' || kind === 'sub')) accumulate(a, gs);
+    const gaS = a.requiresGrad && !(ia === null && (kind === 'add' || kind === 'sub')) ? gradStorage(a) : null;
+    const gbS = b.requiresGrad ? gradStorage(b) : null;
+    const g = view(gs);
+    const A = view(a.storage);
+    const B = view(b.storage);
+    if (gaS !== null) {
+      // ∂(a ± b)/∂a = 1, ∂(ab)/∂a = b, ∂(a/b)/∂a = 1/b
+      const ga = view(gaS);
+      for (let i = 0; i < n; i++) {
+        const j = ia === null ? i : ia[i];
+        const y = B[ib === null ? i : ib[i]];
+        ga[j] += kind === 'mul' ? g[i] * y : kind === 'div' ? g[i] / y : g[i];
+      }
+    }
+    if (gbS !== null) {
+      // ∂(a + b)/∂b = 1, ∂(a − b)/∂b = −1, ∂(ab)/∂b = a, ∂(a/b)/∂b = −a/b²
+      const gb = view(gbS);
+      for (let i = 0; i < n; i++) {
+        const j = ib === null ? i : ib[i];
+        const x = A[ia === null ? i : ia[i]];
+        if (kind === 'add') gb[j] += g[i];
+        else if (kind === 'sub') gb[j] -= g[i];
+        else if (kind === 'mul') gb[j] += g[i] * x;
+        else gb[j] -= (g[i] * x) / (B[j] * B[j]);
+      }
     }
   });
 }
@@ -147,35 +139,44 @@ export const sub = (a: Tensor, b: TensorLike): Tensor => binary('sub', a, b);
 export const mul = (a: Tensor, b: TensorLike): Tensor => binary('mul', a, b);
 export const div = (a: Tensor, b: TensorLike): Tensor => binary('div', a, b);
 
-type Unary = 'neg' | 'exp' | 'log' | 'tanh' | 'relu' | 'abs' | 'sqrt' | 'sigmoid' | 'square';
+/** max(a, 0), and ∂/∂a = [a > 0] (0 at a = 0, as PyTorch). */
+export function relu(a: Tensor): Tensor {
+  const out = allocate(a.size, false);
+  K.relu(a.storage, out);
+  return record(out, a.shape, 'relu', [a], (g) => K.reluGradInto(a.storage, g, gradStorage(a)));
+}
+
+type Unary = 'neg' | 'exp' | 'log' | 'tanh' | 'abs' | 'sqrt' | 'sigmoid' | 'square';
 
 /**
  * A unary op: its forward map and its local derivative, written with the input x and the output y
  * (whichever is cheaper). Plain loops per op, so no function call per element.
  */
 function unary(op: Unary, a: Tensor): Tensor {
-  const A = a.data;
-  const n = A.length;
-  const y = new Float64Array(n);
+  const n = a.size;
+  const out = allocate(n, false);
+  const A = view(a.storage);
+  const y = view(out);
   switch (op) {
     case 'neg': for (let i = 0; i < n; i++) y[i] = -A[i]; break;
     case 'exp': for (let i = 0; i < n; i++) y[i] = Math.exp(A[i]); break;
     case 'log': for (let i = 0; i < n; i++) y[i] = Math.log(A[i]); break;
     case 'tanh': for (let i = 0; i < n; i++) y[i] = Math.tanh(A[i]); break;
-    case 'relu': for (let i = 0; i < n; i++) y[i] = A[i] > 0 ? A[i] : 0; break;
     case 'abs': for (let i = 0; i < n; i++) y[i] = Math.abs(A[i]); break;
     case 'sqrt': for (let i = 0; i < n; i++) y[i] = Math.sqrt(A[i]); break;
     case 'sigmoid': for (let i = 0; i < n; i++) y[i] = sigmoidScalar(A[i]); break;
     case 'square': for (let i = 0; i < n; i++) y[i] = A[i] * A[i]; break;
   }
-  return fromOp(y, a.shape.slice(), op === 'square' ? 'pow' : op, [a], (g) => {
-    const ga = gradOf(a);
+  return record(out, a.shape, op === 'square' ? 'pow' : op, [a], (gs) => {
+    const ga = view(gradStorage(a));
+    const g = view(gs);
+    const A = view(a.storage);
+    const y = view(out);
     switch (op) {
       case 'neg': for (let i = 0; i < n; i++) ga[i] -= g[i]; break;
       case 'exp': for (let i = 0; i < n; i++) ga[i] += g[i] * y[i]; break;
       case 'log': for (let i = 0; i < n; i++) ga[i] += g[i] / A[i]; break;
       case 'tanh': for (let i = 0; i < n; i++) ga[i] += g[i] * (1 - y[i] * y[i]); break;
-      case 'relu': for (let i = 0; i < n; i++) if (A[i] > 0) ga[i] += g[i]; break;
       case 'abs': for (let i = 0; i < n; i++) ga[i] += A[i] > 0 ? g[i] : A[i] < 0 ? -g[i] : 0; break;
       case 'sqrt': for (let i = 0; i < n; i++) ga[i] += (0.5 * g[i]) / y[i]; break;
       case 'sigmoid': for (let i = 0; i < n; i++) ga[i] += g[i] * y[i] * (1 - y[i]); break;
@@ -189,11 +190,16 @@ export function pow(a: Tensor, k: number): Tensor {
     throw new TypeError(`pow: exponent must be a finite number, received ${describe(k)}`);
   }
   if (k === 2) return unary('square', a);
-  const A = a.data;
-  const out = Float64Array.from(A, (x) => Math.pow(x, k));
-  return fromOp(out, a.shape.slice(), 'pow', [a], (g) => {
-    const ga = gradOf(a);
-    for (let i = 0; i < A.length; i++) ga[i] += g[i] * k * Math.pow(A[i], k - 1);
+  const n = a.size;
+  const out = allocate(n, false);
+  const A = view(a.storage);
+  const y = view(out);
+  for (let i = 0; i < n; i++) y[i] = Math.pow(A[i], k);
+  return record(out, a.shape, 'pow', [a], (gs: Storage) => {
+    const ga = view(gradStorage(a));
+    const g = view(gs);
+    const X = view(a.storage);
+    for (let i = 0; i < n; i++) ga[i] += g[i] * k * Math.pow(X[i], k - 1);
   });
 }
 
@@ -201,7 +207,6 @@ export const neg = (a: Tensor): Tensor => unary('neg', a);
 export const exp = (a: Tensor): Tensor => unary('exp', a);
 export const log = (a: Tensor): Tensor => unary('log', a);
 export const tanh = (a: Tensor): Tensor => unary('tanh', a);
-export const relu = (a: Tensor): Tensor => unary('relu', a);
 export const abs = (a: Tensor): Tensor => unary('abs', a);
 export const sqrt = (a: Tensor): Tensor => unary('sqrt', a);
 export const sigmoid = (a: Tensor): Tensor => unary('sigmoid', a);
@@ -212,4 +217,3 @@ export function sigmoidScalar(x: number): number {
   const e = Math.exp(x);
   return e / (1 + e);
 }
-

@@ -1,5 +1,6 @@
 /** Printing tensors readably in a notebook, in PyTorch's style. */
 import type { Tensor } from './tensor';
+import { view } from './storage';
 
 export type NestedArray = number[] | NestedArray[];
 
@@ -43,7 +44,8 @@ function formatNumber(x: number, style: Style): string {
 }
 
 export function formatTensor(t: Tensor): string {
-  const { data, shape } = t;
+  const { shape } = t;
+  const data = view(t.storage);
   const style = styleOf(data);
   const cells = Array.from(data, (x) => formatNumber(x, style));
   const width = cells.reduce((w, c) => Math.max(w, c.length), 0);

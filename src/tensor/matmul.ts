@@ -2,13 +2,15 @@
  * Matrix products (chapter 08-training): Y = A B for A [n, k] and B [k, m], or y = A v for a
  * vector v [k]. Gradients: ∂L/∂A = G Bᵀ and ∂L/∂B = Aᵀ G, with G = ∂L/∂Y.
  *
- * All three products run through one register-tiled kernel, out = X Yᵀ (gemm.ts), whose
- * operands are read along contiguous rows of the row-major Float64Arrays.
+ * The three products are one kernel each (kernels/index.ts `gemm`), which reads the transposed
+ * operand in place: no transposed copy of A, B or G is made.
  */
-import { Tensor, fromOp, gradOf } from './tensor';
+import { Tensor } from './tensor';
+import { freshGradStorage, gradStorage, record } from './autograd';
+import { Storage, allocate, view } from './storage';
 import { formatShape } from './shape';
 import { describe } from '../util/validate';
-import { gemmABt, transposeInto } from './gemm';
+import * as K from './kernels';
 
 export function matmul(a: Tensor, b: Tensor): Tensor {
   if (!(b instanceof Tensor)) throw new TypeError(`matmul: other must be a Tensor, received ${describe(b)}`);
@@ -27,36 +29,49 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   return b.ndim === 2 ? matrixMatrix(a, b, n, k, b.shape[1]) : matrixVector(a, b, n, k);
 }
 
+/**
+ * ∂L/∂A += G Bᵀ and ∂L/∂B += Aᵀ G for Y = A B with A [n, k], B [k, m] and G = ∂L/∂Y [n, m]
+ * (written, not added, into a gradient that does not exist yet). Shared with linear.ts.
+ */
+export function matmulBackward(a: Tensor, b: Tensor, g: Storage, n: number, k: number, m: number): void {
+  if (a.requiresGrad) {
+    const fresh = freshGradStorage(a);
+    K.gemm('nt', g, b.storage, fresh ?? gradStorage(a), n, k, m, fresh === null);
+  }
+  if (b.requiresGrad) {
+    const fresh = freshGradStorage(b);
+    K.gemm('tn', a.storage, g, fresh ?? gradStorage(b), k, m, n, fresh === null);
+  }
+}
+
 function matrixMatrix(a: Tensor, b: Tensor, n: number, k: number, m: number): Tensor {
-  const A = a.data;
-  const B = b.data;
-  const out = new Float64Array(n * m);
-  // Y = A B = A (Bᵀ)ᵀ
-  gemmABt(A, transposeInto(B, k, m, 0), out, n, m, k, false);
-  return fromOp(out, [n, m], 'matmul', [a, b], (g) => {
-    // ∂L/∂A = G Bᵀ: rows of G against rows of B, both contiguous.
-    if (a.requiresGrad) gemmABt(g, B, gradOf(a), n, k, m, true);
-    // ∂L/∂B = Aᵀ G = Aᵀ (Gᵀ)ᵀ
-    if (b.requiresGrad) gemmABt(transposeInto(A, n, k, 0), transposeInto(g, n, m, 1), gradOf(b), k, m, n, true);
-  });
+  const out = allocate(n * m, false);
+  K.gemm('nn', a.storage, b.storage, out, n, m, k, false);
+  return record(out, [n, m], 'matmul', [a, b], (g) => matmulBackward(a, b, g, n, k, m));
 }
 
 function matrixVector(a: Tensor, v: Tensor, n: number, k: number): Tensor {
-  const A = a.data;
-  const V = v.data;
-  const out = new Float64Array(n);
+  const outS = allocate(n, false);
+  const A = view(a.storage);
+  const V = view(v.storage);
+  const out = view(outS);
   for (let i = 0; i < n; i++) {
     let s = 0;
     for (let p = 0; p < k; p++) s += A[i * k + p] * V[p];
     out[i] = s;
   }
-  return fromOp(out, [n], 'matmul', [a, v], (g) => {
-    if (a.requiresGrad) {
-      const ga = gradOf(a);
+  return record(outS, [n], 'matmul', [a, v], (gs) => {
+    const gaS = a.requiresGrad ? gradStorage(a) : null;
+    const gvS = v.requiresGrad ? gradStorage(v) : null;
+    const g = view(gs);
+    const A = view(a.storage);
+    const V = view(v.storage);
+    if (gaS !== null) {
+      const ga = view(gaS);
       for (let i = 0; i < n; i++) for (let p = 0; p < k; p++) ga[i * k + p] += g[i] * V[p];
     }
-    if (v.requiresGrad) {
-      const gv = gradOf(v);
+    if (gvS !== null) {
+      const gv = view(gvS);
       for (let i = 0; i < n; i++) for (let p = 0; p < k; p++) gv[p] += g[i] * A[i * k + p];
     }
   });

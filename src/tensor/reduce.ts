@@ -3,8 +3,11 @@
  * sum, mean, max and argmax. Gradients (chapter 05-backpropagation): ∂Σx/∂xᵢ = 1,
  * ∂mean/∂xᵢ = 1/n, and max passes the gradient to the (first) maximal element only.
  */
-import { Tensor, fromOp, gradOf } from './tensor';
+import { Tensor } from './tensor';
+import { gradStorage, record } from './autograd';
+import { allocate, fromArray, view } from './storage';
 import { formatShape, normalizeAxis } from './shape';
+import * as K from './kernels';
 
 /** The tensor seen as [outer, len, inner] around `axis`. */
 function split(shape: number[], axis: number): { outer: number; len: number; inner: number; shape: number[] } {
@@ -16,21 +19,19 @@ function split(shape: number[], axis: number): { outer: number; len: number; inn
 }
 
 function total(a: Tensor, scale: number, op: string): Tensor {
-  const A = a.data;
-  let s = 0;
-  for (let i = 0; i < A.length; i++) s += A[i];
-  return fromOp(Float64Array.of(s * scale), [], op, [a], (g) => {
-    const ga = gradOf(a);
-    const gi = g[0] * scale;
-    for (let i = 0; i < ga.length; i++) ga[i] += gi;
+  const out = fromArray(Float64Array.of(K.sumAll(a.storage) * scale), false);
+  return record(out, [], op, [a], (g) => {
+    const ga = gradStorage(a);
+    K.addScalarInto(ga, view(g)[0] * scale);
   });
 }
 
 function alongAxis(a: Tensor, axisArg: number, scale: number, op: string): Tensor {
   const axis = normalizeAxis(op, axisArg, a.ndim);
   const { outer, len, inner, shape } = split(a.shape, axis);
-  const A = a.data;
-  const out = new Float64Array(outer * inner);
+  const outS = allocate(outer * inner, true);
+  const A = view(a.storage);
+  const out = view(outS);
   for (let o = 0; o < outer; o++) {
     for (let k = 0; k < len; k++) {
       const base = (o * len + k) * inner;
@@ -38,8 +39,9 @@ function alongAxis(a: Tensor, axisArg: number, scale: number, op: string): Tenso
     }
   }
   if (scale !== 1) for (let i = 0; i < out.length; i++) out[i] *= scale;
-  return fromOp(out, shape, op, [a], (g) => {
-    const ga = gradOf(a);
+  return record(outS, shape, op, [a], (gs) => {
+    const ga = view(gradStorage(a));
+    const g = view(gs);
     for (let o = 0; o < outer; o++) {
       for (let k = 0; k < len; k++) {
         const base = (o * len + k) * inner;
@@ -74,7 +76,7 @@ function argmaxIndex(a: Tensor, op: string, axisArg: number): { index: Int32Arra
   const axis = normalizeAxis(op, axisArg, a.ndim);
   const { outer, len, inner, shape } = split(a.shape, axis);
   if (len === 0) throw new RangeError(`${op}: axis ${axisArg} has length 0 (shape ${formatShape(a.shape)})`);
-  const A = a.data;
+  const A = view(a.storage);
   const index = new Int32Array(outer * inner);
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < inner; j++) {
@@ -96,22 +98,24 @@ function argmaxIndex(a: Tensor, op: string, axisArg: number): { index: Int32Arra
 /** The maximum along `axis`; its gradient flows to the first maximal element. */
 export function max(a: Tensor, axis: number): Tensor {
   const { index, shape, len, inner } = argmaxIndex(a, 'max', axis);
-  const A = a.data;
   const flat = (i: number): number => {
     const o = Math.floor(i / inner);
     const j = i - o * inner;
     return (o * len + index[i]) * inner + j;
   };
-  const out = new Float64Array(index.length);
+  const outS = allocate(index.length, false);
+  const A = view(a.storage);
+  const out = view(outS);
   for (let i = 0; i < out.length; i++) out[i] = A[flat(i)];
-  return fromOp(out, shape, 'max', [a], (g) => {
-    const ga = gradOf(a);
-    for (let i = 0; i < out.length; i++) ga[flat(i)] += g[i];
+  return record(outS, shape, 'max', [a], (gs) => {
+    const ga = view(gradStorage(a));
+    const g = view(gs);
+    for (let i = 0; i < index.length; i++) ga[flat(i)] += g[i];
   });
 }
 
 /** The index of the first maximum along `axis` (a constant tensor: no gradient). */
 export function argmax(a: Tensor, axis: number): Tensor {
   const { index, shape } = argmaxIndex(a, 'argmax', axis);
-  return new Tensor(Float64Array.from(index), shape, false, 'argmax');
+  return new Tensor(fromArray(Float64Array.from(index), false), shape, false, 'argmax');
 }

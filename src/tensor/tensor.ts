@@ -5,24 +5,24 @@
  * Every operation returns a new tensor that remembers its `parents` and a backward step: given
  * ∂L/∂out it adds ∂L/∂parent = ∂L/∂out · ∂out/∂parent into each parent's gradient (the chain
  * rule). `backward()` on a scalar loss visits the graph once in reverse topological order.
+ *
+ * This file holds the data of a tensor; its operations (`add`, `matmul`, `backward`, …) are
+ * functions in elementwise.ts, matmul.ts, reduce.ts, views.ts and autograd.ts, installed as
+ * methods in one place, methods.ts (so none of those files and this one import each other).
  */
-import { isGradEnabled } from './grad-mode';
+import { Storage, escape, fromArray, release, view } from './storage';
 import { formatShape, sizeOf } from './shape';
-import * as elementwise from './elementwise';
-import * as reduce from './reduce';
-import * as linalg from './matmul';
-import * as views from './views';
 import { formatTensor, toNested, NestedArray } from './format';
 
 export type TensorLike = Tensor | number;
-export type BackwardStep = (g: Float64Array) => void;
+
+/** @internal A backward step: given the storage of ∂L/∂out, adds into the parents' gradients. */
+export type BackwardStep = (g: Storage) => void;
 
 export class Tensor {
-  /** Row-major storage. */
-  readonly data: Float64Array;
+  /** @internal Where the numbers live (the JavaScript heap or the kernels' memory): storage.ts. */
+  readonly storage: Storage;
   readonly shape: number[];
-  /** ∂L/∂this after `backward()`, for tensors that require grad. */
-  grad: Tensor | null = null;
   requiresGrad: boolean;
   /** The operation that made this tensor ('leaf' for data). */
   readonly op: string;
@@ -30,22 +30,37 @@ export class Tensor {
   parents: Tensor[];
   /** @internal Adds ∂L/∂parent into each parent's gradient, given ∂L/∂this. */
   backwardStep: BackwardStep | null;
+  /** @internal The gradient (see `grad`). */
+  gradTensor: Tensor | null = null;
+  /** @internal The gradient tensor was handed out by the `grad` getter: never freed by the library. */
+  gradSeen = false;
+  /** @internal `retainGrad()` was called: this intermediate result keeps its gradient. */
+  keepsGrad = false;
 
+  /**
+   * A tensor over `data` (used as the storage itself, no copy) with the given shape:
+   * `new Tensor(Float64Array.of(1, 2, 3, 4), [2, 2], true)`. The functions `tensor`, `zeros`,
+   * `randn`, … are the usual way to make one.
+   */
   constructor(
-    data: Float64Array,
+    data: Float64Array | Storage,
     shape: number[],
     requiresGrad = false,
     op = 'leaf',
     parents: Tensor[] = [],
     backwardStep: BackwardStep | null = null,
   ) {
-    if (data.length !== sizeOf(shape)) {
-      throw new RangeError(
-        `Tensor: data of length ${data.length} does not fit shape ${formatShape(shape)} ` +
-          `(expected ${sizeOf(shape)} elements)`,
-      );
+    if (data instanceof Float64Array) {
+      if (data.length !== sizeOf(shape)) {
+        throw new RangeError(
+          `Tensor: data of length ${data.length} does not fit shape ${formatShape(shape)} ` +
+            `(expected ${sizeOf(shape)} elements)`,
+        );
+      }
+      this.storage = fromArray(data, true);
+    } else {
+      this.storage = data;
     }
-    this.data = data;
     this.shape = shape;
     this.requiresGrad = requiresGrad;
     this.op = op;
@@ -53,8 +68,35 @@ export class Tensor {
     this.backwardStep = backwardStep;
   }
 
+  /**
+   * The numbers in row-major order. The array is the tensor's own storage: changing it changes
+   * the tensor (operations already recorded keep the values they read).
+   */
+  get data(): Float64Array {
+    return escape(this.storage);
+  }
+
+  /**
+   * ∂L/∂this after `backward()`, for leaf tensors that require grad (and for intermediate results
+   * after `retainGrad()`); null before the first backward pass or after `zeroGrad()`.
+   */
+  get grad(): Tensor | null {
+    const g = this.gradTensor;
+    if (g !== null) this.gradSeen = true;
+    return g;
+  }
+
+  set grad(g: Tensor | null) {
+    if (g !== null && !(g instanceof Tensor)) {
+      throw new TypeError(`grad must be a Tensor or null, received ${String(g)}`);
+    }
+    dropGrad(this);
+    this.gradTensor = g;
+    this.gradSeen = g !== null;
+  }
+
   get size(): number {
-    return this.data.length;
+    return this.storage.length;
   }
 
   get ndim(): number {
@@ -66,102 +108,15 @@ export class Tensor {
     return this.parents.length === 0;
   }
 
-  add(other: TensorLike): Tensor {
-    return elementwise.add(this, other);
-  }
-  sub(other: TensorLike): Tensor {
-    return elementwise.sub(this, other);
-  }
-  mul(other: TensorLike): Tensor {
-    return elementwise.mul(this, other);
-  }
-  div(other: TensorLike): Tensor {
-    return elementwise.div(this, other);
-  }
-  pow(exponent: number): Tensor {
-    return elementwise.pow(this, exponent);
-  }
-  neg(): Tensor {
-    return elementwise.neg(this);
-  }
-  exp(): Tensor {
-    return elementwise.exp(this);
-  }
-  log(): Tensor {
-    return elementwise.log(this);
-  }
-  tanh(): Tensor {
-    return elementwise.tanh(this);
-  }
-  relu(): Tensor {
-    return elementwise.relu(this);
-  }
-  sigmoid(): Tensor {
-    return elementwise.sigmoid(this);
-  }
-  abs(): Tensor {
-    return elementwise.abs(this);
-  }
-  sqrt(): Tensor {
-    return elementwise.sqrt(this);
-  }
-  matmul(other: Tensor): Tensor {
-    return linalg.matmul(this, other);
-  }
-  sum(axis?: number): Tensor {
-    return reduce.sum(this, axis);
-  }
-  mean(axis?: number): Tensor {
-    return reduce.mean(this, axis);
-  }
-  max(axis: number): Tensor {
-    return reduce.max(this, axis);
-  }
-  argmax(axis: number): Tensor {
-    return reduce.argmax(this, axis);
-  }
-  reshape(...shape: number[] | [number[]]): Tensor {
-    const dims = Array.isArray(shape[0]) ? (shape[0] as number[]) : (shape as number[]);
-    return views.reshape(this, dims);
-  }
-  transpose(): Tensor {
-    return views.transpose(this);
-  }
-  get T(): Tensor {
-    return views.transpose(this);
-  }
-
-  /**
-   * Backpropagation: fills `.grad` of every tensor in the graph that requires grad with ∂this/∂t.
-   * Only a scalar (one element) can start it. Leaf gradients accumulate over calls, as in
-   * PyTorch: call `zeroGrad()` (or the optimizer's) between steps.
-   */
-  backward(): void {
-    if (this.size !== 1) {
-      throw new RangeError(
-        `backward: can only start from a scalar (a tensor with one element), received a tensor of ` +
-          `shape ${formatShape(this.shape)}; reduce it first, e.g. with .sum() or .mean()`,
-      );
-    }
-    if (!this.requiresGrad) {
-      throw new TypeError(
-        'backward: this tensor does not require grad: no input was created with ' +
-          '{ requiresGrad: true }, or it was computed inside noGrad()',
-      );
-    }
-    const order = topologicalOrder(this);
-    // Gradients of intermediate results are recomputed on every pass; only leaves accumulate.
-    for (const node of order) if (!node.isLeaf) node.grad = null;
-    gradOf(this)[0] += 1;
-    for (let i = order.length - 1; i >= 0; i--) {
-      const node = order[i];
-      if (node.backwardStep !== null && node.grad !== null) node.backwardStep(node.grad.data);
-    }
+  /** Keeps this intermediate result's gradient after `backward()` (as PyTorch's `retain_grad()`). */
+  retainGrad(): this {
+    this.keepsGrad = true;
+    return this;
   }
 
   /** Forgets the gradient (sets `.grad` to null). */
   zeroGrad(): void {
-    this.grad = null;
+    dropGrad(this);
   }
 
   /** The value of a one-element tensor. */
@@ -171,17 +126,17 @@ export class Tensor {
         `item: only a one-element tensor has a single value, received shape ${formatShape(this.shape)}`,
       );
     }
-    return this.data[0];
+    return view(this.storage)[0];
   }
 
   /** Nested plain arrays (a number for a scalar). */
   toArray(): number | NestedArray {
-    return toNested(this.data, this.shape);
+    return toNested(view(this.storage), this.shape);
   }
 
   /** The same numbers, cut from the graph: no gradient flows through the result. */
   detach(): Tensor {
-    return new Tensor(this.data, this.shape.slice());
+    return new Tensor(this.storage, this.shape.slice());
   }
 
   toString(): string {
@@ -189,68 +144,61 @@ export class Tensor {
   }
 }
 
-/** The tensors of the graph below `root`, each once, parents before children. */
-function topologicalOrder(root: Tensor): Tensor[] {
-  const order: Tensor[] = [];
-  const visited = new Set<Tensor>();
-  const stack: [Tensor, number][] = [[root, 0]];
-  visited.add(root);
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1];
-    const [node, next] = top;
-    if (next < node.parents.length) {
-      top[1] = next + 1;
-      const parent = node.parents[next];
-      if (parent.requiresGrad && !visited.has(parent)) {
-        visited.add(parent);
-        stack.push([parent, 0]);
-      }
-    } else {
-      stack.pop();
-      order.push(node);
-    }
-  }
-  return order;
+/**
+ * Sets `t`'s gradient to null; its storage is freed at once when nobody outside the library ever
+ * saw the gradient tensor (the usual `zeroGrad()` between training steps).
+ */
+export function dropGrad(t: Tensor): void {
+  const g = t.gradTensor;
+  if (g === null) return;
+  t.gradTensor = null;
+  if (!t.gradSeen) release(g.storage);
+  t.gradSeen = false;
 }
 
-/**
- * The gradient buffer of `t` (zeros, allocated on first use). Backward steps add into it.
- * @internal
- */
-export function gradOf(t: Tensor): Float64Array {
-  if (t.grad === null) t.grad = new Tensor(new Float64Array(t.data.length), t.shape.slice());
-  return t.grad.data;
+/** The operations of a tensor, installed on Tensor.prototype by methods.ts. */
+export interface Tensor {
+  /** a + b elementwise, with broadcasting. */
+  add(other: TensorLike): Tensor;
+  /** a − b elementwise, with broadcasting. */
+  sub(other: TensorLike): Tensor;
+  /** a · b elementwise, with broadcasting. */
+  mul(other: TensorLike): Tensor;
+  /** a / b elementwise, with broadcasting. */
+  div(other: TensorLike): Tensor;
+  /** aᵏ elementwise for a constant exponent k. */
+  pow(exponent: number): Tensor;
+  neg(): Tensor;
+  exp(): Tensor;
+  /** ln a elementwise: ln 0 = −∞ and ln of a negative number is NaN, as in PyTorch. */
+  log(): Tensor;
+  tanh(): Tensor;
+  relu(): Tensor;
+  sigmoid(): Tensor;
+  abs(): Tensor;
+  sqrt(): Tensor;
+  /** The matrix product A B for A [n, k] and B [k, m] (or a vector B [k]). */
+  matmul(other: Tensor): Tensor;
+  /** Σ of all elements, or along `axis`. */
+  sum(axis?: number): Tensor;
+  /** The mean of all elements, or along `axis`. */
+  mean(axis?: number): Tensor;
+  /** The maximum along `axis`. */
+  max(axis: number): Tensor;
+  /** The index of the first maximum along `axis`. */
+  argmax(axis: number): Tensor;
+  /** The same numbers with another shape (one axis may be −1). */
+  reshape(...shape: number[] | [number[]]): Tensor;
+  /** The transpose of a 2-D tensor. */
+  transpose(): Tensor;
+  /** The transpose of a 2-D tensor. */
+  readonly T: Tensor;
+  /**
+   * Backpropagation: fills `.grad` of every leaf tensor in the graph that requires grad with
+   * ∂this/∂leaf. Only a scalar (one element) can start it. Leaf gradients accumulate over calls, as
+   * in PyTorch: call `zeroGrad()` (or the optimizer's) between steps. Intermediate results do not
+   * keep their gradients (as in PyTorch) unless `retainGrad()` was called on them.
+   */
+  backward(): void;
 }
 
-/**
- * Adds `g` into the gradient of `t`; the first contribution is a plain copy (no zero-fill and add).
- * @internal
- */
-export function accumulateGrad(t: Tensor, g: Float64Array): void {
-  if (t.grad === null) {
-    t.grad = new Tensor(g.slice(0, t.data.length), t.shape.slice());
-    return;
-  }
-  const buffer = t.grad.data;
-  for (let i = 0; i < buffer.length; i++) buffer[i] += g[i];
-}
-
-/**
- * The result of an operation: records the graph only when grad mode is on and some parent
- * requires grad, so evaluation under `noGrad` or on plain data builds no graph at all.
- * @internal
- */
-export function fromOp(
-  data: Float64Array,
-  shape: number[],
-  op: string,
-  parents: Tensor[],
-  backwardStep: BackwardStep,
-): Tensor {
-  if (isGradEnabled()) {
-    for (const p of parents) {
-      if (p.requiresGrad) return new Tensor(data, shape, true, op, parents, backwardStep);
-    }
-  }
-  return new Tensor(data, shape, false, op);
-}

@@ -1,5 +1,7 @@
 /** Reshape and transpose: the same numbers in another arrangement; gradients are rearranged back. */
-import { Tensor, fromOp, gradOf } from './tensor';
+import { Tensor } from './tensor';
+import { accumulate, gradStorage, record } from './autograd';
+import { allocate, view } from './storage';
 import { formatShape, sizeOf } from './shape';
 import { describe } from '../util/validate';
 
@@ -28,10 +30,8 @@ export function reshape(a: Tensor, dims: number[]): Tensor {
         `${formatShape(a.shape)} has ${a.size}`,
     );
   }
-  return fromOp(a.data, shape, 'reshape', [a], (g) => {
-    const ga = gradOf(a);
-    for (let i = 0; i < ga.length; i++) ga[i] += g[i];
-  });
+  // The result shares a's storage; its gradient is a's gradient, element for element.
+  return record(a.storage, shape, 'reshape', [a], (g) => accumulate(a, g));
 }
 
 /** The transpose Aᵀ of a 2-D tensor (a 1-D or 0-D tensor is returned as it is). */
@@ -41,11 +41,13 @@ export function transpose(a: Tensor): Tensor {
     throw new RangeError(`transpose: expected a tensor with at most 2 axes, received shape ${formatShape(a.shape)}`);
   }
   const [n, m] = a.shape;
-  const A = a.data;
-  const out = new Float64Array(n * m);
+  const outS = allocate(n * m, false);
+  const A = view(a.storage);
+  const out = view(outS);
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) out[j * n + i] = A[i * m + j];
-  return fromOp(out, [m, n], 'transpose', [a], (g) => {
-    const ga = gradOf(a);
+  return record(outS, [m, n], 'transpose', [a], (gs) => {
+    const ga = view(gradStorage(a));
+    const g = view(gs);
     for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) ga[i * m + j] += g[j * n + i];
   });
 }

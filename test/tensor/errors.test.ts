@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tensor, zeros, randn, arange, ones } from '../../src';
+import { tensor, zeros, randn, arange, ones, full } from '../../src';
 import { expectError } from '../helpers/expect-error';
 
 
@@ -16,8 +16,14 @@ describe('tensor creation rejects bad data', () => {
     expectError(() => tensor(Float64Array.of(1, 2, 3), { shape: [2, 2] }), RangeError, /shape \[2, 2\] holds 4 elements, but the data has 3/);
     expectError(() => zeros([2, -1]), RangeError, /^zeros: shape must be an array of integers >= 0, received \[2, -1\] \(array of length 2\)$/);
   });
-  it('unknown options and a bad requiresGrad', () => {
-    expectError(() => tensor([1], { requires_grad: true } as never), TypeError, /unknown option "requires_grad"; expected one of requiresGrad, shape/);
+  it('unknown options (with the right spelling suggested) and a bad requiresGrad', () => {
+    expectError(() => tensor([1], { requires_grad: true } as never), TypeError, 'tensor: unknown option "requires_grad" (did you mean "requiresGrad"?); expected one of requiresGrad, shape');
+    // shape belongs to tensor() only: zeros, ones, full and randn take their shape as an argument
+    expectError(() => zeros([2], { shape: [5] } as never), TypeError, 'zeros: unknown option "shape"; expected one of requiresGrad');
+    expectError(() => ones([2], { shape: [5] } as never), TypeError, /^ones: unknown option "shape"/);
+    expectError(() => full([2], 1, { shape: [5] } as never), TypeError, /^full: unknown option "shape"/);
+    expectError(() => randn([2], () => 0.5, { shape: [5] } as never), TypeError, /^randn: unknown option "shape"/);
+    expectError(() => zeros([2], [] as never), TypeError, 'zeros: options must be an object, received [] (array of length 0)');
     expectError(() => ones([1], { requiresGrad: 'yes' } as never), TypeError, /requiresGrad must be true or false, received "yes"/);
   });
   it('randn without a generator, arange with step 0', () => {

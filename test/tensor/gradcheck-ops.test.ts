@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  Tensor, gradcheck, formatGradcheck, randn, tensor, fromOp, gradOf,
+  Tensor, gradcheck, formatGradcheck, randn, tensor,
   mse, crossEntropy, binaryCrossEntropy, binaryCrossEntropyWithLogits, softmax, logSoftmax, linear,
 } from '../../src';
 import { rng } from '../../src/data/rng';
+import { fromOp, gradOf } from '../../src/internal';
 
 const r = rng(2024);
 const normal = (...shape: number[]): Tensor => randn(shape, r);

@@ -1,15 +1,27 @@
 /**
- * The one kernel behind every matrix product: out = X Yᵀ, i.e.
- * out[r, c] (+)= Σ_t X[r, t] · Y[c, t] for row-major X [R, L] and Y [C, L].
+ * The JavaScript matrix products, the reference the WebAssembly kernels are tested against:
+ * C (+)= op(A) · op(B) for row-major Float64Arrays with layout `nn` (A B), `nt` (A Bᵀ) or
+ * `tn` (Aᵀ B). All three run through one register-tiled kernel, out = X Yᵀ; the layouts that need
+ * it first transpose an operand into a reused scratch buffer.
  *
+ * The kernel: out[r, c] (+)= Σ_t X[r, t] · Y[c, t] for row-major X [R, L] and Y [C, L].
  * Both operands are read along contiguous rows, and each pass of the inner loop updates a 2 × 4
  * tile of eight independent sums held in registers: 6 loads per 8 multiply-adds and no stores,
- * instead of 2 loads and a store per multiply-add in the textbook triple loop. Every sum still
- * runs over t in order, so results do not depend on the tiling.
+ * instead of 2 loads and a store per multiply-add in the textbook triple loop. Every sum runs over
+ * t in order, so results do not depend on the tiling.
  */
 
+export type Layout = 'nn' | 'nt' | 'tn';
+
+/** C[M×N] (+)= op(A) · op(B) (see the layouts above). */
+export function gemmJs(layout: Layout, A: Float64Array, B: Float64Array, C: Float64Array, M: number, N: number, K: number, accumulate: boolean): void {
+  if (layout === 'nn') gemmABt(A, transposeInto(B, K, N, 0), C, M, N, K, accumulate);
+  else if (layout === 'nt') gemmABt(A, B, C, M, N, K, accumulate);
+  else gemmABt(transposeInto(A, K, M, 0), transposeInto(B, K, N, 1), C, M, N, K, accumulate);
+}
+
 /** out = X Yᵀ, or out += X Yᵀ when `accumulate`. */
-export function gemmABt(
+function gemmABt(
   X: Float64Array,
   Y: Float64Array,
   out: Float64Array,
@@ -83,7 +95,7 @@ export function gemmABt(
 const scratch = [new Float64Array(0), new Float64Array(0)];
 
 /** Aᵀ of a row-major [rows, cols] matrix, written into scratch buffer `slot`. */
-export function transposeInto(A: Float64Array, rows: number, cols: number, slot: 0 | 1): Float64Array {
+function transposeInto(A: Float64Array, rows: number, cols: number, slot: 0 | 1): Float64Array {
   if (scratch[slot].length < rows * cols) scratch[slot] = new Float64Array(rows * cols);
   const T = scratch[slot];
   for (let i = 0; i < rows; i++) {

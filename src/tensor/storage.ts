@@ -1,0 +1,116 @@
+/**
+ * Where a tensor's numbers live. A `Storage` holds `length` float64 numbers either in the
+ * JavaScript heap (`js`, a Float64Array) or, under the wasm backend, in the kernels' memory
+ * (`ptr`, a byte offset), where the SIMD kernels read and write them in place: no copy per
+ * operation. Several tensors may share one storage (`reshape`, `detach`).
+ *
+ * Three rules keep this safe and the memory flat (issue 14):
+ * 1. A view of the kernels' memory never leaves the library. `tensor.data` hands out a JavaScript
+ *    array: a resident storage first moves to the heap (`escape`) and stays there for good, so the
+ *    array a user holds is always the tensor's own and never aliases recycled memory.
+ * 2. What the library alone can see it frees at once (`release`): gradients of intermediate
+ *    results during `backward()`, a parameter's gradient that `zeroGrad()` drops before anyone
+ *    read it, the scratch copies of a kernel call.
+ * 3. Everything else resident may still be reachable from user code, which JavaScript cannot tell
+ *    in a synchronous loop (finalizers only run between tasks). So the memory has a budget: when
+ *    resident storages exceed it, those no kernel touched since the previous sweep move to the
+ *    heap (`wasm/residency.ts`), where the garbage collector takes the dead ones. The kernels'
+ *    memory stops growing once it holds the working set, whatever the number of steps.
+ *
+ * Tiny storages (below `MIN_RESIDENT` numbers) always stay in the heap: a kernel call would cost
+ * more than the work.
+ */
+import { ensureBackend, wasmActive, wasmRuntime } from './backend';
+import { adoptBlock, freeBlock, spillBlock, touch, track } from './wasm/residency';
+
+/** Storages shorter than this stay in the JavaScript heap even under the wasm backend. */
+export const MIN_RESIDENT = 32;
+
+export class Storage {
+  /** How many float64 numbers. */
+  readonly length: number;
+  /** The numbers in the JavaScript heap, or null while they live in the kernels' memory. */
+  js: Float64Array | null;
+  /** Byte offset in the kernels' memory while resident, else -1. */
+  ptr = -1;
+  /** Size class of the resident block (2^cls bytes). */
+  cls = 0;
+  /** Sweep clock value when a kernel last used it (residency policy). */
+  stamp = 0;
+  /** Position in the registry of resident storages, -1 when not resident. */
+  slot = -1;
+  /** > 0 while a kernel call holds its offset: never moved to the heap meanwhile. */
+  busy = 0;
+  /** The JavaScript array was handed to code outside the library: it is the storage for good. */
+  escaped: boolean;
+
+  constructor(length: number, js: Float64Array | null, escaped: boolean) {
+    this.length = length;
+    this.js = js;
+    this.escaped = escaped;
+  }
+}
+
+/** A storage of `n` numbers: resident under the wasm backend (n ≥ MIN_RESIDENT), else in the heap. */
+export function allocate(n: number, zeroed: boolean): Storage {
+  ensureBackend();
+  if (wasmActive && n >= MIN_RESIDENT) {
+    const s = new Storage(n, null, false);
+    if (track(s, zeroed)) return s;
+  }
+  return new Storage(n, new Float64Array(n), false);
+}
+
+/**
+ * A storage over an array the caller owns (`escaped`: the caller may keep and change the array, so
+ * it stays the storage) or hands over (the library may move it into the kernels' memory).
+ */
+export function fromArray(array: Float64Array, escaped: boolean): Storage {
+  return new Storage(array.length, array, escaped);
+}
+
+export function isResident(s: Storage): boolean {
+  return s.ptr >= 0;
+}
+
+/**
+ * The numbers as a Float64Array for library code: the heap array, or a view of the kernels'
+ * memory. A view is only valid until the next allocation (the memory may grow or be compacted):
+ * read or write it at once, never keep it.
+ */
+export function view(s: Storage): Float64Array {
+  if (s.js !== null) return s.js;
+  const arena = (wasmRuntime() as NonNullable<ReturnType<typeof wasmRuntime>>).arena;
+  const at = s.ptr >> 3;
+  touch(s);
+  return arena.f64.subarray(at, at + s.length);
+}
+
+/** The numbers as a JavaScript array the caller may keep: the storage leaves the kernels' memory for good. */
+export function escape(s: Storage): Float64Array {
+  if (s.js === null) spillBlock(s);
+  s.escaped = true;
+  return s.js as Float64Array;
+}
+
+/** Frees a storage nobody else can see (its resident block goes back to the allocator). */
+export function release(s: Storage): void {
+  if (s.ptr >= 0) freeBlock(s);
+}
+
+/**
+ * Makes a heap storage resident when the library owns its array (it was never handed out), so a
+ * kernel can use it in place; returns false when it must stay in the heap.
+ */
+export function adopt(s: Storage): boolean {
+  if (s.ptr >= 0) return true;
+  if (s.escaped || s.length < MIN_RESIDENT || !wasmActive) return false;
+  return adoptBlock(s);
+}
+
+/** A fresh storage holding a copy of `s`. */
+export function copyOf(s: Storage): Storage {
+  const out = allocate(s.length, false);
+  view(out).set(view(s));
+  return out;
+}
