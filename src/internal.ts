@@ -11,4 +11,4 @@
 export { fromOp, gradOf } from './tensor/autograd';
 export { residencyStats, setResidencyBudget, sweepNow, DEFAULT_BUDGET } from './tensor/wasm/residency';
 export type { ResidencyStats } from './tensor/wasm/residency';
-export { MIN_RESIDENT } from './tensor/storage';
+export { MIN_RESIDENT, setMinResident } from './tensor/storage';

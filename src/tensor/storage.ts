@@ -23,8 +23,14 @@
 import { ensureBackend, wasmActive, wasmRuntime } from './backend';
 import { adoptBlock, freeBlock, spillBlock, touch, track } from './wasm/residency';
 
-/** Storages shorter than this stay in the JavaScript heap even under the wasm backend. */
+/** Storages shorter than this stay in the JavaScript heap even under the wasm backend (default). */
 export const MIN_RESIDENT = 32;
+let minResident = MIN_RESIDENT;
+
+/** Changes the length below which storages stay in the heap (tests set 1: everything resident). */
+export function setMinResident(n: number): void {
+  minResident = n;
+}
 
 export class Storage {
   /** How many float64 numbers. */
@@ -54,11 +60,22 @@ export class Storage {
 /** A storage of `n` numbers: resident under the wasm backend (n ≥ MIN_RESIDENT), else in the heap. */
 export function allocate(n: number, zeroed: boolean): Storage {
   ensureBackend();
-  if (wasmActive && n >= MIN_RESIDENT) {
+  if (wasmActive && n >= minResident) {
     const s = new Storage(n, null, false);
     if (track(s, zeroed)) return s;
   }
   return new Storage(n, new Float64Array(n), false);
+}
+
+/**
+ * A resident storage of `n` numbers whatever its length (a kernel's scratch copy), or null when
+ * the wasm backend is off or its memory cannot grow.
+ */
+export function allocateResident(n: number): Storage | null {
+  ensureBackend();
+  if (!wasmActive) return null;
+  const s = new Storage(n, null, false);
+  return track(s, false) ? s : null;
 }
 
 /**
@@ -104,7 +121,7 @@ export function release(s: Storage): void {
  */
 export function adopt(s: Storage): boolean {
   if (s.ptr >= 0) return true;
-  if (s.escaped || s.length < MIN_RESIDENT || !wasmActive) return false;
+  if (s.escaped || s.length < minResident || !wasmActive) return false;
   return adoptBlock(s);
 }
 

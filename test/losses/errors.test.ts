@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { describeEachBackend } from '../helpers/backends';
 import { tensor, mse, binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropy, softmax, Tensor } from '../../src';
 import { expectError } from '../helpers/expect-error';
 
 
-describe('losses reject bad input with clear messages', () => {
+describeEachBackend('losses reject bad input with clear messages', () => {
   it('shape mismatches name both shapes', () => {
     expectError(() => mse(tensor([1, 2, 3]), [1, 2]), RangeError, /^mse: target shape \[2\] does not match input shape \[3\]$/);
     expectError(() => binaryCrossEntropy(tensor([[0.5, 0.5]]), [0.5, 0.5]), RangeError, /target shape \[2\] does not match input shape \[1, 2\]/);
@@ -42,7 +43,7 @@ describe('losses reject bad input with clear messages', () => {
   });
 });
 
-describe('numerical edge cases follow PyTorch', () => {
+describeEachBackend('numerical edge cases follow PyTorch', () => {
   it('BCE clamps the log at -100', () => {
     expect(binaryCrossEntropy(tensor([0]), [1]).item()).toBe(100);
     expect(binaryCrossEntropy(tensor([1]), [0]).item()).toBe(100);

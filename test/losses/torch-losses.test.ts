@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { describeEachBackend } from '../helpers/backends';
 import * as lib from '../../src';
 import { Tensor, tensor } from '../../src';
 import { expectClose, flat, torchCases } from '../fixtures/torch-cases';
 
-describe('losses match PyTorch 1.13 (float64)', () => {
+describeEachBackend('losses match PyTorch 1.13 (float64)', () => {
   it('has reference cases', () => expect(torchCases.losses.length).toBeGreaterThan(0));
   torchCases.losses.forEach((c, i) => {
     it(`#${i} ${c.fn} reduction=${c.reduction}${c.labelSmoothing ? ` labelSmoothing=${c.labelSmoothing}` : ''}`, () => {
@@ -17,7 +18,7 @@ describe('losses match PyTorch 1.13 (float64)', () => {
   });
 });
 
-describe('softmax and logSoftmax match PyTorch over the last axis', () => {
+describeEachBackend('softmax and logSoftmax match PyTorch over the last axis', () => {
   it('has reference rows', () => expect(torchCases.softmax.length).toBeGreaterThan(0));
   torchCases.softmax.forEach((c, i) => {
     it(`case ${i}`, () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeEachBackend } from '../helpers/backends';
 import { MLP, MLPActivation } from '../../src/nn';
 import { Tensor, noGrad, randn } from '../../src/tensor';
 import { crossEntropy } from '../../src/losses';
@@ -43,7 +44,7 @@ function checkMLP(activation: MLPActivation, seed: number): { maxRel: number; ch
   return { maxRel, checked, nonZero };
 }
 
-describe('MLP gradients against central finite differences (h = 1e-6)', () => {
+describeEachBackend('MLP gradients against central finite differences (h = 1e-6)', () => {
   const count = (3 * 5 + 5) + (5 * 4 + 4) + (4 * 3 + 3);
   for (const activation of ['tanh', 'relu'] as const) {
     it(`${activation}: every parameter within relative error 1e-6`, () => {

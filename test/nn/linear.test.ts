@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeEachBackend } from '../helpers/backends';
 import { Linear, DEFAULT_INIT_SEED, linearInitBound } from '../../src/nn';
 import { tensor } from '../../src/tensor';
 import { rng } from '../../src/data/rng';
@@ -11,7 +12,7 @@ function tinyLayer(bias = true): Linear {
   return layer;
 }
 
-describe('Linear', () => {
+describeEachBackend('Linear', () => {
   it('stores W as [in, out] and b as [out], both trainable leaves', () => {
     const layer = new Linear(5, 7);
     expect(layer.weight.shape).toEqual([5, 7]);

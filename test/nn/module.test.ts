@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeEachBackend } from '../helpers/backends';
 import { Linear, MLP, Module, ReLU, Sequential, Sigmoid, Tanh } from '../../src/nn';
 import { Tensor, tensor } from '../../src/tensor';
 import { rng } from '../../src/data/rng';
@@ -21,7 +22,7 @@ class TwoHeads extends Module {
   }
 }
 
-describe('Module', () => {
+describeEachBackend('Module', () => {
   it('finds parameters in fields, arrays and sub-modules, each once, named by path', () => {
     const net = new TwoHeads();
     const names = net.namedParameters().map(([name, p]) => `${name} [${p.shape.join(', ')}]`);
@@ -82,7 +83,7 @@ describe('Module', () => {
   });
 });
 
-describe('activations', () => {
+describeEachBackend('activations', () => {
   it('apply max(x, 0), tanh x and 1/(1 + e⁻ˣ) elementwise, keeping the shape', () => {
     const x = tensor([[-1, 0, 2]]);
     expect(new ReLU().forward(x).toArray()).toEqual([[0, 0, 2]]);
@@ -104,7 +105,7 @@ describe('activations', () => {
   });
 });
 
-describe('Sequential', () => {
+describeEachBackend('Sequential', () => {
   it('applies its modules in order', () => {
     const double = new Linear(1, 1, { bias: false });
     double.weight.data[0] = 2;
@@ -124,7 +125,7 @@ describe('Sequential', () => {
   });
 });
 
-describe('MLP', () => {
+describeEachBackend('MLP', () => {
   it('is Linear layers with the activation between them and none after the last', () => {
     const net = new MLP([2, 64, 64, 3]);
     expect(net.toString()).toBe(

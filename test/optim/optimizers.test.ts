@@ -4,6 +4,7 @@
  * count, parameters without a gradient skipped, zeroGrad, a mutable lr and readable toString.
  */
 import { describe, expect, it } from 'vitest';
+import { describeEachBackend } from '../helpers/backends';
 import { Tensor, tensor } from '../../src/tensor';
 import {
   ADAGRAD_DEFAULTS,
@@ -48,7 +49,7 @@ function run(opt: Optimizer, loss: () => Tensor, steps: number): void {
 const X0 = [0.5, -1.5, 2];
 const G = [3, -0.25, 1e-3];
 
-describe('SGD closed forms', () => {
+describeEachBackend('SGD closed forms', () => {
   it('one step is θ − γ g', () => {
     const { x, loss } = linear(X0, G);
     run(new SGD([x], { lr: 0.1 }), loss, 1);
@@ -100,7 +101,7 @@ describe('SGD closed forms', () => {
   });
 });
 
-describe('Adagrad closed forms', () => {
+describeEachBackend('Adagrad closed forms', () => {
   it('constant g: sum_t = s₀ + t g², each step γ/(1 + (t−1)η) · g / (√sum_t + ε)', () => {
     const { x, loss } = linear(X0, G);
     const opt = new Adagrad([x], { lr: 0.5, lrDecay: 0.1, initialAccumulatorValue: 0.2 });
@@ -120,7 +121,7 @@ describe('Adagrad closed forms', () => {
   });
 });
 
-describe('RMSprop closed forms', () => {
+describeEachBackend('RMSprop closed forms', () => {
   it('the first step is γ g / (√(1 − α)|g| + ε): about 10γ at α = 0.99 (no bias correction)', () => {
     const { x, loss } = linear(X0, G);
     run(new RMSprop([x]), loss, 1);
@@ -145,7 +146,7 @@ describe('RMSprop closed forms', () => {
   });
 });
 
-describe('Adam and AdamW closed forms', () => {
+describeEachBackend('Adam and AdamW closed forms', () => {
   it("Adam's first step moves every coordinate by γ |g| / (|g| + ε) ≈ γ, whatever the scale of g", () => {
     const { x, loss } = linear(X0, G);
     run(new Adam([x], { lr: 0.01 }), loss, 1);
@@ -207,7 +208,7 @@ describe('Adam and AdamW closed forms', () => {
   });
 });
 
-describe('state, skipped parameters and zeroGrad (as torch.optim)', () => {
+describeEachBackend('state, skipped parameters and zeroGrad (as torch.optim)', () => {
   const makers: [string, (p: Tensor[]) => Optimizer][] = [
     ['SGD', (p) => new SGD(p, { lr: 0.1, momentum: 0.9 })],
     ['Adagrad', (p) => new Adagrad(p)],
@@ -272,7 +273,7 @@ describe('state, skipped parameters and zeroGrad (as torch.optim)', () => {
   });
 });
 
-describe('defaults (PyTorch 1.13) and toString', () => {
+describeEachBackend('defaults (PyTorch 1.13) and toString', () => {
   it('exports the defaults as constants', () => {
     expect(SGD_DEFAULTS).toEqual({ momentum: 0, dampening: 0, weightDecay: 0, nesterov: false });
     expect(ADAGRAD_DEFAULTS).toEqual({ lr: 1e-2, lrDecay: 0, weightDecay: 0, initialAccumulatorValue: 0, eps: 1e-10 });

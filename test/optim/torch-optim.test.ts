@@ -4,6 +4,7 @@
  * at every checkpoint the parameters equal PyTorch's within 1e-7 relative.
  */
 import { describe, expect, it } from 'vitest';
+import { describeEachBackend } from '../helpers/backends';
 import { Tensor, tensor } from '../../src/tensor';
 import { Adagrad, Adam, AdamW, Optimizer, RMSprop, SGD } from '../../src/optim';
 import { flat, torchCases } from '../fixtures/torch-cases';
@@ -44,7 +45,7 @@ function worstRelative(actual: number[], expected: number[]): number {
   return worst;
 }
 
-describe('optimizers match PyTorch 1.13 (float64) on the reference problems', () => {
+describeEachBackend('optimizers match PyTorch 1.13 (float64) on the reference problems', () => {
   it('has reference cases for every optimizer', () => {
     const names = new Set(torchCases.optim.map((c) => c.optimizer));
     expect([...names].sort()).toEqual(Object.keys(OPTIMIZERS).sort());

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeEachBackend } from '../helpers/backends';
 import {
   Tensor, gradcheck, formatGradcheck, randn, tensor,
   mse, crossEntropy, binaryCrossEntropy, binaryCrossEntropyWithLogits, softmax, logSoftmax, linear,
@@ -6,7 +7,8 @@ import {
 import { rng } from '../../src/data/rng';
 import { fromOp, gradOf } from '../../src/internal';
 
-const r = rng(2024);
+/** Re-seeded at the start of every backend's run, so each backend checks the same inputs. */
+let r = rng(2024);
 const normal = (...shape: number[]): Tensor => randn(shape, r);
 /** Strictly positive inputs, for log and sqrt. */
 const positive = (...shape: number[]): Tensor => normal(...shape).abs().add(0.5).detach();
@@ -19,7 +21,10 @@ function expectGradcheck(fn: (...xs: Tensor[]) => Tensor, inputs: Tensor[]): voi
   expect(result.maxRelError).toBeLessThan(1e-6);
 }
 
-describe('gradcheck: autograd agrees with finite differences for every op', () => {
+describeEachBackend('gradcheck: autograd agrees with finite differences for every op', () => {
+  beforeAll(() => {
+    r = rng(2024);
+  });
   const cases: [string, (...xs: Tensor[]) => Tensor, () => Tensor[]][] = [
     ['add', (a, b) => a.add(b), () => [normal(3, 4), normal(3, 4)]],
     ['sub', (a, b) => a.sub(b), () => [normal(3, 4), normal(3, 4)]],
@@ -101,7 +106,7 @@ describe('gradcheck: autograd agrees with finite differences for every op', () =
   });
 });
 
-describe('gradcheck itself', () => {
+describeEachBackend('gradcheck itself', () => {
   it('catches a wrong backward step', () => {
     const badSquare = (a: Tensor): Tensor => {
       const out = Float64Array.from(a.data, (x) => x * x);
@@ -131,7 +136,10 @@ describe('gradcheck itself', () => {
   });
 });
 
-describe('the fused linear op', () => {
+describeEachBackend('the fused linear op', () => {
+  beforeAll(() => {
+    r = rng(1);
+  });
   it('computes what matmul, add and relu compute, with the same gradients', () => {
     const X = normal(5, 3), W = normal(3, 4), b = normal(4);
     for (const activation of ['none', 'relu'] as const) {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { describeEachBackend } from '../helpers/backends';
 import { Tensor, tensor, zeros, ones, full, arange, randn, noGrad, isGradEnabled } from '../../src';
 import { rng } from '../../src/data/rng';
 
-describe('creating tensors', () => {
+describeEachBackend('creating tensors', () => {
   it('from a number, nested arrays and a Float64Array with a shape', () => {
     expect(tensor(3).shape).toEqual([]);
     expect(tensor(3).item()).toBe(3);
@@ -35,7 +36,7 @@ describe('creating tensors', () => {
   });
 });
 
-describe('ops', () => {
+describeEachBackend('ops', () => {
   it('broadcast like NumPy and PyTorch', () => {
     const x = tensor([[1, 2, 3], [4, 5, 6]]);
     expect(x.add(tensor([10, 20, 30])).toArray()).toEqual([[11, 22, 33], [14, 25, 36]]);
@@ -65,7 +66,7 @@ describe('ops', () => {
   });
 });
 
-describe('autograd', () => {
+describeEachBackend('autograd', () => {
   it('accumulates leaf gradients over backward calls, as PyTorch does', () => {
     const x = tensor([1, 2, 3], { requiresGrad: true });
     const loss = x.pow(2).sum();
@@ -115,7 +116,7 @@ describe('autograd', () => {
   });
 });
 
-describe('printing', () => {
+describeEachBackend('printing', () => {
   it('reads like PyTorch', () => {
     expect(tensor([[1, 2], [3, 4]]).toString()).toBe('tensor([[1., 2.],\n        [3., 4.]])');
     expect(tensor([0.5, -1.25], { requiresGrad: true }).toString()).toBe('tensor([ 0.5000, -1.2500], requiresGrad=true)');

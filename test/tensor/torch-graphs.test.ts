@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeEachBackend } from '../helpers/backends';
 import { Tensor, tensor, crossEntropy, mse, binaryCrossEntropyWithLogits, softmax } from '../../src';
 import { expectClose, flat, torchCases, Nested } from '../fixtures/torch-cases';
 
@@ -18,7 +19,7 @@ const graphs: Record<string, Graph> = {
   softmax_weighted: ({ z, c }) => softmax(z).mul(c).sum(),
 };
 
-describe('autograd graphs match PyTorch values and gradients', () => {
+describeEachBackend('autograd graphs match PyTorch values and gradients', () => {
   it('has the 9 reference graphs, each with a builder', () => {
     expect(torchCases.graphs.map((g) => g.name).sort()).toEqual(Object.keys(graphs).sort());
   });

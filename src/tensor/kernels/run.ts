@@ -8,7 +8,7 @@
  * The JavaScript kernels need none of this: `view` gives them arrays (heap arrays, or views of the
  * kernels' memory) to use at once.
  */
-import { Storage, adopt, allocate, isResident, release, view } from '../storage';
+import { Storage, adopt, allocateResident, isResident, release, view } from '../storage';
 import { touch } from '../wasm/residency';
 
 interface Staged {
@@ -37,8 +37,8 @@ export function enter(list: readonly (Storage | null)[], writes: number, overwri
     const s = list[i];
     if (s === null || isResident(s) || adopt(s)) continue;
     if (staged.some((x) => x.source === s)) continue;
-    const scratch = allocate(s.length, false);
-    if (!isResident(scratch)) {
+    const scratch = allocateResident(s.length);
+    if (scratch === null) {
       leave();
       return null;
     }
@@ -70,8 +70,8 @@ export function leave(): void {
 
 /** An i32 array (class labels) copied into a scratch block for one kernel call; free it with `release`. */
 export function stageInt32(values: Int32Array): Storage | null {
-  const scratch = allocate(Math.max(Math.ceil(values.length / 2), 32), false);
-  if (!isResident(scratch)) return null;
+  const scratch = allocateResident(Math.ceil(values.length / 2));
+  if (scratch === null) return null;
   const v = view(scratch);
   new Int32Array(v.buffer, v.byteOffset, values.length).set(values);
   return scratch;
