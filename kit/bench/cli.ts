@@ -1,9 +1,9 @@
 /**
- * `npm run bench` — the training-speed benchmark of issue 7 (see BENCHMARKS.md).
+ * `npm run bench` — the training-speed benchmark of issues 7 and 14 (see BENCHMARKS.md).
  *
- *   npm run bench                          all workloads, all installed engines, 5 repetitions
+ *   npm run bench                          all workloads, all installed engines, 5 repetitions, extras
  *   npm run bench -- --workload spirals --reps 9
- *   npm run bench -- --engines descent,torch --quick
+ *   npm run bench -- --engines descent-ops,torch --quick
  *   npm run bench -- --out BENCHMARKS.md   also write the markdown report
  *   npm run bench -- --profile             CPU profile of the project's engine instead
  */
@@ -11,7 +11,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import { Command, InvalidArgumentError } from 'commander';
 import { WORKLOAD_NAMES, WorkloadName } from './workloads';
-import { ENGINES, EngineName, defaultOpenblas, defaultPython, runAll } from './run';
+import * as path from 'path';
+import { ENGINES, EngineName, ROOT, defaultPython, runAll } from './run';
+import { findOpenblas } from './openblas';
 import { agreements, markdownReport, summary } from './report';
 import { machine } from './machine';
 import { profileEngine } from './profile';
@@ -66,6 +68,7 @@ interface CliOptions {
   top: number;
   python: string;
   openblas?: string;
+  extras: boolean;
 }
 
 const program = new Command()
@@ -83,7 +86,8 @@ const program = new Command()
   .option('--profile', 'instead: CPU-profile the project\'s engine (first --workload, default spirals)')
   .option('--top <n>', 'functions listed by --profile', positiveInt('--top'), 25)
   .option('--python <path>', 'Python interpreter for the PyTorch peer (or env PYTHON)', defaultPython())
-  .option('--openblas <dir>', 'directory of OpenBLAS\'s libblas.so.3 for the torch-openblas peer (or env OPENBLAS_DIR)');
+  .option('--openblas <dir>', 'directory of OpenBLAS\'s libblas.so.3 for torch-openblas (or env OPENBLAS_DIR; default: Debian\'s package, unpacked into build/bench/openblas)')
+  .option('--no-extras', 'skip the measurements beside training (gemm GFLOP/s, SIMD peaks, op overhead, memory over 10,000 steps)');
 
 function main(): void {
   program.parse();
@@ -102,6 +106,10 @@ function main(): void {
   console.log(`Descent benchmark — ${date}`);
   const repsText = o.rounds > 1 ? `${o.rounds} interleaved rounds × ${reps} repetition(s)` : `${reps} repetition(s)`;
   console.log(`${m.cpu}, ${m.cores} logical cores, Node ${m.node}; ${repsText}, warm-up ${warmup ?? 'one full run'}`);
+  const openblas = o.engines.includes('torch-openblas')
+    ? findOpenblas(o.openblas ?? process.env.OPENBLAS_DIR, path.join(ROOT, 'build', 'bench', 'openblas'))
+    : { reason: 'not asked for' };
+  console.log(`OpenBLAS: ${'path' in openblas ? openblas.source : openblas.reason}`);
   const run = runAll({
     workloads: o.workload,
     engines: o.engines,
@@ -110,7 +118,9 @@ function main(): void {
     warmup,
     valueSteps: o.valueSteps ?? (quick ? QUICK.valueSteps : DEFAULT_VALUE_STEPS),
     python: o.python,
-    openblas: o.openblas ?? defaultOpenblas(),
+    openblas,
+    extras: o.extras,
+    memory: o.extras && !quick,
     log: (line) => console.log(line),
   });
   const load: [number, number] = [loadBefore, os.loadavg()[0]];
@@ -119,7 +129,8 @@ function main(): void {
   console.log(`\nload average (1 min) before / after: ${load[0].toFixed(2)} / ${load[1].toFixed(2)} on ${m.cores} cores`);
   const warmupText = warmup === null ? 'one full untimed run' : `${warmup} untimed steps`;
   if (o.out !== undefined) {
-    fs.writeFileSync(o.out, markdownReport(run, { date, machine: m, command, reps: repsText, warmup: warmupText, load }));
+    const previous = fs.existsSync(o.out) ? fs.readFileSync(o.out, 'utf8') : null;
+    fs.writeFileSync(o.out, markdownReport(run, { date, machine: m, command, reps: repsText, warmup: warmupText, load }, previous));
     console.log(`\nwrote ${o.out}`);
   }
   if (o.json !== undefined) {
@@ -127,7 +138,7 @@ function main(): void {
     console.log(`wrote ${o.json}`);
   }
   if (agreements(run.results).some((a) => !a.ok)) {
-    console.error('\nerror: the float64 engines disagree on the first losses (see above)');
+    console.error('\nerror: the float64 engines disagree on the losses (see above)');
     process.exitCode = 1;
   }
 }

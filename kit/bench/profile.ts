@@ -94,12 +94,12 @@ export function profileEngine(workload: WorkloadName, reps: number, top: number)
     const file = path.join(dir, 'descent.cpuprofile');
     const r = spawnSync(
       process.execPath,
-      [...tsArgs(path.join(__dirname, 'worker.ts'), ['--enable-source-maps']), 'descent', manifest, out, String(reps), '30'],
+      [...tsArgs(path.join(__dirname, 'worker.ts'), ['--enable-source-maps']), 'descent-ops', manifest, out, String(reps), '30'],
       { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BENCH_CPU_PROFILE: file } },
     );
     if (r.status !== 0 || !fs.existsSync(file)) throw new Error(`profiled run failed: ${r.stderr}`);
     const { functions, files } = summarise(JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile);
-    const lines = [`CPU profile of descent on ${workload} (${reps} × ${WORKLOADS[workload].steps} steps + warm-up):`, ''];
+    const lines = [`CPU profile of descent-ops on ${workload} (${reps} × ${WORKLOADS[workload].steps} steps + warm-up):`, ''];
     lines.push('  self %  total %  function  file:line');
     for (const f of functions.slice(0, top)) {
       lines.push(`  ${f.selfPct.toFixed(1).padStart(6)}  ${f.totalPct.toFixed(1).padStart(7)}  ${f.name}`);

@@ -1,7 +1,10 @@
 /**
  * Runs every engine on every workload, each in its own child process, one after the other (never
- * in parallel, so they do not compete for the cores): the project's engine and TensorFlow.js via
- * worker.ts, PyTorch via torch_peer.py, and the scalar Value engine.
+ * in parallel, so they do not compete for the cores): the project's engine (two ways of writing
+ * the network, two backends) and TensorFlow.js via worker.ts, PyTorch via torch_peer.py (with the
+ * system's BLAS, and with OpenBLAS unpacked from Debian's package by openblas.ts), the scalar
+ * Value engine; then the measurements beside the training speed (`extras`): the gemm kernels'
+ * GFLOP/s and the machine's SIMD peak, the per-op overhead, memory over 10,000 steps.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -10,12 +13,23 @@ import * as path from 'path';
 import { makeProblem, WORKLOADS, WorkloadName } from './workloads';
 import { writeProblem } from './problem-file';
 import { EngineResult } from './result';
+import { GemmResult, PeakResult, SQUARE, stepShapes } from './gemm';
+import type { MemorySample } from './memory-run';
 
 /**
  * `torch-openblas` is PyTorch again with OpenBLAS (one thread) put first on LD_LIBRARY_PATH: Debian's
  * python3-torch calls whatever libblas.so.3 the system selects, often the slow reference BLAS.
  */
-export const ENGINES = ['descent', 'torch', 'torch-openblas', 'tfjs-wasm', 'tfjs-cpu'] as const;
+export const ENGINES = [
+  'descent-ops',
+  'descent-layers',
+  'descent-ops-js',
+  'descent-layers-js',
+  'torch',
+  'torch-openblas',
+  'tfjs-wasm',
+  'tfjs-cpu',
+] as const;
 export type EngineName = (typeof ENGINES)[number];
 
 /** One thread for every native math library a peer may load (OpenMP, OpenBLAS, MKL). */
@@ -40,8 +54,11 @@ export interface RunOptions {
   /** Steps per repetition of the Value engine (0 skips it). */
   valueSteps: number;
   python: string;
-  /** A directory holding OpenBLAS's libblas.so.3 (for `torch-openblas`), or null. */
-  openblas: string | null;
+  /** LD_LIBRARY_PATH entries holding OpenBLAS's libblas.so.3 (for `torch-openblas`), or why there are none. */
+  openblas: { path: string; source: string } | { reason: string };
+  /** Run the measurements beside training (gemm GFLOP/s, SIMD peaks, op overhead, and memory when `memory`). */
+  extras: boolean;
+  memory: boolean;
   log: (line: string) => void;
 }
 
@@ -49,6 +66,21 @@ export interface RunResults {
   results: EngineResult[];
   /** Why an engine is missing from the results (e.g. PyTorch not installed). */
   skipped: { engine: string; workload: string; reason: string }[];
+  /** Where OpenBLAS came from (or why it is missing). */
+  openblas: string;
+  extras: Extras;
+}
+
+/** The measurements beside training speed; each one null when skipped or failed (see `skipped`). */
+export interface Extras {
+  gemm: GemmResult[] | null;
+  torchGemm: { engine: string; version: string; results: GemmResult[] }[];
+  peaks: PeakResult | null;
+  /** The peaks again with `--experimental-wasm-relaxed-simd`. */
+  peaksRelaxed: PeakResult | null;
+  overhead: { wasm: Record<string, number>; js: Record<string, number> } | null;
+  torchOverhead: { version: string; microseconds: Record<string, number> } | null;
+  memory: { backend: string; samples: MemorySample[]; loss: number }[];
 }
 
 /** The default Python: Debian's (where python3-torch installs) if present, else `python3`. */
@@ -57,32 +89,27 @@ export function defaultPython(): string {
   return fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 }
 
-/** Debian's OpenBLAS (package libopenblas0-pthread), when installed. */
-export const DEBIAN_OPENBLAS = '/usr/lib/x86_64-linux-gnu/openblas-pthread';
-
-export function defaultOpenblas(): string | null {
-  if (process.env.OPENBLAS_DIR) return process.env.OPENBLAS_DIR;
-  return fs.existsSync(path.join(DEBIAN_OPENBLAS, 'libblas.so.3')) ? DEBIAN_OPENBLAS : null;
-}
 
 /** Runs one child; its result, or the reason it produced none. */
-function child(
+function child<T = EngineResult>(
   command: string,
   args: string[],
   resultFile: string,
   libraryPath?: string,
-): EngineResult | { reason: string; code: number | null } {
+  nodeFlags: string[] = [],
+): T | { reason: string; code: number | null } {
   const env: NodeJS.ProcessEnv = { ...ONE_THREAD_ENV };
   if (libraryPath !== undefined) {
     env.LD_LIBRARY_PATH = [libraryPath, process.env.LD_LIBRARY_PATH].filter((x) => x).join(path.delimiter);
   }
-  const r = spawnSync(command, args, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const argv = command === process.execPath ? [...nodeFlags, ...args] : args;
+  const r = spawnSync(command, argv, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.error) return { reason: r.error.message, code: null };
   if (r.status !== 0 || !fs.existsSync(resultFile)) {
     const tail = (r.stderr || r.stdout || '').trim().split('\n').slice(-6).join('\n');
     return { reason: `exit code ${r.status}: ${tail}`, code: r.status };
   }
-  return JSON.parse(fs.readFileSync(resultFile, 'utf8')) as EngineResult;
+  return JSON.parse(fs.readFileSync(resultFile, 'utf8')) as T;
 }
 
 /** Node arguments that run a TypeScript file of this kit. */
@@ -114,15 +141,13 @@ export function runAll(o: RunOptions): RunResults {
         for (const engine of o.engines) {
           const isTorch = engine === 'torch' || engine === 'torch-openblas';
           if ((isTorch && torchMissing) || failed.has(`${name}/${engine}`)) continue;
-          if (engine === 'torch-openblas' && o.openblas === null) {
-            if (name === o.workloads[0] && round === 1) {
-              skipped.push({ engine, workload: 'all', reason: 'no OpenBLAS found (install libopenblas0-pthread or pass --openblas <dir>)' });
-            }
+          if (engine === 'torch-openblas' && 'reason' in o.openblas) {
+            if (name === o.workloads[0] && round === 1) skipped.push({ engine, workload: 'all', reason: o.openblas.reason });
             continue;
           }
           o.log(`  ${name}: ${engine}${o.rounds > 1 ? ` (round ${round}/${o.rounds})` : ''} …`);
           const out = path.join(dir, `${name}-${engine}-${round}.result.json`);
-          const lib = engine === 'torch-openblas' ? (o.openblas as string) : undefined;
+          const lib = engine === 'torch-openblas' && 'path' in o.openblas ? o.openblas.path : undefined;
           const r = isTorch
             ? child(o.python, [TORCH_PEER, manifest, out, String(o.reps), warmup, engine], out, lib)
             : child(process.execPath, [...tsArgs(WORKER), engine, manifest, out, String(o.reps), warmup], out);
@@ -156,8 +181,75 @@ export function runAll(o: RunOptions): RunResults {
       if ('reason' in r) skipped.push({ engine: 'value', workload: 'micrograd', reason: r.reason });
       else results.push(r);
     }
+    const extras = o.extras ? runExtras(o, dir, skipped, torchMissing) : emptyExtras();
+    const openblas = 'path' in o.openblas ? o.openblas.source : o.openblas.reason;
+    return { results, skipped, openblas, extras };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  return { results, skipped };
+}
+
+function emptyExtras(): Extras {
+  return { gemm: null, torchGemm: [], peaks: null, peaksRelaxed: null, overhead: null, torchOverhead: null, memory: [] };
+}
+
+/** The wasm probes of the SIMD peaks (built on demand: they need AssemblyScript). */
+function probeDir(log: (line: string) => void): string | { reason: string } {
+  const dir = path.join(ROOT, 'build', 'wasm');
+  if (fs.existsSync(path.join(dir, 'probe-peak.wasm')) && fs.existsSync(path.join(dir, 'probe-relaxed.wasm'))) return dir;
+  log('  building the SIMD probes (node wasm/build.mjs --probes) …');
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'wasm', 'build.mjs'), '--probes'], { cwd: ROOT, encoding: 'utf8' });
+  return r.status === 0 && fs.existsSync(path.join(dir, 'probe-peak.wasm')) ? dir : { reason: `could not build the probes: ${r.stderr.trim()}` };
+}
+
+function runExtras(o: RunOptions, dir: string, skipped: RunResults['skipped'], torchMissing: boolean): Extras {
+  const extras = emptyExtras();
+  const node = (kind: string, arg: string, flags: string[] = []) => {
+    const out = path.join(dir, `${kind}-${arg}-${flags.length}.json`);
+    const r = child<unknown>(process.execPath, [...tsArgs(WORKER), kind, '-', out, arg], out, undefined, flags);
+    if (typeof r === 'object' && r !== null && 'reason' in r && 'code' in r) {
+      skipped.push({ engine: `${kind}${arg === '-' ? '' : ` (${arg})`}`, workload: 'extras', reason: (r as { reason: string }).reason });
+      return null;
+    }
+    return r;
+  };
+  o.log('  gemm kernels (GFLOP/s) …');
+  extras.gemm = node('gemm', '-') as GemmResult[] | null;
+  const shapes = path.join(dir, 'gemm-shapes.json');
+  fs.writeFileSync(shapes, JSON.stringify([...stepShapes('spirals'), ...stepShapes('wide'), SQUARE]));
+  if (!torchMissing) {
+    for (const engine of ['torch', 'torch-openblas']) {
+      if (engine === 'torch-openblas' && 'reason' in o.openblas) continue;
+      o.log(`  ${engine} matmul (GFLOP/s) …`);
+      const out = path.join(dir, `${engine}-gemm.json`);
+      const lib = engine === 'torch-openblas' && 'path' in o.openblas ? o.openblas.path : undefined;
+      const r = child<{ version: string; results: GemmResult[] }>(o.python, [TORCH_PEER, '--gemm', shapes, out], out, lib);
+      if ('reason' in r) skipped.push({ engine: `${engine} gemm`, workload: 'extras', reason: r.reason });
+      else extras.torchGemm.push({ engine, version: r.version, results: r.results });
+    }
+  }
+  const probes = probeDir(o.log);
+  if (typeof probes === 'string') {
+    o.log('  WebAssembly SIMD peaks …');
+    extras.peaks = node('peaks', probes) as PeakResult | null;
+    extras.peaksRelaxed = node('peaks', probes, ['--experimental-wasm-relaxed-simd']) as PeakResult | null;
+  } else {
+    skipped.push({ engine: 'SIMD peaks', workload: 'extras', reason: probes.reason });
+  }
+  o.log('  per-op overhead …');
+  extras.overhead = node('overhead', '-') as Extras['overhead'];
+  if (!torchMissing) {
+    const out = path.join(dir, 'torch-overhead.json');
+    const r = child<NonNullable<Extras['torchOverhead']>>(o.python, [TORCH_PEER, '--overhead', out], out);
+    if ('reason' in r) skipped.push({ engine: 'torch overhead', workload: 'extras', reason: r.reason });
+    else extras.torchOverhead = r;
+  }
+  if (o.memory) {
+    for (const backend of ['wasm', 'js']) {
+      o.log(`  memory over 10,000 steps (${backend}) …`);
+      const m = node('memory', backend) as { samples: MemorySample[]; loss: number } | null;
+      if (m !== null) extras.memory.push({ backend, ...m });
+    }
+  }
+  return extras;
 }

@@ -1,6 +1,8 @@
 """PyTorch peer of the Descent benchmark (kit/bench): one workload, float64, one thread.
 
     python3 kit/bench/torch_peer.py <problem.json> <result.json> <reps> <warmup_steps> [engine_name]
+    python3 kit/bench/torch_peer.py --gemm <shapes.json> <result.json>     GFLOP/s of torch.matmul
+    python3 kit/bench/torch_peer.py --overhead <result.json>               microseconds per tiny op
 
 Reads the problem written by kit/bench/problem-file.ts (the same data, initial weights and
 batches as every other engine), trains the same MLP (Linear/ReLU from raw tensors, mean
@@ -49,7 +51,68 @@ def load(manifest_path):
     return m, get
 
 
+def best_seconds(fn, reps, rounds):
+    """The fastest of `rounds` timed windows of `reps` calls, per call."""
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for _ in range(reps):
+            fn()
+        best = min(best, (time.perf_counter() - start) / reps)
+    return best
+
+
+def gemm(shapes_path, out):
+    """GFLOP/s of the products of the project's gemm benchmark: C = op(A) op(B), float64."""
+    torch.set_num_threads(1)
+    with open(shapes_path) as f:
+        shapes = json.load(f)
+    results = []
+    for s in shapes:
+        M, N, K = s["M"], s["N"], s["K"]
+        g = torch.Generator().manual_seed(1)
+        if s["layout"] == "nn":
+            a, b = torch.randn(M, K, dtype=torch.float64, generator=g), torch.randn(K, N, dtype=torch.float64, generator=g)
+            fn = lambda: torch.matmul(a, b)
+        elif s["layout"] == "nt":
+            a, b = torch.randn(M, K, dtype=torch.float64, generator=g), torch.randn(N, K, dtype=torch.float64, generator=g)
+            fn = lambda: torch.matmul(a, b.t())
+        else:
+            a, b = torch.randn(K, M, dtype=torch.float64, generator=g), torch.randn(K, N, dtype=torch.float64, generator=g)
+            fn = lambda: torch.matmul(a.t(), b)
+        flops = 2 * M * N * K
+        reps = max(1, int(2e7 // flops))
+        fn()
+        results.append({**s, "gflops": flops / best_seconds(fn, reps, 40) / 1e9})
+    with open(out, "w") as f:
+        json.dump({"version": f"torch {torch.__version__}, {blas_library()}", "results": results}, f)
+
+
+def overhead(out):
+    """Microseconds per tiny op (2-element float64 tensors), as kit/bench/overhead.ts measures descent."""
+    torch.set_num_threads(1)
+    a = torch.tensor([1.5, -2.0], dtype=torch.float64)
+    b = torch.tensor([0.5, 3.0], dtype=torch.float64)
+    w = torch.tensor([0.25, -0.75], dtype=torch.float64, requires_grad=True)
+    def graph():
+        loss = a.mul(w).add(b).tanh().sum()
+        w.grad = None
+        loss.backward()
+    cases = {
+        "add (no grad)": (lambda: a.add(b), 1),
+        "mul (recording a graph)": (lambda: w.mul(a), 1),
+        "forward + backward of 4 ops": (graph, 4),
+    }
+    results = {name: best_seconds(fn, 2000, 15) * 1e6 / ops for name, (fn, ops) in cases.items()}
+    with open(out, "w") as f:
+        json.dump({"version": f"torch {torch.__version__}", "microseconds": results}, f)
+
+
 def main():
+    if sys.argv[1] == "--gemm":
+        return gemm(sys.argv[2], sys.argv[3])
+    if sys.argv[1] == "--overhead":
+        return overhead(sys.argv[2])
     manifest, out, reps, warmup = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     engine = sys.argv[5] if len(sys.argv) > 5 else "torch"
     torch.set_num_threads(1)

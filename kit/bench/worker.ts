@@ -3,13 +3,16 @@
  * high-water mark do not affect another's). Started by run.ts:
  *
  *   node --import tsx kit/bench/worker.ts <engine> <problem.json | value> <result.json> <reps> <warmupSteps>
+ *   node --import tsx kit/bench/worker.ts gemm|peaks|overhead|memory - <result.json> [backend]
+ *
+ * (the other measurements: gemm.ts, overhead.ts, memory-run.ts).
  *
  * A warm-up run (untimed, its losses recorded for the agreement check), then `reps` timed runs,
  * each from the initial weights with a fresh optimizer. Writes an EngineResult to result.json.
  */
 import * as fs from 'fs';
 import { readProblem } from './problem-file';
-import { DescentTrainer } from './engines/descent';
+import { DescentTrainer, Style } from './engines/descent';
 import { Trainer } from './engines/trainer';
 import { ValueMlp } from './engines/value-mlp';
 import { BENCH_SEED, Problem } from './workloads';
@@ -20,7 +23,8 @@ function maxRssMB(): number {
 }
 
 async function makeTrainer(engine: string, problem: Problem): Promise<Trainer> {
-  if (engine === 'descent') return new DescentTrainer(problem);
+  const descent = /^descent-(ops|layers)(-js)?$/.exec(engine);
+  if (descent !== null) return new DescentTrainer(problem, descent[1] as Style, descent[2] === undefined ? 'wasm' : 'js');
   if (engine === 'tfjs-cpu' || engine === 'tfjs-wasm') {
     const { TfjsTrainer, useBackend } = await import('./engines/tfjs');
     const backend = engine === 'tfjs-cpu' ? 'cpu' : 'wasm';
@@ -90,8 +94,24 @@ function runValue(reps: number, warmupSteps: number, steps: number): EngineResul
   };
 }
 
+/** The measurements other than training: their JSON results. */
+async function measurement(kind: string, arg: string | undefined): Promise<unknown> {
+  if (kind === 'gemm') return (await import('./gemm')).gemmRates(['wasm', 'js']);
+  if (kind === 'peaks') return (await import('./gemm')).peaks(arg as string);
+  if (kind === 'overhead') {
+    const { overheads } = await import('./overhead');
+    return { wasm: overheads('wasm'), js: overheads('js') };
+  }
+  if (kind === 'memory') return (await import('./memory-run')).memoryRun(arg === 'js' ? 'js' : 'wasm');
+  throw new RangeError(`worker: unknown measurement ${JSON.stringify(kind)}`);
+}
+
 async function main(): Promise<void> {
   const [engine, manifest, out, repsArg, warmupArg, valueStepsArg] = process.argv.slice(2);
+  if (['gemm', 'peaks', 'overhead', 'memory'].includes(engine)) {
+    fs.writeFileSync(out, JSON.stringify(await measurement(engine, repsArg)));
+    return;
+  }
   const reps = Number(repsArg);
   const warmup = Number(warmupArg);
   const result =

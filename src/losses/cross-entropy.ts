@@ -8,7 +8,7 @@
  */
 import { Tensor, formatShape } from '../tensor';
 import { gradStorage, record } from '../tensor/autograd';
-import { allocate, fromArray, release, view } from '../tensor/storage';
+import { allocate, fromArray, markIntermediate, release, view } from '../tensor/storage';
 import * as K from '../tensor/kernels';
 import { checkInRange, describe } from '../util/validate';
 import { Reduction, checkReduction, checkTensor, reductionScale } from './reduction';
@@ -65,14 +65,19 @@ export function crossEntropy(logits: Tensor, labels: number[] | Tensor, options?
   const lse = allocate(N, false);
   const losses = allocate(N, false);
   K.crossEntropyRows(z.storage, y, lse, losses, N, C, eps);
+  let out: Tensor;
   if (reduction === 'none') {
-    return record(losses, [N], where, [z], (g) => K.crossEntropyGradInto(z.storage, y, lse, gradStorage(z), N, C, eps, g, 0));
+    out = record(losses, [N], where, [z], (g) => K.crossEntropyGradInto(z.storage, y, lse, gradStorage(z), N, C, eps, g, 0));
+  } else {
+    const scale = reductionScale(where, reduction, N);
+    const total = K.sumAll(losses);
+    release(losses);
+    out = record(fromArray(Float64Array.of(total * scale), false), [], where, [z], (g) => {
+      const s = view(g)[0] * scale;
+      K.crossEntropyGradInto(z.storage, y, lse, gradStorage(z), N, C, eps, null, s);
+    });
   }
-  const scale = reductionScale(where, reduction, N);
-  const total = K.sumAll(losses);
-  release(losses);
-  return record(fromArray(Float64Array.of(total * scale), false), [], where, [z], (g) => {
-    const s = view(g)[0] * scale;
-    K.crossEntropyGradInto(z.storage, y, lse, gradStorage(z), N, C, eps, null, s);
-  });
+  // lse lives only in the backward step: an intermediate of this training step, like the result.
+  if (out.requiresGrad) markIntermediate(lse);
+  return out;
 }

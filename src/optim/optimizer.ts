@@ -13,6 +13,7 @@
  */
 import { Tensor } from '../tensor';
 import { dropGrad } from '../tensor/tensor';
+import { advanceStep } from '../tensor/wasm/residency';
 import { checkInRange, checkNonNegative, describe, expected } from '../util/validate';
 
 /** What every optimizer keeps per parameter: at least its own step count t (0 before its first step). */
@@ -66,6 +67,7 @@ export abstract class Optimizer<State extends OptimizerState = OptimizerState> {
       }
       this.updateParam(p, grad, state);
     }
+    advanceStep();
   }
 
   /**

@@ -9,7 +9,7 @@
  */
 import { Tensor, BackwardStep, TensorLike } from './tensor';
 import { isGradEnabled } from './grad-mode';
-import { Storage, allocate, copyOf, escape, fromArray, release, view } from './storage';
+import { Storage, allocate, copyOf, escape, fromArray, markIntermediate, release, view } from './storage';
 import { formatShape } from './shape';
 import { topologicalOrder } from '../util/topo';
 import * as K from './kernels';
@@ -23,7 +23,11 @@ export type { BackwardStep, TensorLike };
 export function record(out: Storage, shape: number[], op: string, parents: Tensor[], step: BackwardStep): Tensor {
   if (isGradEnabled()) {
     for (let i = 0; i < parents.length; i++) {
-      if (parents[i].requiresGrad) return new Tensor(out, shape, true, op, parents, step);
+      if (parents[i].requiresGrad) {
+        // An intermediate of this training step (storage.ts, rule 3), unless it is a parent's storage (reshape).
+        if (out.born < 0 && !parents.some((p) => p.storage === out)) markIntermediate(out);
+        return new Tensor(out, shape, true, op, parents, step);
+      }
     }
   }
   return new Tensor(out, shape, false, op);

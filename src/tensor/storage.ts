@@ -13,15 +13,20 @@
  *    read it, the scratch copies of a kernel call.
  * 3. Everything else resident may still be reachable from user code, which JavaScript cannot tell
  *    in a synchronous loop (finalizers only run between tasks). So the memory has a budget: when
- *    resident storages exceed it, those no kernel touched since the previous sweep move to the
- *    heap (`wasm/residency.ts`), where the garbage collector takes the dead ones. The kernels'
- *    memory stops growing once it holds the working set, whatever the number of steps.
+ *    resident storages exceed it, a sweep (`wasm/residency.ts`) makes room among those no kernel
+ *    used lately. The intermediate results of a training step (results of operations that
+ *    recorded a graph) are freed once two `optimizer.step()` calls have passed: a training loop
+ *    drops them long before, as PyTorch users learn ("don't accumulate history across your
+ *    training loop"), and reading one afterwards throws an error that says so (`lostError`).
+ *    Everything else moves to the heap (one copy), where the garbage collector takes the dead
+ *    ones. The kernels' memory stops growing once it holds the working set, whatever the number
+ *    of steps.
  *
  * Tiny storages (below `MIN_RESIDENT` numbers) always stay in the heap: a kernel call would cost
  * more than the work.
  */
 import { ensureBackend, wasmActive, wasmRuntime } from './backend';
-import { adoptBlock, freeBlock, spillBlock, touch, track } from './wasm/residency';
+import { adoptBlock, currentStep, freeBlock, spillBlock, touch, track } from './wasm/residency';
 
 /** Storages shorter than this stay in the JavaScript heap even under the wasm backend (default). */
 export const MIN_RESIDENT = 32;
@@ -49,6 +54,10 @@ export class Storage {
   busy = 0;
   /** The JavaScript array was handed to code outside the library: it is the storage for good. */
   escaped: boolean;
+  /** The optimizer step during which an operation that recorded a graph made it, else -1 (rule 3). */
+  born = -1;
+  /** Its block was reused (rule 3): reading it is an error. */
+  lost = false;
 
   constructor(length: number, js: Float64Array | null, escaped: boolean) {
     this.length = length;
@@ -97,6 +106,7 @@ export function isResident(s: Storage): boolean {
  */
 export function view(s: Storage): Float64Array {
   if (s.js !== null) return s.js;
+  if (s.lost) throw lostError(s);
   const arena = (wasmRuntime() as NonNullable<ReturnType<typeof wasmRuntime>>).arena;
   const at = s.ptr >> 3;
   touch(s);
@@ -105,6 +115,7 @@ export function view(s: Storage): Float64Array {
 
 /** The numbers as a JavaScript array the caller may keep: the storage leaves the kernels' memory for good. */
 export function escape(s: Storage): Float64Array {
+  if (s.lost) throw lostError(s);
   if (s.js === null) spillBlock(s);
   s.escaped = true;
   return s.js as Float64Array;
@@ -121,8 +132,31 @@ export function release(s: Storage): void {
  */
 export function adopt(s: Storage): boolean {
   if (s.ptr >= 0) return true;
+  if (s.lost) throw lostError(s);
   if (s.escaped || s.length < minResident || !wasmActive) return false;
   return adoptBlock(s);
+}
+
+/**
+ * Marks a fresh result of an operation that recorded a graph as an intermediate of the current
+ * training step (rule 3); `keep` undoes it (`detach()` hands out a graph-free tensor to keep).
+ */
+export function markIntermediate(s: Storage): void {
+  s.born = currentStep();
+}
+
+export function keep(s: Storage): void {
+  s.born = -1;
+}
+
+/** The error of reading a storage whose memory was reused (rule 3). */
+export function lostError(s: Storage): Error {
+  return new Error(
+    `this tensor (${s.length} numbers) was an intermediate result of training step ${s.born} (an operation ` +
+      `that recorded a graph), and its memory was reused after two more optimizer steps. Keep what you want to ` +
+      'look at later as numbers (loss.item(), t.toArray()) or as a tensor of its own (t.detach()) while the ' +
+      'step is current; the js backend (setBackend(\'js\')) keeps everything as long as you hold it.',
+  );
 }
 
 /** A fresh storage holding a copy of `s`. */

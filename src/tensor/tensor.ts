@@ -10,7 +10,7 @@
  * functions in elementwise.ts, matmul.ts, reduce.ts, views.ts and autograd.ts, installed as
  * methods in one place, methods.ts (so none of those files and this one import each other).
  */
-import { Storage, escape, fromArray, release, view } from './storage';
+import { Storage, escape, fromArray, keep, release, view } from './storage';
 import { formatShape, sizeOf } from './shape';
 import { formatTensor, toNested, NestedArray } from './format';
 
@@ -134,8 +134,12 @@ export class Tensor {
     return toNested(view(this.storage), this.shape);
   }
 
-  /** The same numbers, cut from the graph: no gradient flows through the result. */
+  /**
+   * The same numbers, cut from the graph: no gradient flows through the result. The numbers are
+   * kept as long as the result is held, even those of an intermediate result of a training step.
+   */
   detach(): Tensor {
+    keep(this.storage);
     return new Tensor(this.storage, this.shape.slice());
   }
 

@@ -22,3 +22,4 @@ export function mulAddPeak(iters: i32): f64 {
   );
   return f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
 }
+

@@ -4,8 +4,10 @@
  *
  * Every resident storage is in one registry, stamped with a clock (one tick per allocation) each
  * time a kernel uses it. Resident bytes have a budget; an allocation that would exceed it first
- * runs a sweep: the least recently used storages move to the JavaScript heap (one copy each; the
- * garbage collector frees them there once unreachable) until half the budget is free. A kernel
+ * runs a sweep, until half the budget is free: intermediates of training steps at least two
+ * optimizer steps old (`born`) that no kernel used since the previous sweep are freed; then the
+ * least recently used storages move to the JavaScript heap (one copy each; the garbage collector
+ * frees them there once unreachable). A kernel
  * call in progress marks its storages busy, so a sweep never moves them. A storage a sweep moved
  * out and a kernel then needs again comes back (`adoptBlock`); when such returns exceed a quarter
  * of the budget between two sweeps, the working set is larger than the budget, which then doubles.
@@ -21,21 +23,33 @@ import { Arena } from './arena';
 
 /** Resident bytes allowed before a sweep (default 32 MiB; it grows with the working set). */
 export const DEFAULT_BUDGET = 32 * 2 ** 20;
-/** Free bytes above twice the resident ones (plus this slack) trigger a compaction. */
-const COMPACT_SLACK = 16 * 2 ** 20;
 
 const registry: Storage[] = [];
 let residentBytes = 0;
 let budget = DEFAULT_BUDGET;
 let clock = 1;
+/** Clock value at the previous sweep: storages stamped after it were used since. */
+let previousSweep = 0;
+/** Optimizer steps so far (advanced by Optimizer.step()). */
+let step = 0;
 /** Bytes that came back (adopted) after a sweep had moved them out, since the last sweep. */
 let returnedBytes = 0;
 /** Storages moved out by sweeps (as opposed to handed out by `escape`), to notice their return. */
 const sweptOut = new WeakSet<Storage>();
-const stats = { sweeps: 0, spilled: 0, spilledBytes: 0, compactions: 0 };
+const stats = { sweeps: 0, spilled: 0, spilledBytes: 0, reclaimed: 0, reclaimedBytes: 0, compactions: 0 };
 
 function arena(): Arena {
   return (wasmRuntime() as NonNullable<ReturnType<typeof wasmRuntime>>).arena;
+}
+
+/** The number of optimizer steps so far. */
+export function currentStep(): number {
+  return step;
+}
+
+/** Called at the end of every optimizer step: intermediates two steps old become reclaimable. */
+export function advanceStep(): void {
+  step++;
 }
 
 /** Marks `s` as used now: sweeps move the least recently used storages first. */
@@ -110,16 +124,29 @@ function sweep(a: Arena): void {
   stats.sweeps++;
   if (returnedBytes > budget / 4) budget *= 2;
   returnedBytes = 0;
-  const idle = registry.filter((s) => s.busy === 0).sort(byStamp);
   const target = budget / 2;
+  const idle = registry.filter((s) => s.busy === 0).sort(byStamp);
+  // Intermediates of training steps two optimizer steps old, not used since the last sweep: free them.
+  for (const s of idle) {
+    if (s.born >= 0 && s.born <= step - 2 && s.stamp <= previousSweep) {
+      stats.reclaimed++;
+      stats.reclaimedBytes += 8 * s.length;
+      freeBlock(s);
+      s.lost = true;
+    }
+  }
+  // Then the least recently used, to the heap.
   for (let i = 0; i < idle.length && residentBytes > target; i++) {
     const s = idle[i];
+    if (s.ptr < 0) continue;
     stats.spilled++;
     stats.spilledBytes += 8 * s.length;
     spillBlock(s);
     sweptOut.add(s);
   }
-  if (a.top - a.base > 2 * a.inUse + COMPACT_SLACK) {
+  previousSweep = clock;
+  // Free blocks beyond the live ones and the budget: move the live blocks down, free space above.
+  if (a.top - a.base > 2 * a.inUse + budget) {
     stats.compactions++;
     a.compact(registry);
   }
@@ -137,12 +164,17 @@ export interface ResidencyStats {
   /** Storages moved to the heap by sweeps, and their bytes. */
   spilled: number;
   spilledBytes: number;
+  /** Intermediates of old training steps freed by sweeps, and their bytes. */
+  reclaimed: number;
+  reclaimedBytes: number;
+  /** Optimizer steps so far. */
+  steps: number;
   compactions: number;
 }
 
 export function residencyStats(): ResidencyStats {
   const r = wasmRuntime();
-  return { resident: registry.length, residentBytes, budget, memoryBytes: r?.arena.capacity ?? 0, ...stats };
+  return { resident: registry.length, residentBytes, budget, memoryBytes: r?.arena.capacity ?? 0, steps: step, ...stats };
 }
 
 /**
