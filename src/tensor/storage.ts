@@ -48,6 +48,8 @@ export class Storage {
   cls = 0;
   /** Sweep clock value when a kernel last used it (residency policy). */
   stamp = 0;
+  /** The optimizer step during which a kernel last used it (residency policy). */
+  usedStep = 0;
   /** Position in the registry of resident storages, -1 when not resident. */
   slot = -1;
   /** > 0 while a kernel call holds its offset: never moved to the heap meanwhile. */

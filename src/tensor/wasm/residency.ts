@@ -4,8 +4,8 @@
  *
  * Every resident storage is in one registry, stamped with a clock (one tick per allocation) each
  * time a kernel uses it. Resident bytes have a budget; an allocation that would exceed it first
- * runs a sweep, until half the budget is free: intermediates of training steps at least two
- * optimizer steps old (`born`) that no kernel used since the previous sweep are freed; then the
+ * runs a sweep, until half the budget is free: intermediates of training steps (`born`) that no
+ * kernel used during the last two optimizer steps are freed; then the
  * least recently used storages move to the JavaScript heap (one copy each; the garbage collector
  * frees them there once unreachable). A kernel
  * call in progress marks its storages busy, so a sweep never moves them. A storage a sweep moved
@@ -28,8 +28,6 @@ const registry: Storage[] = [];
 let residentBytes = 0;
 let budget = DEFAULT_BUDGET;
 let clock = 1;
-/** Clock value at the previous sweep: storages stamped after it were used since. */
-let previousSweep = 0;
 /** Optimizer steps so far (advanced by Optimizer.step()). */
 let step = 0;
 /** Bytes that came back (adopted) after a sweep had moved them out, since the last sweep. */
@@ -55,6 +53,7 @@ export function advanceStep(): void {
 /** Marks `s` as used now: sweeps move the least recently used storages first. */
 export function touch(s: Storage): void {
   s.stamp = clock;
+  s.usedStep = step;
 }
 
 function register(s: Storage): void {
@@ -84,6 +83,7 @@ export function track(s: Storage, zeroed: boolean): boolean {
   s.ptr = ptr;
   s.cls = cls;
   s.stamp = ++clock;
+  s.usedStep = step;
   register(s);
   if (zeroed) a.f64.fill(0, ptr >> 3, (ptr >> 3) + s.length);
   return true;
@@ -126,9 +126,9 @@ function sweep(a: Arena): void {
   returnedBytes = 0;
   const target = budget / 2;
   const idle = registry.filter((s) => s.busy === 0).sort(byStamp);
-  // Intermediates of training steps two optimizer steps old, not used since the last sweep: free them.
+  // Intermediates of training steps no kernel used during the last two optimizer steps: free them.
   for (const s of idle) {
-    if (s.born >= 0 && s.born <= step - 2 && s.stamp <= previousSweep) {
+    if (s.born >= 0 && s.usedStep <= step - 2) {
       stats.reclaimed++;
       stats.reclaimedBytes += 8 * s.length;
       freeBlock(s);
@@ -144,7 +144,6 @@ function sweep(a: Arena): void {
     spillBlock(s);
     sweptOut.add(s);
   }
-  previousSweep = clock;
   // Free blocks beyond the live ones and the budget: move the live blocks down, free space above.
   if (a.top - a.base > 2 * a.inUse + budget) {
     stats.compactions++;
