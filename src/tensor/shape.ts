@@ -84,7 +84,7 @@ export function broadcastIndex(outShape: readonly number[], inShape: readonly nu
   } else {
     const outStrides = stridesOf(outShape);
     const inStrides = stridesOf(inShape);
-    const step = outShape.map((d, axis) => {
+    const step = outShape.map((_, axis) => {
       const j = axis - pad;
       return j < 0 || inShape[j] === 1 ? 0 : inStrides[j];
     });

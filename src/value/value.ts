@@ -14,9 +14,11 @@
  * micrograd: `neg` $= x \cdot (-1)$, `sub` $= a + (-b)$, `div` $= a \cdot b^{-1}$, and the reversed
  * `rsub(c)` $= c - x$, `rdiv(c)` $= c / x$ for number-first expressions such as `10 / f`.
  *
- * Inputs you pass (constructor data, number operands, `pow` exponents) must be finite. Results of
- * operations are not checked, so overflow behaves like PyTorch: `new Value(1000).exp()` holds
- * `Infinity`, `new Value(1).div(0)` holds `Infinity`.
+ * The rule, shared with the Tensor engine: the numbers you pass in (constructor data, number
+ * operands, `pow` exponents) are checked and must be finite; the values flowing through operations
+ * are not, and follow IEEE arithmetic as PyTorch does: `new Value(1000).exp()` holds `Infinity`,
+ * `new Value(1).div(0)` holds `Infinity`, `new Value(0).log()` holds `-Infinity` and
+ * `new Value(-1).log()` holds `NaN`. (Losses check their inputs, so a NaN is caught there.)
  */
 import { checkOptions, expected } from '../util/validate';
 import { topologicalSort } from './topo';
@@ -150,9 +152,11 @@ export class Value {
     return out;
   }
 
-  /** $o = \ln x$ for $x > 0$; $\frac{\partial o}{\partial x} = \frac{1}{x}$. */
+  /**
+   * $o = \ln x$; $\frac{\partial o}{\partial x} = \frac{1}{x}$. Defined for $x > 0$; as in PyTorch (and
+   * `Tensor.log`), $\ln 0 = -\infty$ and the log of a negative number is `NaN`.
+   */
   log(): Value {
-    if (this.data <= 0) throw new RangeError(expected('log', 'input', '> 0', this.data));
     const out = Value.result(Math.log(this.data), [this], 'log');
     out._backward = () => {
       this.grad += out.grad / this.data;
