@@ -44,17 +44,38 @@ function inPlace(a: Storage, b?: Storage | null, c?: Storage | null, d?: Storage
   return true;
 }
 
+/**
+ * Calls a WebAssembly kernel with the byte offsets of `list` (run.ts `enter`: bit i of `writes`
+ * marks a storage the kernel writes, of `overwrites` one it writes without reading); false when
+ * the kernels' memory cannot take them, and the caller runs the JavaScript kernel instead.
+ */
+function wasmCall(list: (Storage | null)[], writes: number, overwrites: number, call: (p: number[]) => void): boolean {
+  const p = enter(list, writes, overwrites);
+  if (p === null) return false;
+  try {
+    call(p);
+  } finally {
+    leave();
+  }
+  return true;
+}
+
+/** `wasmCall` with the class labels staged as i32 first (as the second storage). */
+function wasmCallWithLabels(labels: Int32Array, list: (Storage | null)[], writes: number, overwrites: number, call: (p: number[]) => void): boolean {
+  const lab = stageInt32(labels);
+  if (lab === null) return false;
+  try {
+    return wasmCall([list[0], lab, ...list.slice(1)], writes, overwrites, call);
+  } finally {
+    release(lab);
+  }
+}
+
 /** C[M×N] (+)= op(A) · op(B) with layout nn (A B), nt (A Bᵀ) or tn (Aᵀ B). */
 export function gemm(layout: Layout, A: Storage, B: Storage, C: Storage, M: number, N: number, K: number, accumulate: boolean): void {
-  if (wasmActive && M * N * K >= 64) {
-    const p = enter([A, B, C], 0b100, accumulate ? 0 : 0b100);
-    if (p !== null) {
-      const f = layout === 'nn' ? k().gemmNN : layout === 'nt' ? k().gemmNT : k().gemmTN;
-      f(p[0], p[1], p[2], M, N, K, accumulate ? 1 : 0);
-      leave();
-      return;
-    }
-  }
+  const f = layout === 'nn' ? 'gemmNN' : layout === 'nt' ? 'gemmNT' : 'gemmTN';
+  const acc = accumulate ? 1 : 0;
+  if (wasmActive && M * N * K >= 64 && wasmCall([A, B, C], 0b100, acc ? 0 : 0b100, (p) => k()[f](p[0], p[1], p[2], M, N, K, acc))) return;
   gemmJs(layout, view(A), view(B), view(C), M, N, K, accumulate);
 }
 
@@ -107,27 +128,13 @@ export function addScalarInto(dst: Storage, s: number): void {
 
 /** out[r, c] = a[r, c] + b[c] */
 export function addRows(A: Storage, B: Storage, out: Storage, rows: number, C: number): void {
-  if (wasmActive && isResident(A) && isResident(out)) {
-    const p = enter([A, B, out], 0b100, 0b100);
-    if (p !== null) {
-      k().addRows(p[0], p[1], p[2], rows, C);
-      leave();
-      return;
-    }
-  }
+  if (wasmActive && isResident(A) && isResident(out) && wasmCall([A, B, out], 0b100, 0b100, (p) => k().addRows(p[0], p[1], p[2], rows, C))) return;
   js.addRowsJs(view(A), view(B), view(out), rows, C);
 }
 
 /** dst[c] += Σ_r g[r, c] */
 export function colSumsInto(G: Storage, dst: Storage, rows: number, C: number): void {
-  if (wasmActive && isResident(G)) {
-    const p = enter([G, dst], 0b10);
-    if (p !== null) {
-      k().colSumsInto(p[0], p[1], rows, C);
-      leave();
-      return;
-    }
-  }
+  if (wasmActive && isResident(G) && wasmCall([G, dst], 0b10, 0, (p) => k().colSumsInto(p[0], p[1], rows, C))) return;
   js.colSumsIntoJs(view(G), view(dst), rows, C);
 }
 
@@ -157,14 +164,8 @@ export function reluMask(Y: Storage, G: Storage, out: Storage): void {
 
 /** In place on out [rows × C]: + b (when given), then relu (when asked). */
 export function biasRelu(out: Storage, B: Storage | null, rows: number, C: number, doRelu: boolean): void {
-  if (wasmActive && isResident(out)) {
-    const p = enter([out, B], 0b01);
-    if (p !== null) {
-      k().biasRelu(p[0], p[1], rows, C, B === null ? 0 : 1, doRelu ? 1 : 0);
-      leave();
-      return;
-    }
-  }
+  const call = (p: number[]) => k().biasRelu(p[0], p[1], rows, C, B === null ? 0 : 1, doRelu ? 1 : 0);
+  if (wasmActive && isResident(out) && wasmCall([out, B], 0b01, 0, call)) return;
   js.biasReluJs(view(out), B === null ? null : view(B), rows, C, doRelu);
 }
 
@@ -176,19 +177,8 @@ export function logSoftmaxRows(Z: Storage, out: Storage, rows: number, C: number
 
 /** lse [N] and the per-row losses [N] of cross-entropy on logits z [N × C]. */
 export function crossEntropyRows(Z: Storage, labels: Int32Array, lse: Storage, losses: Storage, N: number, C: number, eps: number): void {
-  if (wasmActive) {
-    const lab = stageInt32(labels);
-    if (lab !== null) {
-      const p = enter([Z, lab, lse, losses], 0b1100, 0b1100);
-      if (p !== null) {
-        k().crossEntropyRows(p[0], p[1], p[2], p[3], N, C, eps);
-        leave();
-        release(lab);
-        return;
-      }
-      release(lab);
-    }
-  }
+  const call = (p: number[]) => k().crossEntropyRows(p[0], p[1], p[2], p[3], N, C, eps);
+  if (wasmActive && wasmCallWithLabels(labels, [Z, lse, losses], 0b1100, 0b1100, call)) return;
   js.crossEntropyRowsJs(view(Z), labels, view(lse), view(losses), N, C, eps);
 }
 
@@ -196,19 +186,8 @@ export function crossEntropyRows(Z: Storage, labels: Int32Array, lse: Storage, l
 export function crossEntropyGradInto(
   Z: Storage, labels: Int32Array, lse: Storage, gz: Storage, N: number, C: number, eps: number, scales: Storage | null, scale: number,
 ): void {
-  if (wasmActive) {
-    const lab = stageInt32(labels);
-    if (lab !== null) {
-      const p = enter([Z, lab, lse, gz, scales], 0b01000);
-      if (p !== null) {
-        k().crossEntropyGradInto(p[0], p[1], p[2], p[3], N, C, eps, p[4], scale);
-        leave();
-        release(lab);
-        return;
-      }
-      release(lab);
-    }
-  }
+  const call = (p: number[]) => k().crossEntropyGradInto(p[0], p[1], p[2], p[3], N, C, eps, p[4], scale);
+  if (wasmActive && wasmCallWithLabels(labels, [Z, lse, gz, scales], 0b01000, 0, call)) return;
   js.crossEntropyGradIntoJs(view(Z), labels, view(lse), view(gz), N, C, eps, scales === null ? null : view(scales), scale);
 }
 
@@ -227,14 +206,13 @@ export type OptimizerKernel = 'adam' | 'sgd' | 'adagrad' | 'rmsprop';
  */
 export function optimizerKernel(name: OptimizerKernel, buffers: (Storage | null)[], writes: number, scalars: number[]): boolean {
   if (!wasmActive) return false;
-  const p = enter(buffers, writes);
-  if (p === null) return false;
-  const e = k();
+  const n = (buffers[0] as Storage).length;
   const s = scalars;
-  if (name === 'adam') e.adam(p[0], p[1], p[2], p[3], p[4], buffers[0]!.length, s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]);
-  else if (name === 'sgd') e.sgd(p[0], p[1], p[2], buffers[0]!.length, s[0], s[1], s[2], s[3], s[4], s[5]);
-  else if (name === 'adagrad') e.adagrad(p[0], p[1], p[2], buffers[0]!.length, s[0], s[1], s[2]);
-  else e.rmsprop(p[0], p[1], p[2], p[3], p[4], buffers[0]!.length, s[0], s[1], s[2], s[3], s[4], s[5]);
-  leave();
-  return true;
+  return wasmCall(buffers, writes, 0, (p) => {
+    const e = k();
+    if (name === 'adam') e.adam(p[0], p[1], p[2], p[3], p[4], n, s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]);
+    else if (name === 'sgd') e.sgd(p[0], p[1], p[2], n, s[0], s[1], s[2], s[3], s[4], s[5]);
+    else if (name === 'adagrad') e.adagrad(p[0], p[1], p[2], n, s[0], s[1], s[2]);
+    else e.rmsprop(p[0], p[1], p[2], p[3], p[4], n, s[0], s[1], s[2], s[3], s[4], s[5]);
+  });
 }
