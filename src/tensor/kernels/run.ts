@@ -27,6 +27,15 @@ const offsets: number[] = [];
  * bit i of `overwrites` that it writes all of it without reading (no copy in).
  */
 export function enter(list: readonly (Storage | null)[], writes: number, overwrites = 0): number[] | null {
+  try {
+    return resolve(list, writes, overwrites);
+  } catch (err) {
+    leave(); // e.g. an operand whose memory was reused (storage.ts lostError): leave no storage busy
+    throw err;
+  }
+}
+
+function resolve(list: readonly (Storage | null)[], writes: number, overwrites: number): number[] | null {
   for (const s of list) {
     if (s === null) continue;
     s.busy++;

@@ -147,7 +147,7 @@ function sweep(a: Arena): void {
   // Free blocks beyond the live ones and the budget: move the live blocks down, free space above.
   if (a.top - a.base > 2 * a.inUse + budget) {
     stats.compactions++;
-    a.compact(registry);
+    a.compact(registry.slice()); // a copy: compact sorts it, and each storage knows its slot in the registry
   }
 }
 
