@@ -14,9 +14,11 @@
  * Every C(i, j) then sums its K products in order k = 0, 1, …, exactly as the JavaScript reference
  * (src/tensor/kernels/js/gemm.ts) does, so NN and TN agree with it bit for bit.
  *
- * NT reads both operands along k (rows of A against rows of B, both contiguous): a 2 × 4 tile of
- * dot products, each an f64x2 accumulator over pairs of k, folded lane 0 + lane 1 at the end. The
- * even and odd k are summed separately, so NT differs from the sequential sum by rounding only.
+ * NT packs Bᵀ into a static buffer of the module (standard GEMM packing, inside the kernel) and runs
+ * the broadcast tile, bit for bit the reference; a B too large for the buffer is read in place
+ * along k instead (rows of A against rows of B): a 2 × 4 tile of dot products, each an f64x2
+ * accumulator over pairs of k, folded lane 0 + lane 1 at the end, which differs from the
+ * sequential sum by rounding only.
  *
  * `acc` = 1 adds into C (gradient accumulation), `acc` = 0 overwrites it. Pointers are byte
  * offsets into this module's memory; nothing here allocates.
@@ -117,6 +119,21 @@ function element(a: usize, ai: i32, ak: i32, b: usize, c: usize, N: i32, K: i32,
 }
 
 /**
+ * C[i…i+1, j] (+)= Σ_k A(i…i+1, k) · B(k, j) when A(i, k) and A(i+1, k) are neighbours (TN): the
+ * last column of a thin product, two rows per two-lane accumulator, k in order.
+ */
+// @ts-ignore: decorator
+@inline
+function pairColumn(a: usize, ak: i32, b: usize, c: usize, N: i32, K: i32, i: i32, j: i32, acc: i32): void {
+  let s = f64x2.splat(0);
+  for (let k = 0; k < K; k++) {
+    s = f64x2.add(s, f64x2.mul(v128.load(f64At(a, k * ak + i)), v128.load64_splat(f64At(b, k * N + j))));
+  }
+  putScalar(f64At(c, i * N + j), f64x2.extract_lane(s, 0), acc);
+  putScalar(f64At(c, (i + 1) * N + j), f64x2.extract_lane(s, 1), acc);
+}
+
+/**
  * The broadcast form shared by NN and TN: A(i, k) lies at a + 8·(i·ai + k·ak) and B(k, j) at
  * b + 8·(k·N + j).
  */
@@ -127,8 +144,12 @@ function gemmBroadcast(a: usize, ai: i32, ak: i32, b: usize, c: usize, M: i32, N
     for (; j + 7 < N; j += 8) tile2x8(a, ai, ak, b, c, N, K, i, j, acc);
     for (; j + 1 < N; j += 2) tile2x2(a, ai, ak, b, c, N, K, i, j, acc);
     if (j < N) {
-      element(a, ai, ak, b, c, N, K, i, j, acc);
-      element(a, ai, ak, b, c, N, K, i + 1, j, acc);
+      if (ai == 1) {
+        pairColumn(a, ak, b, c, N, K, i, j, acc);
+      } else {
+        element(a, ai, ak, b, c, N, K, i, j, acc);
+        element(a, ai, ak, b, c, N, K, i + 1, j, acc);
+      }
     }
   }
   // An odd last row (rare: batches and layer widths are even in practice), one element at a time.
@@ -150,8 +171,25 @@ export function gemmTN(a: usize, b: usize, c: usize, M: i32, N: i32, K: i32, acc
   return f64x2.extract_lane(v, 0) + f64x2.extract_lane(v, 1);
 }
 
-/** C[M×N] (+)= A[M×K] · B[N×K]ᵀ: every C(i, j) is the dot product of row i of A and row j of B. */
+/** Room for a packed operand: 8,192 float64 (64 KiB), static in the module's data. */
+const PACK_DOUBLES: i32 = 8192;
+const PACK: usize = memory.data(PACK_DOUBLES << 3, 16);
+
+/**
+ * C[M×N] (+)= A[M×K] · B[N×K]ᵀ. When B fits the pack buffer (every B of this project's networks),
+ * its transpose is packed there, K rows of N, and the product runs on the broadcast tile as NN,
+ * summing every k in order (bit for bit the JavaScript reference). Larger B: dot products of row i
+ * of A and row j of B, read in place, on pairs of k.
+ */
 export function gemmNT(a: usize, b: usize, c: usize, M: i32, N: i32, K: i32, acc: i32): void {
+  if (N * K <= PACK_DOUBLES) {
+    for (let j = 0; j < N; j++) {
+      const bj = f64At(b, j * K);
+      for (let k = 0; k < K; k++) store<f64>(f64At(PACK, k * N + j), load<f64>(f64At(bj, k)));
+    }
+    gemmBroadcast(a, K, 1, PACK, c, M, N, K, acc);
+    return;
+  }
   const K2 = K & ~1;
   const odd = K & 1;
   let i = 0;
