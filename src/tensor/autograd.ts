@@ -25,12 +25,17 @@ export function record(out: Storage, shape: number[], op: string, parents: Tenso
     for (let i = 0; i < parents.length; i++) {
       if (parents[i].requiresGrad) {
         // An intermediate of this training step (storage.ts, rule 3), unless it is a parent's storage (reshape).
-        if (out.born < 0 && !parents.some((p) => p.storage === out)) markIntermediate(out);
+        if (out.born < 0 && !sharesStorage(parents, out)) markIntermediate(out);
         return new Tensor(out, shape, true, op, parents, step);
       }
     }
   }
   return new Tensor(out, shape, false, op);
+}
+
+function sharesStorage(parents: Tensor[], s: Storage): boolean {
+  for (let i = 0; i < parents.length; i++) if (parents[i].storage === s) return true;
+  return false;
 }
 
 /** The gradient storage of `t`, zeros allocated on first use: backward steps add into it. */

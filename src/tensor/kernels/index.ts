@@ -73,9 +73,20 @@ function wasmCallWithLabels(labels: Int32Array, list: (Storage | null)[], writes
 
 /** C[M×N] (+)= op(A) · op(B) with layout nn (A B), nt (A Bᵀ) or tn (Aᵀ B). */
 export function gemm(layout: Layout, A: Storage, B: Storage, C: Storage, M: number, N: number, K: number, accumulate: boolean): void {
-  const f = layout === 'nn' ? 'gemmNN' : layout === 'nt' ? 'gemmNT' : 'gemmTN';
-  const acc = accumulate ? 1 : 0;
-  if (wasmActive && M * N * K >= 64 && wasmCall([A, B, C], 0b100, acc ? 0 : 0b100, (p) => k()[f](p[0], p[1], p[2], M, N, K, acc))) return;
+  if (wasmActive && M * N * K >= 64) {
+    // The hottest call: enter/leave written out (no closure per product).
+    const p = enter([A, B, C], 0b100, accumulate ? 0 : 0b100);
+    if (p !== null) {
+      const e = k();
+      const f = layout === 'nn' ? e.gemmNN : layout === 'nt' ? e.gemmNT : e.gemmTN;
+      try {
+        f(p[0], p[1], p[2], M, N, K, accumulate ? 1 : 0);
+      } finally {
+        leave();
+      }
+      return;
+    }
+  }
   gemmJs(layout, view(A), view(B), view(C), M, N, K, accumulate);
 }
 
