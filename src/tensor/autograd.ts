@@ -33,6 +33,19 @@ export function record(out: Storage, shape: number[], op: string, parents: Tenso
   return new Tensor(out, shape, false, op);
 }
 
+/**
+ * True when an operation on these operands records a graph (grad mode on, some operand requires
+ * grad). Ops check it first and return `constant(…)` otherwise: no backward closure, no parents.
+ */
+export function recording(a: Tensor, b?: Tensor): boolean {
+  return isGradEnabled() && (a.requiresGrad || (b !== undefined && b.requiresGrad));
+}
+
+/** The result of an operation that records no graph. */
+export function constant(out: Storage, shape: number[], op: string): Tensor {
+  return new Tensor(out, shape, false, op);
+}
+
 function sharesStorage(parents: Tensor[], s: Storage): boolean {
   for (let i = 0; i < parents.length; i++) if (parents[i].storage === s) return true;
   return false;

@@ -20,7 +20,7 @@
  * e¹⁰⁰⁰ = ∞, as in PyTorch and in the scalar `Value` engine.
  */
 import { Tensor, TensorLike } from './tensor';
-import { accumulate, gradStorage, record } from './autograd';
+import { accumulate, constant, gradStorage, record, recording } from './autograd';
 import { Storage, allocate, fromArray, view } from './storage';
 import { broadcastIndex, broadcastShapes, isTrailing, sameShape, sizeOf } from './shape';
 import * as K from './kernels';
@@ -52,6 +52,7 @@ function binary(kind: Kind, a: Tensor, bLike: TensorLike): Tensor {
 function sameShapes(kind: Kind, a: Tensor, b: Tensor): Tensor {
   const out = allocate(a.size, false);
   K.binary(kind, a.storage, b.storage, out);
+  if (!recording(a, b)) return constant(out, a.shape, kind);
   return record(out, a.shape, kind, [a, b], (g) => {
     switch (kind) {
       case 'add':
@@ -83,6 +84,7 @@ function addRows(a: Tensor, b: Tensor): Tensor {
   const rows = a.size / C;
   const out = allocate(a.size, false);
   K.addRows(a.storage, b.storage, out, rows, C);
+  if (!recording(a, b)) return constant(out, a.shape, 'add');
   return record(out, a.shape, 'add', [a, b], (g) => {
     accumulate(a, g);
     if (b.requiresGrad) K.colSumsInto(g, gradStorage(b), rows, C);
@@ -143,6 +145,7 @@ export const div = (a: Tensor, b: TensorLike): Tensor => binary('div', a, b);
 export function relu(a: Tensor): Tensor {
   const out = allocate(a.size, false);
   K.relu(a.storage, out);
+  if (!recording(a)) return constant(out, a.shape, 'relu');
   return record(out, a.shape, 'relu', [a], (g) => K.reluGradInto(a.storage, g, gradStorage(a)));
 }
 
@@ -167,6 +170,7 @@ function unary(op: Unary, a: Tensor): Tensor {
     case 'sigmoid': for (let i = 0; i < n; i++) y[i] = sigmoidScalar(A[i]); break;
     case 'square': for (let i = 0; i < n; i++) y[i] = A[i] * A[i]; break;
   }
+  if (!recording(a)) return constant(out, a.shape, op === 'square' ? 'pow' : op);
   return record(out, a.shape, op === 'square' ? 'pow' : op, [a], (gs) => {
     const ga = view(gradStorage(a));
     const g = view(gs);

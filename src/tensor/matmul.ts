@@ -6,7 +6,7 @@
  * operand in place: no transposed copy of A, B or G is made.
  */
 import { Tensor } from './tensor';
-import { freshGradStorage, gradStorage, record } from './autograd';
+import { constant, freshGradStorage, gradStorage, record, recording } from './autograd';
 import { Storage, allocate, view } from './storage';
 import { formatShape } from './shape';
 import { describe } from '../util/validate';
@@ -47,6 +47,7 @@ export function matmulBackward(a: Tensor, b: Tensor, g: Storage, n: number, k: n
 function matrixMatrix(a: Tensor, b: Tensor, n: number, k: number, m: number): Tensor {
   const out = allocate(n * m, false);
   K.gemm('nn', a.storage, b.storage, out, n, m, k, false);
+  if (!recording(a, b)) return constant(out, [n, m], 'matmul');
   return record(out, [n, m], 'matmul', [a, b], (g) => matmulBackward(a, b, g, n, k, m));
 }
 

@@ -4,7 +4,7 @@
  * ∂mean/∂xᵢ = 1/n, and max passes the gradient to the (first) maximal element only.
  */
 import { Tensor } from './tensor';
-import { gradStorage, record } from './autograd';
+import { constant, gradStorage, record, recording } from './autograd';
 import { allocate, fromArray, view } from './storage';
 import { formatShape, normalizeAxis } from './shape';
 import * as K from './kernels';
@@ -20,6 +20,7 @@ function split(shape: number[], axis: number): { outer: number; len: number; inn
 
 function total(a: Tensor, scale: number, op: string): Tensor {
   const out = fromArray(Float64Array.of(K.sumAll(a.storage) * scale), false);
+  if (!recording(a)) return constant(out, [], op);
   return record(out, [], op, [a], (g) => {
     const ga = gradStorage(a);
     K.addScalarInto(ga, view(g)[0] * scale);
