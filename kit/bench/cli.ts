@@ -13,7 +13,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { WORKLOAD_NAMES, WorkloadName } from './workloads';
 import * as path from 'path';
 import { ENGINES, EngineName, ROOT, defaultPython, runAll } from './run';
-import { findOpenblas } from './openblas';
+import { findBlas } from './blas';
 import { agreements, markdownReport, summary } from './report';
 import { machine } from './machine';
 import { profileEngine } from './profile';
@@ -106,10 +106,14 @@ function main(): void {
   console.log(`Descent benchmark — ${date}`);
   const repsText = o.rounds > 1 ? `${o.rounds} interleaved rounds × ${reps} repetition(s)` : `${reps} repetition(s)`;
   console.log(`${m.cpu}, ${m.cores} logical cores, Node ${m.node}; ${repsText}, warm-up ${warmup ?? 'one full run'}`);
-  const openblas = o.engines.includes('torch-openblas')
-    ? findOpenblas(o.openblas ?? process.env.OPENBLAS_DIR, path.join(ROOT, 'build', 'bench', 'openblas'))
-    : { reason: 'not asked for' };
-  console.log(`OpenBLAS: ${'path' in openblas ? openblas.source : openblas.reason}`);
+  const blasDir = (kind: string) => path.join(ROOT, 'build', 'bench', kind);
+  const blas = {
+    reference: o.engines.includes('torch') ? findBlas('reference', undefined, blasDir('blas')) : { reason: 'not asked for' },
+    openblas: o.engines.includes('torch-openblas')
+      ? findBlas('openblas', o.openblas ?? process.env.OPENBLAS_DIR, blasDir('openblas'))
+      : { reason: 'not asked for' },
+  };
+  for (const [kind, found] of Object.entries(blas)) console.log(`BLAS (${kind}): ${'path' in found ? found.source : found.reason}`);
   const run = runAll({
     workloads: o.workload,
     engines: o.engines,
@@ -118,7 +122,7 @@ function main(): void {
     warmup,
     valueSteps: o.valueSteps ?? (quick ? QUICK.valueSteps : DEFAULT_VALUE_STEPS),
     python: o.python,
-    openblas,
+    blas,
     extras: o.extras,
     memory: o.extras && !quick,
     log: (line) => console.log(line),

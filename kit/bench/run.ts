@@ -15,6 +15,7 @@ import { writeProblem } from './problem-file';
 import { EngineResult } from './result';
 import { GemmResult, PeakResult, SQUARE, stepShapes } from './gemm';
 import type { MemorySample } from './memory-run';
+import type { BlasFound } from './blas';
 
 /**
  * `torch-openblas` is PyTorch again with OpenBLAS (one thread) put first on LD_LIBRARY_PATH: Debian's
@@ -54,8 +55,8 @@ export interface RunOptions {
   /** Steps per repetition of the Value engine (0 skips it). */
   valueSteps: number;
   python: string;
-  /** LD_LIBRARY_PATH entries holding OpenBLAS's libblas.so.3 (for `torch-openblas`), or why there are none. */
-  openblas: { path: string; source: string } | { reason: string };
+  /** LD_LIBRARY_PATH entries holding each BLAS's libblas.so.3 (blas.ts), or why there are none. */
+  blas: { reference: BlasFound; openblas: BlasFound };
   /** Run the measurements beside training (gemm GFLOP/s, SIMD peaks, op overhead, and memory when `memory`). */
   extras: boolean;
   memory: boolean;
@@ -66,8 +67,8 @@ export interface RunResults {
   results: EngineResult[];
   /** Why an engine is missing from the results (e.g. PyTorch not installed). */
   skipped: { engine: string; workload: string; reason: string }[];
-  /** Where OpenBLAS came from (or why it is missing). */
-  openblas: string;
+  /** Where each BLAS came from (or why it is missing). */
+  blas: { reference: string; openblas: string };
   extras: Extras;
 }
 
@@ -141,13 +142,13 @@ export function runAll(o: RunOptions): RunResults {
         for (const engine of o.engines) {
           const isTorch = engine === 'torch' || engine === 'torch-openblas';
           if ((isTorch && torchMissing) || failed.has(`${name}/${engine}`)) continue;
-          if (engine === 'torch-openblas' && 'reason' in o.openblas) {
-            if (name === o.workloads[0] && round === 1) skipped.push({ engine, workload: 'all', reason: o.openblas.reason });
+          if (engine === 'torch-openblas' && 'reason' in o.blas.openblas) {
+            if (name === o.workloads[0] && round === 1) skipped.push({ engine, workload: 'all', reason: o.blas.openblas.reason });
             continue;
           }
           o.log(`  ${name}: ${engine}${o.rounds > 1 ? ` (round ${round}/${o.rounds})` : ''} …`);
           const out = path.join(dir, `${name}-${engine}-${round}.result.json`);
-          const lib = engine === 'torch-openblas' && 'path' in o.openblas ? o.openblas.path : undefined;
+          const lib = libraryPath(o, engine);
           const r = isTorch
             ? child(o.python, [TORCH_PEER, manifest, out, String(o.reps), warmup, engine], out, lib)
             : child(process.execPath, [...tsArgs(WORKER), engine, manifest, out, String(o.reps), warmup], out);
@@ -182,11 +183,17 @@ export function runAll(o: RunOptions): RunResults {
       else results.push(r);
     }
     const extras = o.extras ? runExtras(o, dir, skipped, torchMissing) : emptyExtras();
-    const openblas = 'path' in o.openblas ? o.openblas.source : o.openblas.reason;
-    return { results, skipped, openblas, extras };
+    const source = (f: BlasFound) => ('path' in f ? f.source : f.reason);
+    return { results, skipped, blas: { reference: source(o.blas.reference), openblas: source(o.blas.openblas) }, extras };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** LD_LIBRARY_PATH of a PyTorch peer: the reference BLAS for `torch` (when unpacked), OpenBLAS for `torch-openblas`. */
+function libraryPath(o: RunOptions, engine: string): string | undefined {
+  const found = engine === 'torch-openblas' ? o.blas.openblas : engine === 'torch' ? o.blas.reference : null;
+  return found !== null && 'path' in found ? found.path : undefined;
 }
 
 function emptyExtras(): Extras {
@@ -205,7 +212,7 @@ function probeDir(log: (line: string) => void): string | { reason: string } {
 function runExtras(o: RunOptions, dir: string, skipped: RunResults['skipped'], torchMissing: boolean): Extras {
   const extras = emptyExtras();
   const node = (kind: string, arg: string, flags: string[] = []) => {
-    const out = path.join(dir, `${kind}-${arg}-${flags.length}.json`);
+    const out = path.join(dir, `${kind}-${arg.replace(/[^\w-]+/g, '_')}-${flags.length}.json`);
     const r = child<unknown>(process.execPath, [...tsArgs(WORKER), kind, '-', out, arg], out, undefined, flags);
     if (typeof r === 'object' && r !== null && 'reason' in r && 'code' in r) {
       skipped.push({ engine: `${kind}${arg === '-' ? '' : ` (${arg})`}`, workload: 'extras', reason: (r as { reason: string }).reason });
@@ -219,10 +226,10 @@ function runExtras(o: RunOptions, dir: string, skipped: RunResults['skipped'], t
   fs.writeFileSync(shapes, JSON.stringify([...stepShapes('spirals'), ...stepShapes('wide'), SQUARE]));
   if (!torchMissing) {
     for (const engine of ['torch', 'torch-openblas']) {
-      if (engine === 'torch-openblas' && 'reason' in o.openblas) continue;
+      if (engine === 'torch-openblas' && 'reason' in o.blas.openblas) continue;
       o.log(`  ${engine} matmul (GFLOP/s) …`);
       const out = path.join(dir, `${engine}-gemm.json`);
-      const lib = engine === 'torch-openblas' && 'path' in o.openblas ? o.openblas.path : undefined;
+      const lib = libraryPath(o, engine);
       const r = child<{ version: string; results: GemmResult[] }>(o.python, [TORCH_PEER, '--gemm', shapes, out], out, lib);
       if ('reason' in r) skipped.push({ engine: `${engine} gemm`, workload: 'extras', reason: r.reason });
       else extras.torchGemm.push({ engine, version: r.version, results: r.results });

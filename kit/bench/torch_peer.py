@@ -32,7 +32,8 @@ def blas_library():
         return "BLAS unknown"
     if not paths:
         return "BLAS unknown"
-    folder = os.path.basename(os.path.dirname(sorted(paths)[0]))
+    real = os.path.realpath(sorted(paths)[0])
+    folder = os.path.basename(os.path.dirname(real))
     known = {"blas": "reference BLAS (libblas3)", "openblas-pthread": "OpenBLAS", "openblas-openmp": "OpenBLAS"}
     return known.get(folder, "BLAS " + folder)
 
