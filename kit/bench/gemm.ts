@@ -2,8 +2,8 @@
  * The matrix-product kernels on their own (issue 14): GFLOP/s of the project's gemm at the shapes
  * one training step of each workload runs (Y = X W, ∂L/∂X = G Wᵀ, ∂L/∂W = Xᵀ G per layer) and at
  * 512³, under both backends; and the peak of WebAssembly SIMD on this machine, measured by
- * wasm/probe (twelve independent f64x2 multiply-then-add chains), with relaxed SIMD's fused
- * multiply-add when the engine accepts it.
+ * wasm/probe (the gemm tile's inner loop on data that stays in the L1 cache), with relaxed SIMD's
+ * fused multiply-add when the engine accepts it.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -73,20 +73,20 @@ export function gemmRates(backends: BackendName[]): GemmResult[] {
   return out;
 }
 
-/** GFLOP/s of a probe's peak loop (48 flops per iteration), or null when it does not load. */
+/** GFLOP/s of a probe's peak loop (16 × 32 flops per block), or null when it does not load. */
 function probePeak(file: string, name: string): number | null {
   const api = (globalThis as unknown as { WebAssembly: { validate(b: Uint8Array): boolean; Module: new (b: Uint8Array) => object; Instance: new (m: object, i: object) => { exports: Record<string, (n: number) => number> } } }).WebAssembly;
   const bytes = new Uint8Array(fs.readFileSync(file));
   if (!api.validate(bytes)) return null;
   const f = new api.Instance(new api.Module(bytes), {}).exports[name];
-  const n = 2e6;
+  const blocks = 3e4;
   let best = Infinity;
-  for (let r = 0; r < 30; r++) {
+  for (let r = 0; r < 300; r++) {
     const start = process.hrtime.bigint();
-    f(n);
+    f(blocks);
     best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
   }
-  return (48 * n) / best / 1e9;
+  return (16 * 32 * blocks) / best / 1e9;
 }
 
 export interface PeakResult {

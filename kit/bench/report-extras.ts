@@ -46,9 +46,9 @@ export function gemmSection(x: Extras): string[] {
   const lines = ['GFLOP/s (float64, one thread, best of 40 short windows; 2·M·N·K flops per product):', '', ...rows, ''];
   if (x.peaks !== null) {
     lines.push(
-      `- WebAssembly SIMD peak on this machine, measured (wasm/probe/peak.ts: twelve independent f64x2 ` +
-        `multiply-then-add chains): **${f1(x.peaks.mulAdd)} GFLOP/s**. Wasm SIMD has 128-bit vectors (two float64 ` +
-        `lanes) and, without the relaxed-SIMD proposal, no fused multiply-add.`,
+      `- WebAssembly SIMD peak on this machine, measured (wasm/probe/peak.ts: the gemm tile's inner loop, ` +
+        `eight f64x2 accumulators, on data that stays in L1): **${f1(x.peaks.mulAdd)} GFLOP/s**. Wasm SIMD has ` +
+        `128-bit vectors (two float64 lanes) and, without the relaxed-SIMD proposal, no fused multiply-add.`,
     );
     const fma = x.peaksRelaxed?.fma ?? null;
     lines.push(
@@ -60,9 +60,9 @@ export function gemmSection(x: Extras): string[] {
     );
     if (fma !== null) {
       lines.push(
-        `- The core's physical float64 peak: the FMA probe runs two 128-bit fused multiply-adds per cycle; this core's ` +
-          `AVX-512 units do the same on 512-bit vectors (8 lanes instead of 2), so its peak is about 4 × ${f1(fma)} = ` +
-          `**${f1(4 * fma)} GFLOP/s** (estimated from the measurement; the clock is what the core ran at during it).`,
+        `- The core's physical float64 peak: the FMA probe's 128-bit fused multiply-adds (two lanes); this core's ` +
+          `AVX-512 units run the same on 512-bit vectors (eight lanes), so its peak is about 4 × ${f1(fma)} = ` +
+          `**${f1(4 * fma)} GFLOP/s** (from the measurement, at the clock the core ran at then).`,
       );
     }
   }

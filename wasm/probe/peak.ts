@@ -1,25 +1,55 @@
 /**
- * Peak f64 throughput of WebAssembly SIMD on this machine, for the benchmark's GFLOP/s report:
- * twelve independent chains of f64x2 multiply-then-add (no fused multiply-add exists in Wasm SIMD
- * without the relaxed-SIMD proposal). Each iteration is 12 × 2 lanes × 2 flops = 48 flops.
+ * Peak float64 throughput of WebAssembly SIMD on this machine, for the benchmark's GFLOP/s report:
+ * the inner loop of the gemm kernels' 2 × 8 tile (wasm/kernels/gemm.ts) on data that never leaves
+ * the L1 cache: per iteration four f64x2 loads of a row of B, two broadcasts of A, and eight
+ * accumulators updated by multiply then add (no fused multiply-add exists in Wasm SIMD without the
+ * relaxed-SIMD proposal). 16 × 2 lanes = 32 flops per iteration. B (16 rows of 8) and A (16 pairs) cycle through
+ * 1.25 KiB of static data (`memory.data`), as a gemm's operands stream through the cache.
  */
-export function mulAddPeak(iters: i32): f64 {
-  const m = f64x2.splat(0.9999999), d = f64x2.splat(1e-9);
-  let a0 = f64x2.splat(1.0), a1 = f64x2.splat(1.1), a2 = f64x2.splat(1.2), a3 = f64x2.splat(1.3);
-  let a4 = f64x2.splat(1.4), a5 = f64x2.splat(1.5), a6 = f64x2.splat(1.6), a7 = f64x2.splat(1.7);
-  let a8 = f64x2.splat(1.8), a9 = f64x2.splat(1.9), aa = f64x2.splat(2.0), ab = f64x2.splat(2.1);
-  for (let i = 0; i < iters; i++) {
-    a0 = f64x2.add(f64x2.mul(a0, m), d); a1 = f64x2.add(f64x2.mul(a1, m), d);
-    a2 = f64x2.add(f64x2.mul(a2, m), d); a3 = f64x2.add(f64x2.mul(a3, m), d);
-    a4 = f64x2.add(f64x2.mul(a4, m), d); a5 = f64x2.add(f64x2.mul(a5, m), d);
-    a6 = f64x2.add(f64x2.mul(a6, m), d); a7 = f64x2.add(f64x2.mul(a7, m), d);
-    a8 = f64x2.add(f64x2.mul(a8, m), d); a9 = f64x2.add(f64x2.mul(a9, m), d);
-    aa = f64x2.add(f64x2.mul(aa, m), d); ab = f64x2.add(f64x2.mul(ab, m), d);
-  }
-  const s = f64x2.add(
-    f64x2.add(f64x2.add(f64x2.add(a0, a1), f64x2.add(a2, a3)), f64x2.add(f64x2.add(a4, a5), f64x2.add(a6, a7))),
-    f64x2.add(f64x2.add(a8, a9), f64x2.add(aa, ab)),
-  );
-  return f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
-}
+const B: usize = memory.data(16 * 64, 16);
+const A: usize = memory.data(16 * 16, 16);
 
+/** `blocks` × 16 iterations of the tile loop. */
+export function mulAddPeak(blocks: i32): f64 {
+  for (let k = 0; k < 128; k++) store<f64>(B + (<usize>k << 3), 1 + k / 256);
+  for (let k = 0; k < 32; k++) store<f64>(A + (<usize>k << 3), 0.5 + k / 64);
+  let s00 = f64x2.splat(0);
+  let s01 = f64x2.splat(0);
+  let s02 = f64x2.splat(0);
+  let s03 = f64x2.splat(0);
+  let s10 = f64x2.splat(0);
+  let s11 = f64x2.splat(0);
+  let s12 = f64x2.splat(0);
+  let s13 = f64x2.splat(0);
+  for (let blk = 0; blk < blocks; blk++) {
+    let bk = B;
+    let ka = A;
+    for (let k = 0; k < 16; k++) {
+      const b0 = v128.load(bk, 0);
+      const b1 = v128.load(bk, 16);
+      const b2 = v128.load(bk, 32);
+      const b3 = v128.load(bk, 48);
+      const x0 = v128.load64_splat(ka);
+      const x1 = v128.load64_splat(ka, 8);
+      s00 = f64x2.add(s00, f64x2.mul(x0, b0));
+      s01 = f64x2.add(s01, f64x2.mul(x0, b1));
+      s02 = f64x2.add(s02, f64x2.mul(x0, b2));
+      s03 = f64x2.add(s03, f64x2.mul(x0, b3));
+      s10 = f64x2.add(s10, f64x2.mul(x1, b0));
+      s11 = f64x2.add(s11, f64x2.mul(x1, b1));
+      s12 = f64x2.add(s12, f64x2.mul(x1, b2));
+      s13 = f64x2.add(s13, f64x2.mul(x1, b3));
+      bk += 64;
+      ka += 16;
+    }
+  }
+  let t = s00;
+  t = f64x2.add(t, s01);
+  t = f64x2.add(t, s02);
+  t = f64x2.add(t, s03);
+  t = f64x2.add(t, s10);
+  t = f64x2.add(t, s11);
+  t = f64x2.add(t, s12);
+  t = f64x2.add(t, s13);
+  return f64x2.extract_lane(t, 0) + f64x2.extract_lane(t, 1);
+}

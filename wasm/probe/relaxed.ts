@@ -1,24 +1,52 @@
 /**
- * The same peak loop with relaxed SIMD's fused multiply-add (f64x2.relaxed_madd): whether the
- * engine accepts it at all (WebAssembly.validate) and how fast it runs where it does. Only the
- * benchmark loads this module; the library's kernels use plain SIMD.
+ * The same loop as probe/peak.ts with relaxed SIMD's fused multiply-add (f64x2.relaxed_madd):
+ * whether the engine accepts it at all (WebAssembly.validate) and how fast it runs where it does.
+ * Only the benchmark loads this module; the library's kernels use plain SIMD.
  */
-export function fmaPeak(iters: i32): f64 {
-  const m = f64x2.splat(0.9999999), d = f64x2.splat(1e-9);
-  let a0 = f64x2.splat(1.0), a1 = f64x2.splat(1.1), a2 = f64x2.splat(1.2), a3 = f64x2.splat(1.3);
-  let a4 = f64x2.splat(1.4), a5 = f64x2.splat(1.5), a6 = f64x2.splat(1.6), a7 = f64x2.splat(1.7);
-  let a8 = f64x2.splat(1.8), a9 = f64x2.splat(1.9), aa = f64x2.splat(2.0), ab = f64x2.splat(2.1);
-  for (let i = 0; i < iters; i++) {
-    a0 = f64x2.relaxed_madd(a0, m, d); a1 = f64x2.relaxed_madd(a1, m, d);
-    a2 = f64x2.relaxed_madd(a2, m, d); a3 = f64x2.relaxed_madd(a3, m, d);
-    a4 = f64x2.relaxed_madd(a4, m, d); a5 = f64x2.relaxed_madd(a5, m, d);
-    a6 = f64x2.relaxed_madd(a6, m, d); a7 = f64x2.relaxed_madd(a7, m, d);
-    a8 = f64x2.relaxed_madd(a8, m, d); a9 = f64x2.relaxed_madd(a9, m, d);
-    aa = f64x2.relaxed_madd(aa, m, d); ab = f64x2.relaxed_madd(ab, m, d);
+const B: usize = memory.data(16 * 64, 16);
+const A: usize = memory.data(16 * 16, 16);
+
+/** `blocks` × 16 iterations of the tile loop. */
+export function fmaPeak(blocks: i32): f64 {
+  for (let k = 0; k < 128; k++) store<f64>(B + (<usize>k << 3), 1 + k / 256);
+  for (let k = 0; k < 32; k++) store<f64>(A + (<usize>k << 3), 0.5 + k / 64);
+  let s00 = f64x2.splat(0);
+  let s01 = f64x2.splat(0);
+  let s02 = f64x2.splat(0);
+  let s03 = f64x2.splat(0);
+  let s10 = f64x2.splat(0);
+  let s11 = f64x2.splat(0);
+  let s12 = f64x2.splat(0);
+  let s13 = f64x2.splat(0);
+  for (let blk = 0; blk < blocks; blk++) {
+    let bk = B;
+    let ka = A;
+    for (let k = 0; k < 16; k++) {
+      const b0 = v128.load(bk, 0);
+      const b1 = v128.load(bk, 16);
+      const b2 = v128.load(bk, 32);
+      const b3 = v128.load(bk, 48);
+      const x0 = v128.load64_splat(ka);
+      const x1 = v128.load64_splat(ka, 8);
+      s00 = f64x2.relaxed_madd(x0, b0, s00);
+      s01 = f64x2.relaxed_madd(x0, b1, s01);
+      s02 = f64x2.relaxed_madd(x0, b2, s02);
+      s03 = f64x2.relaxed_madd(x0, b3, s03);
+      s10 = f64x2.relaxed_madd(x1, b0, s10);
+      s11 = f64x2.relaxed_madd(x1, b1, s11);
+      s12 = f64x2.relaxed_madd(x1, b2, s12);
+      s13 = f64x2.relaxed_madd(x1, b3, s13);
+      bk += 64;
+      ka += 16;
+    }
   }
-  const s = f64x2.add(
-    f64x2.add(f64x2.add(f64x2.add(a0, a1), f64x2.add(a2, a3)), f64x2.add(f64x2.add(a4, a5), f64x2.add(a6, a7))),
-    f64x2.add(f64x2.add(a8, a9), f64x2.add(aa, ab)),
-  );
-  return f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+  let t = s00;
+  t = f64x2.add(t, s01);
+  t = f64x2.add(t, s02);
+  t = f64x2.add(t, s03);
+  t = f64x2.add(t, s10);
+  t = f64x2.add(t, s11);
+  t = f64x2.add(t, s12);
+  t = f64x2.add(t, s13);
+  return f64x2.extract_lane(t, 0) + f64x2.extract_lane(t, 1);
 }
