@@ -20,7 +20,7 @@
  * e¹⁰⁰⁰ = ∞, as in PyTorch and in the scalar `Value` engine.
  */
 import { Tensor, TensorLike } from './tensor';
-import { accumulate, constant, gradStorage, record, recording } from './autograd';
+import { accumulate, constant, freshGradStorage, gradStorage, record, recording } from './autograd';
 import { Storage, allocate, fromArray, view } from './storage';
 import { broadcastIndex, broadcastShapes, isTrailing, sameShape, sizeOf } from './shape';
 import * as K from './kernels';
@@ -146,7 +146,12 @@ export function relu(a: Tensor): Tensor {
   const out = allocate(a.size, false);
   K.relu(a.storage, out);
   if (!recording(a)) return constant(out, a.shape, 'relu');
-  return record(out, a.shape, 'relu', [a], (g) => K.reluGradInto(a.storage, g, gradStorage(a)));
+  return record(out, a.shape, 'relu', [a], (g) => {
+    // A gradient a does not have yet is written masked (no zero-fill then add).
+    const fresh = freshGradStorage(a);
+    if (fresh !== null) K.reluMask(a.storage, g, fresh);
+    else K.reluGradInto(a.storage, g, gradStorage(a));
+  });
 }
 
 type Unary = 'neg' | 'exp' | 'log' | 'tanh' | 'abs' | 'sqrt' | 'sigmoid' | 'square';
