@@ -73,5 +73,10 @@ describe('mutation suite', () => {
     const failed = report.results.filter((r) => !r.passed);
     expect(report.score, `${mutant.mistake}: no check failed`).toBeLessThan(report.maxScore);
     for (const r of failed) expect(r.feedback, `${file} › ${r.name}`).not.toMatch(/grader error/);
+    for (const name of mutant.mustFail ?? []) {
+      const result = report.results.find((r) => r.name === name);
+      expect(result, `${file}: no check named "${name}"`).toBeDefined();
+      expect(result!.passed, `${file}: "${name}" passed (${mutant.mistake})`).toBe(false);
+    }
   });
 });

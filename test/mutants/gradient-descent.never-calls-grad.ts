@@ -1,0 +1,19 @@
+import type { Mutant } from './mutant';
+
+const mutant: Mutant = {
+  file: "gradient-descent.ts",
+  mistake: "gradientDescent never calls grad: it returns steps + 1 copies of x0",
+  patch: [
+    ["    const g = grad(x.slice());\n    x = x.map((xi, i) => xi - lr * g[i]);\n", "    x = x.slice();\n"],
+  ],
+  mustFail: [
+    'gradientDescent returns steps + 1 points, x0 first',
+    'each step calls ∇f at x_t and moves to x_t − η·∇f(x_t)',
+    'gradientDescent matches PyTorch SGD',
+    'every point is a new array and x0 is not modified',
+    'steps = 0 gives [x0]; steps = 1 and 3 give one more point per step',
+    'randomized: gradientDescent on random quadratics',
+  ],
+};
+
+export default mutant;
