@@ -39,17 +39,17 @@ export default defineGrader(vitest, { exercise: 'cross-entropy', chapter: '02-cr
   });
 
   graded('binaryCrossEntropy is the mean of −[y ln p̂ + (1 − y) ln(1 − p̂)]', 2, async (t) => {
-    const c = fixture.bce;
-    const n = c.y.length;
-    expectClose(await t.call('binaryCrossEntropy', [c.pHat, c.y]), c.bce, {
-      input: call('binaryCrossEntropy', c.pHat, c.y),
-      hints: [
-        [c.bce * n, 'looks like the sum, not the mean: divide by n'],
-        [c.bce / Math.LN10, 'use the natural log (Math.log), not log10'],
-        [c.bce / Math.LN2, 'use the natural log (Math.log), not log2'],
-        [c.mistakes.swapped, BCE_ORDER],
-      ],
-    });
+    for (const c of exactly(fixture.bce, 2, 'binary cross-entropy examples')) {
+      expectClose(await t.call('binaryCrossEntropy', [c.pHat, c.y]), c.bce, {
+        input: call('binaryCrossEntropy', c.pHat, c.y),
+        hints: [
+          [c.bce * c.y.length, 'looks like the sum, not the mean: divide by n'],
+          [c.bce / Math.LN10, 'use the natural log (Math.log), not log10'],
+          [c.bce / Math.LN2, 'use the natural log (Math.log), not log2'],
+          [c.mistakes.swapped, BCE_ORDER],
+        ],
+      });
+    }
   });
 
   graded('binaryCrossEntropy clamps each log at −100 (p̂ = 0 or 1)', 2, async (t) => {
@@ -94,14 +94,15 @@ export default defineGrader(vitest, { exercise: 'cross-entropy', chapter: '02-cr
   });
 
   graded('crossEntropy is the mean over rows of −log softmax(z)[label]', 2, async (t) => {
-    const c = fixture.crossEntropy;
-    expectClose(await t.call('crossEntropy', [c.logits, c.labels]), c.loss, {
-      input: call('crossEntropy', c.logits, c.labels),
-      hints: [
-        [c.loss * c.labels.length, 'looks like the sum over the rows, not the mean: divide by N'],
-        [c.mistakes.labelZero, 'every row used class 0: pick the entry of each row’s own label'],
-      ],
-    });
+    for (const c of exactly(fixture.crossEntropy, 2, 'cross-entropy examples')) {
+      expectClose(await t.call('crossEntropy', [c.logits, c.labels]), c.loss, {
+        input: call('crossEntropy', c.logits, c.labels),
+        hints: [
+          ...(c.labels.length > 1 ? [[c.loss * c.labels.length, 'looks like the sum over the rows, not the mean: divide by N'] as const] : []),
+          [c.mistakes.labelZero, 'every row used class 0: pick the entry of each row’s own label'],
+        ],
+      });
+    }
   });
 
   graded('crossEntropy is stable (log-sum-exp)', 1, async (t) => {
@@ -126,16 +127,17 @@ export default defineGrader(vitest, { exercise: 'cross-entropy', chapter: '02-cr
   });
 
   graded('crossEntropyGradient is (softmax − onehot)/N', 2, async (t) => {
-    const c = fixture.crossEntropyGradient;
-    const N = c.logits.length;
-    expectClose(await t.call('crossEntropyGradient', [c.logits, c.labels]), c.gradient, {
-      input: call('crossEntropyGradient', c.logits, c.labels),
-      hints: [
-        [c.gradient.map((r) => r.map((v) => v * N)), 'did you forget to divide by N (the number of rows)?'],
-        [c.gradient.map((r) => r.map((v) => -v)), 'the sign is flipped: the gradient is softmax − onehot'],
-        [c.mistakes.softmaxOverN, 'subtract 1 at each row’s label (softmax − onehot)'],
-      ],
-    });
+    for (const c of exactly(fixture.crossEntropyGradient, 2, 'cross-entropy gradient examples')) {
+      const N = c.logits.length;
+      expectClose(await t.call('crossEntropyGradient', [c.logits, c.labels]), c.gradient, {
+        input: call('crossEntropyGradient', c.logits, c.labels),
+        hints: [
+          ...(N > 1 ? [[c.gradient.map((r) => r.map((v) => v * N)), 'did you forget to divide by N (the number of rows)?'] as const] : []),
+          [c.gradient.map((r) => r.map((v) => -v)), 'the sign is flipped: the gradient is softmax − onehot'],
+          [c.mistakes.softmaxOverN, 'subtract 1 at each row’s label (softmax − onehot)'],
+        ],
+      });
+    }
   });
 
   graded('crossEntropyGradient matches PyTorch’s autograd', 1, async (t) => {

@@ -156,19 +156,20 @@ export default defineGrader(
       }
     });
 
-    graded('linearRegressionGradient on a small example', 2, async (t) => {
-      const c = fixture.linearRegression;
-      const input = regressionInput(c);
-      const got = receive(await t.call('linearRegressionGradient', [c.X, c.y, c.w, c.b]), record({ dw: numbers(c.w.length), db: num }), { input });
-      const n = c.X.length;
-      const variants: Array<[number, string]> = [
-        [-1, 'the sign is flipped: the residual is ŷ − y (prediction minus target)'],
-        [0.5, 'the factor 2 from differentiating the square is missing'],
-        [n, 'did you forget to divide by n?'],
-        [n / 2, 'both the factor 2 and the 1/n are missing'],
-      ];
-      checkClose(got.dw, c.dw, { input: `${input}.dw`, hints: variants.map(([k, h]) => [c.dw.map((v) => v * k), h] as const) });
-      checkClose(got.db, c.db, { input: `${input}.db`, hints: variants.map(([k, h]) => [c.db * k, h] as const) });
+    graded('linearRegressionGradient on small examples', 2, async (t) => {
+      for (const c of exactly(fixture.linearRegression, 2, 'small regression examples')) {
+        const input = regressionInput(c);
+        const got = receive(await t.call('linearRegressionGradient', [c.X, c.y, c.w, c.b]), record({ dw: numbers(c.w.length), db: num }), { input });
+        const n = c.X.length;
+        const variants: Array<[number, string]> = [
+          [-1, 'the sign is flipped: the residual is ŷ − y (prediction minus target)'],
+          [0.5, 'the factor 2 from differentiating the square is missing'],
+          [n, 'did you forget to divide by n?'],
+          [n / 2, 'both the factor 2 and the 1/n are missing'],
+        ];
+        checkClose(got.dw, c.dw, { input: `${input}.dw`, hints: variants.map(([k, h]) => [c.dw.map((v) => v * k), h] as const) });
+        checkClose(got.db, c.db, { input: `${input}.db`, hints: variants.map(([k, h]) => [c.db * k, h] as const) });
+      }
     });
 
     graded('linearRegressionGradient matches PyTorch on random data', 2, async (t) => {

@@ -30,6 +30,13 @@ export default defineGrader(vitest, { exercise: 'mse', chapter: '01-mse' }, ({ g
         [2, 'looks like the sum divided by (n − 1): the mean divides by n'],
       ],
     });
+    expectClose(await t.call('mse', [[0.5, -1], [1.5, 1]]), 2.5, {
+      input: call('mse', [0.5, -1], [1.5, 1]),
+      hints: [
+        [5, SUM_HINT],
+        [1.5, 'looks like the mean of |error|: square each error instead'],
+      ],
+    });
   });
 
   graded('mse squares errors of both signs', 1, async (t) => {
@@ -65,6 +72,14 @@ export default defineGrader(vitest, { exercise: 'mse', chapter: '01-mse' }, ({ g
         [[0, 0, 2 / 3], 'the factor 2 from differentiating the square is missing'],
         [[0, 0, 2], 'both the factor 2 and the 1/n are missing'],
         [[0, 0, -4 / 3], SWAPPED],
+      ],
+    });
+    expectClose(await t.call('mseGradient', [[0.5, -1], [1.5, 1]]), [-1, -2], {
+      input: call('mseGradient', [0.5, -1], [1.5, 1]),
+      hints: [
+        [[-2, -4], 'did you forget to divide by n? The MSE is a mean, so is its gradient'],
+        [[-0.5, -1], 'the factor 2 from differentiating the square is missing'],
+        [[1, 2], SWAPPED],
       ],
     });
   });
