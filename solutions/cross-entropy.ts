@@ -40,11 +40,11 @@ export function softmax(logits: number[]): number[] {
 }
 
 /** log ∑ⱼ e^(zⱼ), computed as m + log ∑ⱼ e^(zⱼ − m). */
-function logSumExp(z: number[]): number {
-  const m = Math.max(...z);
+function logSumExp(row: number[]): number {
+  const top = Math.max(...row);
   let total = 0;
-  for (const v of z) total += Math.exp(v - m);
-  return m + Math.log(total);
+  for (const v of row) total += Math.exp(v - top);
+  return top + Math.log(total);
 }
 
 function checkLabels(where: string, logits: number[][], labels: number[]): void {

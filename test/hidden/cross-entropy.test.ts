@@ -7,8 +7,8 @@ import { random } from './oracles/random';
 
 const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 const logSumExp = (z: number[]): number => {
-  const m = Math.max(...z);
-  return m + Math.log(z.reduce((s, v) => s + Math.exp(v - m), 0));
+  const top = Math.max(...z);
+  return top + Math.log(z.reduce((s, v) => s + Math.exp(v - top), 0));
 };
 const softmax = (z: number[]): number[] => {
   const l = logSumExp(z);
