@@ -92,19 +92,19 @@ export default defineGrader(
       await checkGrads(t, ['div', 'divNumber'], (name) => (name === 'div' ? [[[-1 / 4, 3 / 16], '∂(a/b)/∂b = −a/b²: check the sign']] : []));
     });
 
-    graded('pow: ∂(a^k)/∂a = k·a^(k−1)', 1, async (t) => {
+    graded('pow: ∂(aᵏ)/∂a = k·aᵏ⁻¹', 1, async (t) => {
       await checkGrads(t, ['pow3', 'powMinus1', 'powHalf'], (name) => {
         const k = name === 'pow3' ? 3 : name === 'powMinus1' ? -1 : 0.5;
         const a = SCENARIOS[name].inputs[0];
         return [
-          [[k * Math.pow(a, k)], 'the exponent of the derivative is k − 1: k·a^(k−1)'],
-          [[Math.pow(a, k - 1)], 'the factor k is missing: k·a^(k−1)'],
+          [[k * Math.pow(a, k)], 'the exponent of the derivative is k − 1: k·aᵏ⁻¹'],
+          [[Math.pow(a, k - 1)], 'the factor k is missing: k·aᵏ⁻¹'],
         ];
       });
     });
 
-    graded('exp: the derivative of e^a is e^a', 1, async (t) => {
-      await checkGrads(t, ['exp'], () => [[[0.7], 'the derivative of e^a is e^a (the output), not a'], [[1], 'the derivative of e^a is e^a, not 1']]);
+    graded('exp: the derivative of eᵃ is eᵃ', 1, async (t) => {
+      await checkGrads(t, ['exp'], () => [[[0.7], 'the derivative of eᵃ is eᵃ (the output), not a'], [[1], 'the derivative of eᵃ is eᵃ, not 1']]);
     });
 
     graded('log: the derivative of ln a is 1/a', 1, async (t) => {

@@ -20,7 +20,7 @@ const SHIFT = 'e^1000 overflows to Infinity: subtract the largest logit from eve
 const BCE_ORDER = 'the probabilities come first: binaryCrossEntropy(pHat, y), as PyTorch’s F.binary_cross_entropy(input, target)';
 
 export default defineGrader(vitest, { exercise: 'cross-entropy', chapter: '02-cross-entropy' }, ({ graded }) => {
-  graded('sigmoid is 1/(1 + e^{−z})', 1, async (t) => {
+  graded('sigmoid is 1/(1 + e⁻ᶻ)', 1, async (t) => {
     for (const c of exactly(fixture.sigmoid, 6, 'sigmoid cases')) {
       expectClose(await t.call('sigmoid', [c.z]), c.sigmoid, {
         input: call('sigmoid', c.z),
@@ -33,7 +33,7 @@ export default defineGrader(vitest, { exercise: 'cross-entropy', chapter: '02-cr
     for (const c of exactly(fixture.sigmoidExtreme, 12, 'sigmoid cases')) {
       expectClose(await t.call('sigmoid', [c.z]), c.sigmoid, {
         input: call('sigmoid', c.z),
-        hints: [(r) => (Number.isNaN(r) ? 'e^z/(1 + e^z) is Infinity/Infinity = NaN for large z: use 1/(1 + e^{−z}) when z ≥ 0' : undefined)],
+        hints: [(r) => (Number.isNaN(r) ? 'eᶻ/(1 + eᶻ) is Infinity/Infinity = NaN for large z: use 1/(1 + e⁻ᶻ) when z ≥ 0' : undefined)],
       });
     }
   });
@@ -74,7 +74,7 @@ export default defineGrader(vitest, { exercise: 'cross-entropy', chapter: '02-cr
     }
   });
 
-  graded('softmax is e^{z_k} / Σ_j e^{z_j}', 1, async (t) => {
+  graded('softmax is e^(zₖ) / Σⱼ e^(zⱼ)', 1, async (t) => {
     for (const c of exactly(fixture.softmax, 4, 'softmax cases')) {
       const total = sum(c.z);
       expectClose(await t.call('softmax', [c.z]), c.softmax, {

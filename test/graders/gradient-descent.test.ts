@@ -1,7 +1,7 @@
 /**
  * Grader for exercises/gradient-descent.ts (chapter 03-gradient-descent). Behaviour first: the
- * driver records every call of ∇f, so each step is checked where it happens — ∇f called at x_t,
- * then x_{t+1} = x_t − η∇f(x_t) — and a function that never calls the gradient, or calls it once,
+ * driver records every call of ∇f, so each step is checked where it happens — ∇f called at xₜ,
+ * then xₜ₊₁ = xₜ − η·∇f(xₜ) — and a function that never calls the gradient, or calls it once,
  * earns nothing. Whole trajectories and the gradients of linear regression are compared with
  * PyTorch's (torch.optim.SGD and autograd) in test/fixtures/graders/gradient-descent.json.
  */
@@ -53,8 +53,8 @@ const EXACT = { rel: 1e-12, abs: 0 };
 
 /**
  * The behaviour every check relies on, verified step by step on the student's own points:
- * steps + 1 points starting at x0, ∇f called at every x_t (t < steps), and each next point
- * x_{t+1} = x_t − η·∇f(x_t) with the gradient ∇f returned at that call.
+ * steps + 1 points starting at x0, ∇f called at every xₜ (t < steps), and each next point
+ * xₜ₊₁ = xₜ − η·∇f(xₜ) with the gradient ∇f returned at that call.
  */
 function checkDescent(input: string, args: TrajectoryArgs, points: number[][], calls: Call[]): void {
   const n = points.length;
@@ -85,14 +85,14 @@ function checkDescent(input: string, args: TrajectoryArgs, points: number[][], c
       fail({
         input,
         problem: `grad was never called at point ${k} (${formatValue(points[k])}); it was called ${calls.length} time(s), at ${formatValue(calls.map((c) => c.x))}`,
-        hint: onlyX0 ? 'the gradient was only taken at x0: call grad(x) inside the loop, at every new point' : 'take the gradient at the current point x_t, then step from x_t',
+        hint: onlyX0 ? 'the gradient was only taken at x0: call grad(x) inside the loop, at every new point' : 'take the gradient at the current point xₜ, then step from xₜ',
       });
     }
     const expected = points[k].map((v, i) => v - args.lr * call.g[i]);
     const hints: Array<Hint<number[]>> = [
       [points[k].map((v, i) => v + args.lr * call.g[i]), 'that is gradient ascent: subtract lr·∇f(x), do not add it'],
       [points[k].map((v, i) => v - call.g[i]), 'the learning rate is missing: step by lr·∇f(x)'],
-      [points[k], 'the point did not move: x_{t+1} = x_t − lr·∇f(x_t)'],
+      [points[k], 'the point did not move: xₜ₊₁ = xₜ − lr·∇f(xₜ)'],
     ];
     checkClose(points[k + 1], expected, {
       input: `${input}: point ${k + 1} = x_${k} − lr·∇f(x_${k}), with x_${k} = ${formatValue(points[k])} and ∇f(x_${k}) = ${formatValue(call.g)}`,
@@ -118,7 +118,7 @@ export default defineGrader(
       await descend(t, fixture.basic);
     });
 
-    graded('each step calls ∇f at x_t and moves to x_t − η·∇f(x_t)', 2, async (t) => {
+    graded('each step calls ∇f at xₜ and moves to xₜ − η·∇f(xₜ)', 2, async (t) => {
       const c: TrajectoryCase = fixture.basic;
       const { input, points } = await descend(t, c);
       checkClose(points, c.points, {

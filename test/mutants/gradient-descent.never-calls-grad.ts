@@ -8,7 +8,7 @@ const mutant: Mutant = {
   ],
   mustFail: [
     'gradientDescent returns steps + 1 points, x0 first',
-    'each step calls ∇f at x_t and moves to x_t − η·∇f(x_t)',
+    'each step calls ∇f at xₜ and moves to xₜ − η·∇f(xₜ)',
     'gradientDescent matches PyTorch SGD',
     'every point is a new array and x0 is not modified',
     'steps = 0 gives [x0]; steps = 1 and 3 give one more point per step',
