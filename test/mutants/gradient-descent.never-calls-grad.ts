@@ -1,3 +1,4 @@
+import { CHECKS } from './checks';
 import type { Mutant } from './mutant';
 
 const mutant: Mutant = {
@@ -6,14 +7,7 @@ const mutant: Mutant = {
   patch: [
     ["    const g = grad(x.slice());\n    x = x.map((xi, i) => xi - lr * g[i]);\n", "    x = x.slice();\n"],
   ],
-  mustFail: [
-    'gradientDescent returns steps + 1 points, x0 first',
-    'each step calls ∇f at xₜ and moves to xₜ − η·∇f(xₜ)',
-    'gradientDescent matches PyTorch SGD',
-    'every point is a new array and x0 is not modified',
-    'steps = 0 gives [x0]; steps = 1 and 3 give one more point per step',
-    'randomized: gradientDescent on random quadratics',
-  ],
+  mustFail: CHECKS.gradientDescent,
 };
 
 export default mutant;
