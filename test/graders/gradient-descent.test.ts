@@ -84,7 +84,7 @@ function checkDescent(input: string, args: TrajectoryArgs, points: number[][], c
       const onlyX0 = calls.every((c) => deepClose(c.x, args.x0, EXACT));
       fail({
         input,
-        problem: `grad was never called at point ${k} (${formatValue(points[k])}); it was called ${calls.length} time(s), at ${formatValue(calls.map((c) => c.x))}`,
+        problem: `grad was never called at point ${k} (${formatInput(points[k])}); it was called ${calls.length} time(s), at ${formatInput(calls.map((c) => c.x))}`,
         hint: onlyX0 ? 'the gradient was only taken at x0: call grad(x) inside the loop, at every new point' : 'take the gradient at the current point xₜ, then step from xₜ',
       });
     }

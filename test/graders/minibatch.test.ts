@@ -201,9 +201,9 @@ export default defineGrader(
     });
 
     graded('trainLinearRegression learns with batches reshuffled by rng every epoch', 1, async (t) => {
-      const { X, y, initialLoss, leastSquaresLoss, leastSquares } = fixture.noisy;
+      const { X, y, wTrue, bTrue, noise, initialLoss, leastSquaresLoss, leastSquares } = fixture.noisy;
       const a: TrainArgs = { X, y, lr: 0.05, epochs: 20, batchSize: 3, seed: 1 };
-      const input = trainInput(a);
+      const input = `trainLinearRegression(${X.length} examples of y = ${formatInput(wTrue)}·x + ${bTrue} ± ${noise}, { lr: ${a.lr}, epochs: ${a.epochs}, batchSize: ${a.batchSize}, rng })`;
       const first = await getTrained(t, a);
       expectThat(first.mathRandomCalls === 0, { input, problem: `Math.random was called ${first.mathRandomCalls} times`, hint: 'take every random number from options.rng' });
       const { w, b, losses } = first.value;
