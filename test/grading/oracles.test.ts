@@ -11,6 +11,7 @@ import { arrayOf, describeReceived, formatCall, matrix, num, numbers, optional, 
 import autogradCases from '../fixtures/graders/autograd.json';
 import optimizerCases from '../fixtures/graders/optimizers.json';
 import torch from '../fixtures/torch-cases.json';
+import { entry, exactly } from '../graders/cases';
 import { SCENARIOS } from '../graders/drivers/autograd';
 import { exactGradient } from '../hidden/oracles/dual';
 import { OptimizerName, OptimizerOptions, Problem, trajectory } from '../hidden/oracles/optimizers';
@@ -38,6 +39,10 @@ describe('optimizer oracle (test/hidden/oracles/optimizers.ts) against PyTorch',
 });
 
 describe('dual-number oracle against PyTorch (micrograd expressions)', () => {
+  test('covers micrograd’s three expressions', () => {
+    expect(torch.value.map((c) => c.name)).toEqual(['sanity_check', 'more_ops', 'transcendental']);
+  });
+
   test.each(torch.value.map((c) => [c.name, c] as const))('%s', (name, c) => {
     const s = SCENARIOS[name];
     const exact = exactGradient(s.build, s.inputs);
@@ -119,6 +124,21 @@ describe('plain-data schemas', () => {
     expect(describeReceived([1, 2])).toBe('an array of length 2 ([1, 2])');
     expect(describeReceived(null)).toBe('null');
     expect(formatCall('mse', [[0.123456789, 1], [2, 3]])).toBe('mse([0.123457, 1], [2, 3])');
+  });
+});
+
+describe('count guards on the graders’ fixtures (test/graders/cases.ts)', () => {
+  test('a loop gets its cases only when there are exactly as many as the grader expects', () => {
+    expect(exactly([1, 2, 3], 3, 'cases')).toEqual([1, 2, 3]);
+    expect(() => exactly([], 5, 'PyTorch mse cases')).toThrow('grader fixture: expected 5 PyTorch mse cases, found 0');
+    expect(() => exactly([1, 2], 3, 'cases')).toThrow('expected 3 cases, found 2');
+    expect(() => exactly(undefined, 3, 'cases')).toThrow('expected 3 cases, found 0');
+  });
+
+  test('a missing entry of a fixture table is a grader error, not a pass', () => {
+    expect(entry({ a: 1 }, 'a', 'scenario')).toBe(1);
+    expect(() => entry({ a: 1 }, 'b', 'scenario')).toThrow('grader fixture: no scenario "b"');
+    expect(() => entry({ a: 1 }, 'toString', 'scenario')).toThrow('no scenario "toString"');
   });
 });
 
