@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { grade } from '../../kit/grade/engine';
 import { verifyManifest } from '../../kit/grade/manifest';
 import type { CheckResult, GradeReport } from '../../kit/grade/report';
-import torch from '../fixtures/torch-cases.json';
+import mseCases from '../fixtures/graders/mse.json';
 import { applyMutant } from '../mutants/mutant';
 import sgdMutatesParams from '../mutants/optimizers.sgd-mutates-params';
 import { Case, CASES, LIMITS } from './cases';
@@ -67,13 +67,13 @@ function differences(before: Map<string, string>, after: Map<string, string>): s
 
 /** The visible mse inputs with their answers, as a cheater would copy them from the graders and fixtures. */
 function visibleTable(): Record<string, { mse: number; gradient: number[] }> {
-  const flat = (x: unknown): number[] => (Array.isArray(x) ? (x as unknown[]).flatMap(flat) : [x as number]);
-  const pairs: Array<[number[], number[]]> = [[[1, 2, 3], [1, 2, 5]], [[0, 0, 0, 0], [-1, 3, -2, 0]], [[2], [5]]];
-  for (const c of torch.losses) if (c.fn === 'mse' && c.reduction === 'mean') pairs.push([flat(c.target), flat(c.input)]);
+  // Arguments as the graders pass them: predictions first, mse(yHat, y).
+  const pairs: Array<[number[], number[]]> = [[[1, 2, 5], [1, 2, 3]], [[0.5, -1], [1.5, 1]], [[-1, 3, -2, 0], [0, 0, 0, 0]], [[5], [2]]];
+  for (const c of mseCases.cases) pairs.push([c.yHat, c.y]);
   const table: Record<string, { mse: number; gradient: number[] }> = {};
-  for (const [t, p] of pairs) {
+  for (const [p, t] of pairs) {
     const n = t.length;
-    table[JSON.stringify([t, p])] = {
+    table[JSON.stringify([p, t])] = {
       mse: p.reduce((s, v, i) => s + (v - t[i]) ** 2, 0) / n,
       gradient: p.map((v, i) => (2 * (v - t[i])) / n),
     };
