@@ -72,15 +72,7 @@ export function rmsprop({
  * Adam: m ← β₁ · m + (1 − β₁) · g, v ← β₂ · v + (1 − β₂) · g²,
  * θ ← θ − η · (m / (1 − β₁ᵗ)) / (√v / √(1 − β₂ᵗ) + ε), with betas = [β₁, β₂].
  */
-export function adam({
-  lr,
-  betas = ADAM_DEFAULTS.betas,
-  eps = ADAM_DEFAULTS.eps,
-}: {
-  lr: number;
-  betas?: [number, number];
-  eps?: number;
-}): Step {
+export function adam({ lr, betas = ADAM_DEFAULTS.betas, eps = ADAM_DEFAULTS.eps }: { lr: number; betas?: [number, number]; eps?: number }): Step {
   const [beta1, beta2] = betas;
   let m: number[] | null = null;
   let v: number[] | null = null;
