@@ -10,6 +10,7 @@ import { basename, dirname, join, posix, resolve } from 'path';
 import { listNotebooks } from '../notebooks/notebook';
 import type { NotebookResult } from '../notebooks/run';
 import { copyAssets } from './assets';
+import { bundleScripts } from './bundle';
 import { loadChapter, type Chapter } from './chapter';
 import { executeNotebooks, type ExecuteMode, type Progress } from './execute';
 import { exercisesByChapter, findExercises } from './exercises';
@@ -123,6 +124,7 @@ export async function buildBook(options: BookOptions = {}): Promise<BookResult> 
   chapters.forEach((c, k) => write(`${c.slug}.html`, chapterPage(site, k)));
   for (const e of exercises) write(`exercises/${e.name}.html`, exercisePage(site, e));
   copyAssets(out);
+  await bundleScripts(out, exercises);
   const manifest: Manifest = {
     title: 'Descent',
     student,

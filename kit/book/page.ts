@@ -28,6 +28,8 @@ interface Layout {
   current: string;
   main: string;
   figures: number;
+  /** Code cells the live editor runs (chapter pages): loads plotly.js and live.js. */
+  liveCells?: number;
   site: Site;
 }
 
@@ -49,10 +51,12 @@ function sidebar(site: Site, current: string, base: string): string {
 }
 
 function layout(p: Layout): string {
-  const scripts = (p.figures > 0
+  const live = (p.liveCells ?? 0) > 0;
+  const scripts = (p.figures > 0 || live
     ? `<script type="application/json" id="descent-plot-themes">${scriptJson(THEMES)}</script>\n<script src="${p.base}assets/plotly.min.js"></script>\n`
     : '')
-    + `<script src="${p.base}assets/book.js"></script>`;
+    + `<script src="${p.base}assets/book.js"></script>`
+    + (live ? `\n<script src="${p.base}assets/live.js"></script>` : '');
   return `<!doctype html>
 <html lang="en" class="no-js">
 <head>
@@ -121,7 +125,7 @@ export function chapterPage(site: Site, index: number): string {
 ${body}
 </article>
 ${pager(site, index, '')}`;
-  return layout({ title: `${plainTitle(c)} · ${BOOK_TITLE}`, base: '', current: c.slug, main, figures: c.figures, site });
+  return layout({ title: `${plainTitle(c)} · ${BOOK_TITLE}`, base: '', current: c.slug, main, figures: c.figures, liveCells: c.codeCells, site });
 }
 
 /** The index: the chapters in order with their one-line summaries, and how to run the course. */
@@ -159,7 +163,7 @@ ${back}
 <aside class="run-hint" aria-label="How to work on this exercise">
 <p><span class="hint-label">How</span> open ${code(`exercises/${exercise.name}.ts`)} in your editor, replace each ${code("throw new Error('TODO: …')")}, save, and check it with ${code(`await check('${exercise.name}')`)} in the chapter's notebook${grade}.</p>
 </aside>
-<pre class="code"><code class="hljs language-typescript">${highlight(exercise.source)}</code></pre>
+<pre class="code" tabindex="0"><code class="hljs language-typescript">${highlight(exercise.source)}</code></pre>
 </article>`;
   return layout({ title: `exercises/${exercise.name}.ts · ${BOOK_TITLE}`, base: '../', current: exercise.chapter, main, figures: 0, site });
 }
