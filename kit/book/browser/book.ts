@@ -4,6 +4,7 @@
  * `tabindex="0"`, so arrow keys can scroll it). Chapter pages also load live.js, which uses
  * `window.descentBook` to draw the figures of the cells it runs.
  */
+import { fixInlineContrast } from './contrast';
 import { drawFigures, followPreferences } from './figures';
 import { pageLanguage } from './strings';
 
@@ -46,7 +47,9 @@ menu();
 const ready = drawFigures(document, lang);
 followPreferences();
 focusableScrollers();
+fixInlineContrast();
 window.addEventListener('resize', () => focusableScrollers());
+window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', () => fixInlineContrast());
 
 /** What live.js uses. */
 (window as unknown as { descentBook: unknown }).descentBook = {
@@ -54,4 +57,5 @@ window.addEventListener('resize', () => focusableScrollers());
   ready,
   drawFigures: (root: ParentNode) => drawFigures(root, lang),
   focusableScrollers,
+  fixInlineContrast,
 };

@@ -62,7 +62,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
         javascript({ typescript: true }),
         syntaxHighlighting(BOOK_HIGHLIGHT),
         keymap.of([{ key: 'Shift-Enter', run }, { key: 'Mod-Enter', run }, ...defaultKeymap, ...historyKeymap]),
-        EditorView.contentAttributes.of({ 'aria-label': options.label }),
+        EditorView.contentAttributes.of({ 'aria-label': options.label, tabindex: '0' }),
         BOOK_THEME,
       ],
     }),

@@ -17,6 +17,7 @@ interface Book {
   ready: Promise<void>;
   drawFigures(root: ParentNode): Promise<void>;
   focusableScrollers(root?: ParentNode): void;
+  fixInlineContrast(root?: ParentNode): void;
 }
 
 interface Cell {
@@ -169,6 +170,7 @@ class LiveChapter {
       cell.section.classList.remove('running');
       this.stopButton.disabled = !this.session.running;
       book?.focusableScrollers(cell.outputs);
+      book?.fixInlineContrast(cell.outputs);
     }
   }
 
