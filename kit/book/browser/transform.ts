@@ -102,7 +102,7 @@ export function compileCell(source: string): CompiledCell {
   } catch (e) {
     const loc = (e as { loc?: { line: number; column: number } }).loc;
     const message = String((e as Error).message ?? e).replace(/\s*\(\d+:\d+\)\s*$/, '');
-    throw new CellSyntaxError(message, loc?.line ?? 1, (loc?.column ?? 0) + 1);
+    throw new CellSyntaxError(message, loc?.line ?? 1, loc?.column ?? 1); // sucrase's column is 1-based
   }
   let program: Node;
   try {
@@ -151,4 +151,21 @@ export function compileCell(source: string): CompiledCell {
   for (const e of edits) code = code.slice(0, e.start) + e.text + code.slice(e.end);
   const hoisted = functions.map((f) => `${SCOPE}.${f} = ${f};`).join(' ');
   return { body: `with (${SCOPE}) { ${hoisted}${code}\n}`, declared: [...new Set(declared)], returnsValue };
+}
+
+/**
+ * The cell's frames of an error's stack ("    at regimeFigure (line 7 of this cell)"), from V8's
+ * ("at f (…cell-3.ts:9:5)") or Firefox's and Safari's ("f@…cell-3.ts:9:5") format; `lineOffset` is
+ * how many lines the engine puts before a compiled function's body (measured by the worker).
+ */
+export function cellTrace(stack: string, cell: number, lineOffset: number): string[] {
+  const name = `cell-${cell}.ts:`;
+  return stack.split('\n').flatMap((frame) => {
+    const at = frame.indexOf(name);
+    if (at < 0) return [];
+    const line = Number(/^(\d+)/.exec(frame.slice(at + name.length))?.[1]) - lineOffset;
+    const fn = /^\s*at (?:async )?([^\s(]+) \(/.exec(frame)?.[1] ?? /^([^@\s]+)@/.exec(frame)?.[1] ?? '';
+    const plain = fn === '' || fn === 'eval' || fn === 'anonymous' || /^Object\.|^<anonymous>/.test(fn);
+    return [`    at ${plain ? '' : `${fn} `}(line ${line} of this cell)`];
+  });
 }

@@ -15,7 +15,7 @@ import { PLOTLY_MIME } from '../../notebooks/helpers/plot';
 import { transform } from 'sucrase';
 import { format, inspect } from './inspect';
 import type { CellError, Reply, Request } from './protocol';
-import { CellSyntaxError, compileCell, IMPORT, SCOPE } from './transform';
+import { cellTrace, CellSyntaxError, compileCell, IMPORT, SCOPE } from './transform';
 
 interface WorkerScope {
   postMessage(message: Reply): void;
@@ -103,24 +103,11 @@ async function calibrate(): Promise<void> {
   }
 }
 
-/** The cell's frames of a stack trace ("at regimeFigure (line 7)"). */
-export function cellTrace(stack: string, cell: number): string[] {
-  const name = `cell-${cell}.ts:`;
-  return stack.split('\n').flatMap((frame) => {
-    const at = frame.indexOf(name);
-    if (at < 0) return [];
-    const line = Number(/^(\d+)/.exec(frame.slice(at + name.length))?.[1]) - lineOffset;
-    const fn = /^\s*at (?:async )?([^\s(]+) \(/.exec(frame)?.[1] ?? /^([^@\s]+)@/.exec(frame)?.[1] ?? '';
-    const plain = fn === '' || fn === 'eval' || fn === 'anonymous' || /^Object\.|^<anonymous>/.test(fn);
-    return [`    at ${plain ? '' : `${fn} `}(line ${line} of this cell)`];
-  });
-}
-
 function toCellError(e: unknown, cell: number): CellError {
   if (e instanceof CellSyntaxError) return { ename: 'SyntaxError', evalue: e.message, traceback: [`SyntaxError: ${e.message}`] };
   if (e instanceof Error) {
     const head = `${e.name}: ${e.message}`;
-    return { ename: e.name, evalue: e.message, traceback: [head, ...cellTrace(String(e.stack ?? ''), cell)] };
+    return { ename: e.name, evalue: e.message, traceback: [head, ...cellTrace(String(e.stack ?? ''), cell, lineOffset)] };
   }
   return { ename: 'Error', evalue: inspect(e), traceback: [`Uncaught ${inspect(e)}`] };
 }

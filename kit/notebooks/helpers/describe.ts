@@ -125,8 +125,10 @@ export function trend(y: readonly number[], x?: readonly number[]): string {
     if (i > 1 && Math.sign(y[i] - y[i - 1]) * Math.sign(y[i - 1] - y[i - 2]) < 0) flips++;
   }
   const [lo, hi] = extent(y) as [number, number];
-  // Divergence: ends far above where it started and its largest values are at the end.
-  if (Math.abs(last) > 10 * Math.max(Math.abs(first), 1e-12) && Math.abs(last) >= 0.99 * Math.max(Math.abs(lo), Math.abs(hi))) {
+  // Divergence: its size ends 100× where it started (10× when it zigzags), largest at the end.
+  const ratio = first !== 0 ? Math.abs(last / first) : 0;
+  const monotone = ups === 0 || downs === 0;
+  if ((ratio >= 100 || (ratio > 10 && !monotone)) && Math.abs(last) >= 0.99 * Math.max(Math.abs(lo), Math.abs(hi))) {
     const start = y.findIndex((v, i) => i > 0 && Math.abs(v) > Math.abs(first));
     return `diverges: grows from ${num(first)} to ${num(last)} ${over}${start > 0 ? `, growing after x = ${at(start - 1)}` : ''}`;
   }
@@ -238,7 +240,8 @@ export function describeFigure(figure: { data?: unknown; layout?: unknown }): Fi
     for (const t of data) {
       for (const letter of ['x', 'y'] as const) {
         const key = axisKey(t[`${letter}axis`], letter);
-        const values = numbers(t[letter]) ?? [];
+        const implicit = letter === 'x' && !GRID_TYPES.has(String(t.type)) && Array.isArray(t.y) ? (t.y as unknown[]).map((_, i) => i) : [];
+        const values = numbers(t[letter]) ?? implicit;
         seen.set(key, [...(seen.get(key) ?? []), ...values]);
       }
     }
