@@ -73,7 +73,7 @@ export function brokenLinks(out: string, pages: readonly string[]): string[] {
   const broken: string[] = [];
   for (const page of pages) {
     const html = readText(join(out, page));
-    for (const m of html.matchAll(/\b(?:href|src)="([^"#?:]+)(?:[#?][^"]*)?"/g)) {
+    for (const m of html.matchAll(/\b(?:href|src|data-plotly)="([^"#?:]+)(?:[#?][^"]*)?"/g)) {
       const target = posix.join(posix.dirname(page), m[1]);
       if (!existsSync(join(out, target))) broken.push(`${page}: link to missing ${m[1]}`);
     }

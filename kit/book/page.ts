@@ -7,6 +7,7 @@ import { plainTitle } from './chapter';
 import type { Exercise } from './exercises';
 import { THEMES } from '../../src/plot/figure';
 import { escapeHtml, highlight } from './markdown';
+import { PLOTLY_ASSET } from './assets';
 import { scriptJson } from './outputs';
 
 /** The book's name, in the top bar and page titles. */
@@ -52,11 +53,12 @@ function sidebar(site: Site, current: string, base: string): string {
 
 function layout(p: Layout): string {
   const live = (p.liveCells ?? 0) > 0;
-  const scripts = (p.figures > 0 || live
-    ? `<script type="application/json" id="descent-plot-themes">${scriptJson(THEMES)}</script>\n<script src="${p.base}assets/plotly.min.js"></script>\n`
-    : '')
-    + `<script src="${p.base}assets/book.js"></script>`
-    + (live ? `\n<script src="${p.base}assets/live.js"></script>` : '');
+  // Deferred: the live editor first (its worker loads the library meanwhile), then book.js, which
+  // loads plotly.js (data-plotly) when a figure is to be drawn, those near the screen first.
+  const plots = p.figures > 0 || live;
+  const scripts = (live ? `<script defer src="${p.base}assets/live.js"></script>\n` : '')
+    + (plots ? `<script type="application/json" id="descent-plot-themes">${scriptJson(THEMES)}</script>\n` : '')
+    + `<script defer src="${p.base}assets/book.js"${plots ? ` data-plotly="${p.base}${PLOTLY_ASSET}"` : ''}></script>`;
   return `<!doctype html>
 <html lang="en" class="no-js">
 <head>

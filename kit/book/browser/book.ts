@@ -44,7 +44,7 @@ export function focusableScrollers(root: ParentNode = document): void {
 }
 
 menu();
-const ready = drawFigures(document, lang);
+const ready = drawFigures(document, lang, true);
 followPreferences();
 focusableScrollers();
 fixInlineContrast();

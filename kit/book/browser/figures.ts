@@ -216,10 +216,101 @@ function draw(f: Figure): Promise<unknown> | undefined {
 }
 
 const drawn: Figure[] = [];
+const waiting: Figure[] = [];
+const jobs = new WeakMap<Figure, Promise<void>>();
+let pumping = false;
 
-/** Draws every figure placeholder inside `root` (once each); resolves when plotly is done. */
-export async function drawFigures(root: ParentNode, lang: Language): Promise<void> {
-  const jobs: Array<Promise<unknown> | undefined> = [];
+let plotlyLoading: Promise<boolean> | null = null;
+
+/**
+ * plotly.js, loaded on first use from the URL book.js's script tag names (`data-plotly`): a
+ * chapter's text, editors and worker do not wait for its 4.8 MB to be parsed.
+ */
+export function loadPlotly(): Promise<boolean> {
+  if (plotly()) return Promise.resolve(true);
+  plotlyLoading ??= new Promise((ok) => {
+    const src = document.querySelector('script[data-plotly]')?.getAttribute('data-plotly');
+    if (!src) {
+      ok(false);
+      return;
+    }
+    const script = document.createElement('script');
+    script.src = src;
+    script.async = true;
+    script.onload = () => ok(plotly() !== undefined);
+    script.onerror = () => ok(false);
+    document.head.append(script);
+  });
+  return plotlyLoading;
+}
+
+function drawNow(f: Figure, lang: Language): Promise<void> {
+  const job = jobs.get(f);
+  if (job) return job;
+  visible?.unobserve(f.el);
+  const done = loadPlotly().then((loaded) => {
+    if (!loaded) {
+      f.el.innerHTML = `<p class="plot-missing">${say(lang, 'plotlyMissing')}</p>`;
+      return undefined;
+    }
+    f.el.style.minHeight = '';
+    f.el.innerHTML = '';
+    return draw(f);
+  }).then(() => sliderControls(f, lang), () => sliderControls(f, lang));
+  jobs.set(f, done);
+  return done;
+}
+
+const idle = (work: () => void): void => {
+  const ric = (window as unknown as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+  if (ric) ric(work, { timeout: 2000 });
+  else setTimeout(work, 30);
+};
+
+/** Draws the waiting figures one at a time when the page is idle, so reading and Run stay responsive. */
+function pump(lang: Language): void {
+  if (pumping) return;
+  const next = waiting.find((f) => near.has(f) && !jobs.has(f)) ?? waiting.find((f) => !jobs.has(f));
+  if (!next) return;
+  pumping = true;
+  const later = (): void => {
+    setTimeout(() => {
+      pumping = false;
+      pump(lang);
+    }, 500);
+  };
+  // Cells running in the live editor come first: their outputs are what the reader waits for.
+  if (busy()) {
+    later();
+    return;
+  }
+  idle(() => {
+    if (busy()) {
+      later();
+      return;
+    }
+    void drawNow(next, lang).then(() => {
+      pumping = false;
+      pump(lang);
+    });
+  });
+}
+
+/** How long after a page is shown its off-screen figures start being drawn. */
+const OFFSCREEN_DELAY_MS = 3000;
+let visible: IntersectionObserver | null = null;
+/** Figures that came near the screen while cells were running: drawn first once they are done. */
+const near = new Set<Figure>();
+const busy = (): boolean => document.documentElement.classList.contains('live-busy');
+let visibleLang: Language = 'en';
+
+/**
+ * Draws every figure placeholder inside `root` (once each); resolves when all are drawn. With
+ * `lazy`, a figure is drawn when it comes near the screen, the others one by one when the page is
+ * idle (a chapter's figures take seconds of plotly's time; the page must not wait for them).
+ */
+export function drawFigures(root: ParentNode, lang: Language, lazy = false): Promise<void> {
+  const mine: Figure[] = [];
   for (const source of Array.from(root.querySelectorAll<HTMLScriptElement>('script[data-figure]'))) {
     const el = document.getElementById(source.getAttribute('data-figure') ?? '');
     if (!el || el.dataset.drawn === 'true') continue;
@@ -231,26 +322,46 @@ export async function drawFigures(root: ParentNode, lang: Language): Promise<voi
       el.innerHTML = `<p class="plot-missing">${say(lang, 'figureMissing')}</p>`;
       continue;
     }
-    if (!plotly()) {
-      el.innerHTML = `<p class="plot-missing">${say(lang, 'plotlyMissing')}</p>`;
-      continue;
-    }
     const f: Figure = { el, fig };
-    el.innerHTML = '';
-    el.style.minHeight = '';
+    el.querySelector('noscript')?.remove();
     drawn.push(f);
-    jobs.push(draw(f));
-    sliderControls(f, lang);
+    mine.push(f);
   }
-  await Promise.all(jobs);
+  if (!lazy || typeof IntersectionObserver !== 'function') return Promise.all(mine.map((f) => drawNow(f, lang))).then(() => undefined);
+  visibleLang = lang;
+  visible ??= new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      const f = drawn.find((d) => d.el === e.target);
+      if (!e.isIntersecting || !f) continue;
+      if (busy()) {
+        near.add(f);
+        pump(visibleLang);
+      } else {
+        void drawNow(f, visibleLang);
+      }
+    }
+  }, { rootMargin: '300px 0px' });
+  for (const f of mine) visible.observe(f.el);
+  waiting.push(...mine);
+  // The figures off screen wait until the page has settled (plotly.js takes a while to parse):
+  // a reader who runs a cell at once gets its output first.
+  setTimeout(() => pump(lang), OFFSCREEN_DELAY_MS);
+  return new Promise((ok) => {
+    const check = (): void => {
+      const all = mine.map((f) => jobs.get(f));
+      if (all.every((j) => j !== undefined)) void Promise.all(all).then(() => ok());
+      else setTimeout(check, 100);
+    };
+    check();
+  });
 }
 
 /** Redraws on a change of colour scheme, motion preference, or phone/laptop width. */
 export function followPreferences(): void {
   window.addEventListener('resize', () => {
-    for (const f of drawn) if (f.el.isConnected && (f.el.clientWidth < NARROW) !== f.narrow) void draw(f);
+    for (const f of drawn) if (f.el.isConnected && jobs.has(f) && (f.el.clientWidth < NARROW) !== f.narrow) void draw(f);
   });
-  const redraw = (): void => { for (const f of drawn) if (f.el.isConnected) void draw(f); };
+  const redraw = (): void => { for (const f of drawn) if (f.el.isConnected && jobs.has(f)) void draw(f); };
   darkQuery?.addEventListener?.('change', redraw);
   motionQuery?.addEventListener?.('change', redraw);
 }

@@ -10,7 +10,7 @@ import { renderBundle, type OutputContext } from '../outputs';
 import { code, createEditor, setCode } from './editor';
 import type { Reply } from './protocol';
 import { Session, StoppedError } from './session';
-import { say, type Language, type StringKey } from './strings';
+import { pageLanguage, say, type Language, type StringKey } from './strings';
 
 interface Book {
   lang: Language;
@@ -26,6 +26,8 @@ interface Cell {
   section: HTMLElement;
   original: string;
   editor: EditorView | null;
+  /** The static code block, until the editor replaces it. */
+  pre: HTMLElement | null;
   outputs: HTMLElement;
   staticOutputs: string;
   runButton: HTMLButtonElement | null;
@@ -33,8 +35,9 @@ interface Cell {
   ranIn: number;
 }
 
-const book = (window as unknown as { descentBook?: Book }).descentBook;
-const lang: Language = book?.lang ?? 'en';
+/** book.js's helpers (it runs after this script: looked up when needed). */
+const bookApi = (): Book | undefined => (window as unknown as { descentBook?: Book }).descentBook;
+const lang: Language = pageLanguage(document);
 const text = (key: StringKey, values?: Record<string, string | number>): string => say(lang, key, values);
 const script = document.currentScript as HTMLScriptElement | null;
 const workerUrl = new URL('worker.js', script?.src ?? location.href).href;
@@ -79,8 +82,54 @@ class LiveChapter {
     this.stopButton.addEventListener('click', () => this.stop());
     reset.addEventListener('click', () => this.reset());
 
+    this.session.restart(); // first: the worker loads the library while the page renders
     sections.forEach((section, index) => this.cells.push(this.mount(section, index)));
-    this.session.restart(); // warm: the library loads while the reader reads
+    this.mountEditors();
+  }
+
+  /**
+   * Each cell's code becomes an editor: the cells near the screen at once, the others one by one
+   * while the page is idle (a CodeMirror view costs a layout; a chapter has a dozen of them). A
+   * cell run before its editor exists runs its code as written.
+   */
+  private mountEditors(): void {
+    const pending = new Set(this.cells.filter((c) => c.pre !== null));
+    const mountOne = (cell: Cell): void => {
+      if (!pending.delete(cell)) return;
+      near?.unobserve(cell.section);
+      this.mountEditor(cell);
+    };
+    const near = typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver((entries) => {
+        for (const e of entries) if (e.isIntersecting) mountOne(this.cells.find((c) => c.section === e.target) as Cell);
+      }, { rootMargin: '400px 0px' })
+      : null;
+    for (const cell of pending) near?.observe(cell.section);
+    const ric = (window as unknown as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback
+      ?? ((cb: () => void) => setTimeout(cb, 30));
+    const next = (): void => {
+      const cell = pending.values().next().value as Cell | undefined;
+      if (!cell) return;
+      mountOne(cell);
+      ric(next, { timeout: 1000 });
+    };
+    ric(next, { timeout: 1000 });
+  }
+
+  private mountEditor(cell: Cell): void {
+    const pre = cell.pre;
+    if (!pre) return;
+    const host = document.createElement('div');
+    host.className = 'cell-editor';
+    const hadFocus = document.activeElement === pre;
+    pre.replaceWith(host);
+    cell.pre = null;
+    cell.editor = createEditor(host, {
+      doc: cell.original,
+      label: text('editor', { n: cell.index + 1 }),
+      onRun: () => { void this.enqueue(() => this.runUpTo(cell.index)); },
+    });
+    if (hadFocus) cell.editor.focus();
   }
 
   private mount(section: HTMLElement, index: number): Cell {
@@ -94,20 +143,12 @@ class LiveChapter {
       section.append(outputs);
     }
     outputs.setAttribute('aria-live', 'polite');
-    const cell: Cell = { index, section, original, editor: null, outputs, staticOutputs: outputs.innerHTML, runButton: null, ranIn: 0 };
+    const cell: Cell = { index, section, original, editor: null, pre: hidden ? null : pre, outputs, staticOutputs: outputs.innerHTML, runButton: null, ranIn: 0 };
     if (pre && !hidden) {
-      const host = document.createElement('div');
-      host.className = 'cell-editor';
-      pre.replaceWith(host);
-      cell.editor = createEditor(host, {
-        doc: original,
-        label: text('editor', { n: index + 1 }),
-        onRun: () => { void this.enqueue(() => this.runUpTo(index)); },
-      });
       const run = button(text('run'), text('runTitle'), 'cell-run');
       run.setAttribute('aria-label', `${text('run')} ${text('cellRegion', { n: index + 1 })}`);
       run.addEventListener('click', () => { void this.enqueue(() => this.runUpTo(index)); });
-      host.after(run);
+      pre.after(run);
       cell.runButton = run;
     }
     section.classList.add('live');
@@ -118,8 +159,16 @@ class LiveChapter {
     this.status.textContent = text(key, values);
   }
 
+  private pending = 0;
+
+  /** Runs `work` after the work queued before it; the page is marked busy meanwhile (figures drawn later wait). */
   private enqueue(work: () => Promise<unknown>): Promise<unknown> {
-    this.queue = this.queue.then(work, work);
+    this.pending++;
+    document.documentElement.classList.add('live-busy');
+    const done = (): void => {
+      if (--this.pending === 0) document.documentElement.classList.remove('live-busy');
+    };
+    this.queue = this.queue.then(work, work).finally(done);
     return this.queue;
   }
 
@@ -149,7 +198,7 @@ class LiveChapter {
         stream.el.textContent += reply.text;
       } else if (reply.type === 'display') {
         append(renderBundle(reply.data, reply.metadata, ctx));
-        void book?.drawFigures(cell.outputs);
+        void bookApi()?.drawFigures(cell.outputs);
       }
     };
     try {
@@ -169,8 +218,8 @@ class LiveChapter {
     } finally {
       cell.section.classList.remove('running');
       this.stopButton.disabled = !this.session.running;
-      book?.focusableScrollers(cell.outputs);
-      book?.fixInlineContrast(cell.outputs);
+      bookApi()?.focusableScrollers(cell.outputs);
+      bookApi()?.fixInlineContrast(cell.outputs);
     }
   }
 
@@ -224,7 +273,7 @@ class LiveChapter {
       cell.outputs.innerHTML = cell.staticOutputs;
       cell.ranIn = 0;
     }
-    void book?.drawFigures(document);
+    void bookApi()?.drawFigures(document);
     this.say('resetDone');
   }
 }

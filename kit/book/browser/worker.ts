@@ -7,7 +7,7 @@
  * `descent/exercises` (the book's exercise files, compiled here on first import) are bundled in.
  * Stop = the page terminates this worker and starts another.
  */
-import * as mathjs from 'mathjs';
+import { all, create } from 'mathjs';
 import exerciseSources from 'descent-book:exercises';
 import * as descent from '../../../src/index';
 import * as notebook from '../../notebooks/helpers/browser';
@@ -27,11 +27,23 @@ type Module = Record<string, unknown>;
 // eslint-disable-next-line @typescript-eslint/no-empty-function
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<unknown>;
 
+/**
+ * `mathjs` for cells: `create` and `all` as they are, every other export from one instance made on
+ * first use. (The package's own namespace builds all its functions when it loads: 1.5 s of the
+ * worker's start; an instance of `create(all)` builds each function when it is first used.)
+ */
+let mathInstance: Record<string | symbol, unknown> | null = null;
+const instance = (): Record<string | symbol, unknown> => (mathInstance ??= create(all) as unknown as Record<string | symbol, unknown>);
+const mathjs = new Proxy({} as Module, {
+  get: (_t, key) => (key === 'all' ? all : key === 'create' ? create : instance()[key]),
+  has: (_t, key) => key === 'all' || key === 'create' || key in instance(),
+});
+
 /** The modules a cell can import, by specifier. */
 const modules = new Map<string, () => Module>([
   ['descent', () => descent as unknown as Module],
   ['descent/notebook', () => notebook as unknown as Module],
-  ['mathjs', () => mathjs as unknown as Module],
+  ['mathjs', () => mathjs],
   ['descent/exercises', () => exercises()],
 ]);
 
