@@ -79,7 +79,7 @@ function layout(p: Layout): string {
 </header>
 <div class="layout">
 ${sidebar(p.site, p.current, p.base)}
-<main id="main" class="content">
+<main id="main" class="content" tabindex="-1">
 ${p.main}
 </main>
 </div>

@@ -89,7 +89,9 @@ export async function openPage(ctx: BrowserContext, url: string): Promise<{ page
   page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
   page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
   await page.goto(url, { waitUntil: 'load' });
-  // Every figure placeholder drawn by plotly (an SVG inside .js-plotly-plot).
+  // Every figure drawn now (the book draws those off screen later, when the page is idle), each
+  // placeholder an SVG inside .js-plotly-plot.
+  await page.evaluate(() => (window as unknown as { descentBook?: { drawAll(): Promise<void> } }).descentBook?.drawAll());
   await page.waitForFunction(() => Array.from(document.querySelectorAll('.plot'))
     .every((el) => el.classList.contains('js-plotly-plot') && el.querySelector('svg.main-svg') !== null), undefined, { timeout: 60_000 });
   return { page, errors };

@@ -1,14 +1,18 @@
 /**
  * The built book in a real browser (Debian's headless Chromium driven by playwright-core), served
- * from localhost with every non-local request blocked. For every chapter page: a rendered plotly
- * plot, typeset formulas and no TeX left in the text, no console errors, working previous/next
- * links. Screenshots of one chapter (light, dark, phone) are saved as test artifacts.
+ * from localhost with every non-local request blocked. For every page: rendered plotly plots,
+ * typeset formulas with their MathML and no TeX left in the text, every figure described from its
+ * data with its data tables, no console errors, and no WCAG 2.0/2.1 A or AA violation found by
+ * axe-core in the light and the dark colour scheme; working previous/next links. Screenshots of
+ * one chapter (light, dark, phone) are saved as test artifacts.
  */
 import { mkdirSync } from 'fs';
 import { join } from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsRun, openPage, startBrowserEnv, type BrowserEnv } from './browser-env';
+import { axeViolations } from './axe';
+import { figureProblems, mathProblems } from './page-checks';
 import { ARTIFACTS, EXECUTION_TIMEOUT_MS } from './shared';
 
 /** Chapter pages (`NN-name`) must show a plot; other pages (the glossary) are text. */
@@ -43,29 +47,36 @@ function proseText(page: Page): Promise<string> {
 }
 
 describe.skipIf(!runs)('the course book in Chromium, offline', () => {
-  it('renders every chapter page: plots, typeset math, no TeX left, no console errors', async () => {
+  it('renders every page: plots, typeset math with MathML, figures described from their data, no TeX left, no console error; axe finds no WCAG A/AA violation in light and dark', async () => {
     expect(env.book.chapters.length).toBeGreaterThan(0);
     const problems: string[] = []; // every page is checked, then all problems are reported at once
-    for (const chapter of env.book.chapters) {
-      const name = `${chapter.slug}.html`;
+    for (const name of env.book.pages) {
       const { page, errors } = await open(name);
-      if (CHAPTER.test(chapter.slug)) {
+      const slug = name.replace(/\.html$/, '');
+      if (CHAPTER.test(slug)) {
         if (await page.locator('.js-plotly-plot svg.main-svg').count() === 0) problems.push(`${name}: no rendered plotly plot`);
         if (await page.locator('.js-plotly-plot .modebar').count() === 0) problems.push(`${name}: no interactive plot (mode bar)`);
+        if (await page.locator('.katex').count() === 0) problems.push(`${name}: no typeset formula (.katex)`);
       }
-      if (await page.locator('.katex').count() === 0) problems.push(`${name}: no typeset formula (.katex)`);
       for (const e of await page.locator('.katex-error').allTextContents()) problems.push(`${name}: KaTeX rejected a formula: ${e}`);
       const text = await proseText(page);
       for (const raw of ['$$', '\\frac']) {
         const at = text.indexOf(raw);
         if (at >= 0) problems.push(`${name}: raw TeX left in the text: …${text.slice(Math.max(0, at - 40), at + 40)}…`);
       }
+      problems.push(...await figureProblems(page, name), ...await mathProblems(page, name));
+      // axe-core in both colour schemes (the figures redraw for the dark one), live editors included.
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+        problems.push(...(await axeViolations(page)).map((v) => `${name} (${scheme}): ${v}`));
+      }
       problems.push(...errors.map((e) => `${name}: ${e}`));
       await page.close();
     }
     expect(problems).toEqual([]);
     expect(env.blocked).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 
   it('links every chapter to the previous and the next one, and the links work', async () => {
     const slugs = env.book.chapters.map((c) => c.slug);

@@ -28,7 +28,7 @@ describe('the built book', () => {
     const manifest = JSON.parse(page(MANIFEST)) as { student: boolean; chapters: Array<{ slug: string; figures: number; exercises: string[] }> };
     expect(manifest.student).toBe(false);
     expect(manifest.chapters.map((c) => [c.slug, c.figures, c.exercises])).toEqual([
-      ['00-intro', 1, []], ['01-alpha', 0, ['exercises/alpha.ts']], ['02-beta', 0, []]]);
+      ['00-intro', 1, []], ['01-alpha', 0, ['exercises/alpha.ts']], ['02-beta', 1, []]]);
     expect(result.buildSeconds).toBeLessThan(10);
   });
 

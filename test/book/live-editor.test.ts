@@ -2,7 +2,8 @@
  * The live book in Chromium, offline, on chapter 3: edit a learning rate and Run its cell (the
  * figure changes, no page error); Run all reproduces every figure of the static page; an endless
  * loop is stopped by Stop and the next Run works; axe-core finds nothing on the page with live
- * outputs. Also measures what the README reports: the chapter's download (gzip), the time from
+ * outputs; keyboard only, a skip link and Tab reach every control of the page in order with a
+ * visible focus, and Enter and Space operate them. Also measures what the README reports: the chapter's download (gzip), the time from
  * load to the first cell's output, and the chapter's run time in the page (printed, not asserted).
  */
 import { gzipSync } from 'zlib';
@@ -135,6 +136,79 @@ describe.skipIf(!runs)('the live book in Chromium, offline (chapter 3)', () => {
     await page.close();
   }, 240_000);
 
+  it('keyboard only: a skip link, Tab reaches every control in order with a visible focus, Enter and Space operate them', async () => {
+    const { page, errors } = await openPage(context, `${env.server.url}${CHAPTER}`);
+    await page.waitForFunction(() => document.querySelectorAll('section.code-cell.live pre.code').length === 0); // every editor mounted
+    // Number every control a keyboard user must reach, in document order.
+    const controls = await page.evaluate(() => {
+      const selector = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
+      const shown = (el: Element): boolean => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'
+        && !el.parentElement?.closest('details:not([open])') || el.matches('details:not([open]) > summary');
+      const list = Array.from(document.querySelectorAll<HTMLElement>(selector)).filter(shown);
+      list.forEach((el, k) => { el.dataset.kb = String(k); });
+      return list.map((el) => `${el.tagName.toLowerCase()}.${el.className}`.slice(0, 60));
+    });
+    expect(controls.length).toBeGreaterThan(40);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).getBoundingClientRect().left >= 0)).toBe(true); // shown when focused
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    const reached: number[] = [];
+    const noFocusStyle: string[] = [];
+    for (let i = 0; i < 4 * controls.length && reached.length < controls.length; i++) {
+      await page.keyboard.press('Tab');
+      const at = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const ring = (e: Element | null): boolean => e !== null && getComputedStyle(e).outlineStyle !== 'none' && parseFloat(getComputedStyle(e).outlineWidth) > 0;
+        return { k: el.dataset.kb === undefined ? -1 : Number(el.dataset.kb), visible: ring(el) || ring(el.closest('.cm-editor')), what: `${el.tagName.toLowerCase()}.${el.className}` };
+      });
+      if (at === null || at.k < 0) continue;
+      if (!at.visible) noFocusStyle.push(at.what);
+      if (!reached.includes(at.k)) reached.push(at.k);
+    }
+    // Every control reached, those of the content in document order (Tab from the skip target runs
+    // through the content first, then wraps round to the top bar and the contents).
+    expect(controls.filter((_, k) => !reached.includes(k))).toEqual([]);
+    const firstPass = reached.slice(0, reached.indexOf(Math.min(...reached)));
+    expect(firstPass).toEqual([...firstPass].sort((a, b) => a - b));
+    expect(noFocusStyle).toEqual([]);
+
+    // Enter on a cell's Run runs it (and the cells above); Space opens a figure's data; Shift+Enter
+    // in an editor runs its cell; Space on Run all runs the chapter; Enter on Reset restores it.
+    const { index, cell } = await cellWith(page, LRS_LINE);
+    await cell.locator('button.cell-run').focus();
+    await page.keyboard.press('Enter');
+    await settled(page, index);
+    expect(await cell.locator('.cell-outputs .js-plotly-plot').count()).toBe(1);
+    await cell.locator('details.figure-data > summary').focus();
+    await page.keyboard.press('Space');
+    expect(await cell.locator('details.figure-data').getAttribute('open')).not.toBeNull();
+    await cell.locator('.cm-content').focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nconsole.log("typed at the keyboard");');
+    await page.keyboard.press('Shift+Enter');
+    await page.waitForFunction((k) => document.querySelector(`section.code-cell[data-cell="${k}"] .cell-outputs`)?.textContent?.includes('typed at the keyboard'), index, { timeout: 60_000 });
+    await page.locator('button.live-run-all').focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => /All \d+ cells ran|failed/.test(document.querySelector('.live-status')?.textContent ?? ''), undefined, { timeout: 180_000 });
+    await page.locator('button.live-reset').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.live-status').textContent()).toMatch(/restored/);
+    expect(await cell.locator('.cm-content').textContent()).toContain(LRS_LINE);
+    // On a phone: the menu opens with Enter and closes with Escape, focus back on its button.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('.menu-toggle').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.menu-toggle').getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.menu-toggle').getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('menu-toggle');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+
   it('measures the download and the time to the first output (a fresh browser profile)', async () => {
     const ctx = await env.context();
     const files: string[] = [];
@@ -154,7 +228,10 @@ describe.skipIf(!runs)('the live book in Chromium, offline (chapter 3)', () => {
     }, first);
     await page.waitForFunction(() => typeof (window as unknown as { firstOutput?: number }).firstOutput === 'number', undefined, { timeout: 60_000 });
     const ms = await page.evaluate(() => (window as unknown as { firstOutput: number }).firstOutput);
+    // Then everything a reader of the chapter ends up loading: plotly.js and every figure.
+    await page.evaluate(() => (window as unknown as { descentBook: { drawAll(): Promise<void> } }).descentBook.drawAll());
     await page.waitForLoadState('networkidle');
+    expect(files.some((f) => f.endsWith('/plotly.min.js'))).toBe(true);
     const unique = [...new Set(files)];
     let raw = 0;
     let gzip = 0;
@@ -164,7 +241,7 @@ describe.skipIf(!runs)('the live book in Chromium, offline (chapter 3)', () => {
       gzip += gzipSync(body).length;
     }
     const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(2)} MB`;
-    console.log(`[book] chapter 3: ${unique.length} files, ${mb(raw)} (${mb(gzip)} gzip); load to the first cell's output (cell ${first + 1}): ${Math.round(ms)} ms`);
+    console.log(`[book] chapter 3, everything (plotly included): ${unique.length} files, ${mb(raw)} (${mb(gzip)} gzip); load to the first cell's output (cell ${first + 1}): ${Math.round(ms)} ms`);
     expect(gzip).toBeLessThan(DOWNLOAD_LIMIT);
     expect(unique.every((p) => p.startsWith('/'))).toBe(true);
     expect(env.blocked).toEqual([]);

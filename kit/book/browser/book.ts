@@ -5,7 +5,7 @@
  * `window.descentBook` to draw the figures of the cells it runs.
  */
 import { fixInlineContrast } from './contrast';
-import { drawFigures, followPreferences } from './figures';
+import { drawAll, drawFigures, followPreferences } from './figures';
 import { pageLanguage } from './strings';
 
 const lang = pageLanguage(document);
@@ -46,6 +46,7 @@ export function focusableScrollers(root: ParentNode = document): void {
 menu();
 const ready = drawFigures(document, lang, true);
 followPreferences();
+window.addEventListener('beforeprint', () => { void drawAll(); });
 focusableScrollers();
 fixInlineContrast();
 window.addEventListener('resize', () => focusableScrollers());
@@ -56,6 +57,7 @@ window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change',
   lang,
   ready,
   drawFigures: (root: ParentNode) => drawFigures(root, lang),
+  drawAll,
   focusableScrollers,
   fixInlineContrast,
 };

@@ -365,3 +365,8 @@ export function followPreferences(): void {
   darkQuery?.addEventListener?.('change', redraw);
   motionQuery?.addEventListener?.('change', redraw);
 }
+
+/** Draws every figure now (printing, or a test that needs them all); resolves when done. */
+export function drawAll(): Promise<void> {
+  return Promise.all(drawn.map((f) => drawNow(f, visibleLang))).then(() => undefined);
+}
