@@ -41,7 +41,7 @@ function proseText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const main = document.querySelector('main')?.cloneNode(true) as HTMLElement | undefined;
     if (!main) return '';
-    main.querySelectorAll('pre, code, script, style, .katex, .katex-error').forEach((el) => el.remove());
+    main.querySelectorAll('pre, code, script, style, .katex, .katex-error, .cm-editor').forEach((el) => el.remove());
     return main.textContent ?? '';
   });
 }
