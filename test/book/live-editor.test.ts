@@ -176,7 +176,8 @@ describe.skipIf(!runs)('the live book in Chromium, offline (chapter 3)', () => {
     expect(noFocusStyle).toEqual([]);
 
     // Enter on a cell's Run runs it (and the cells above); Space opens a figure's data; Shift+Enter
-    // in an editor runs its cell; Space on Run all runs the chapter; Enter on Reset restores it.
+    // in an editor runs its cell; Space on Run all starts the chapter, Enter on Stop stops it;
+    // Enter on Reset restores it.
     const { index, cell } = await cellWith(page, LRS_LINE);
     await cell.locator('button.cell-run').focus();
     await page.keyboard.press('Enter');
@@ -192,7 +193,10 @@ describe.skipIf(!runs)('the live book in Chromium, offline (chapter 3)', () => {
     await page.waitForFunction((k) => document.querySelector(`section.code-cell[data-cell="${k}"] .cell-outputs`)?.textContent?.includes('typed at the keyboard'), index, { timeout: 60_000 });
     await page.locator('button.live-run-all').focus();
     await page.keyboard.press('Space');
-    await page.waitForFunction(() => /All \d+ cells ran|failed/.test(document.querySelector('.live-status')?.textContent ?? ''), undefined, { timeout: 180_000 });
+    await page.waitForFunction(() => /Running cell \d+/.test(document.querySelector('.live-status')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await page.locator('button.live-stop').focus(); // enabled while cells run
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /Stopped/.test(document.querySelector('.live-status')?.textContent ?? ''));
     await page.locator('button.live-reset').focus();
     await page.keyboard.press('Enter');
     expect(await page.locator('.live-status').textContent()).toMatch(/restored/);

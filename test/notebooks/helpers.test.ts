@@ -58,9 +58,13 @@ describe('figure descriptions (one describer for show(), the book and the live e
     const d = describeFigure(fig);
     expect(d.title).toBe('Loss per step');
     expect(d.text).toBe('Line chart “Loss per step”. x axis “step” from 0 to 60; y axis “loss” (log scale) from 0.01 to 10. 2 traces: '
-      + 'η = 0.1: falls from 2.3 to 0.08 over 61 points; η = 0.5: diverges: grows from 2 to 609 over 61 points, growing after x = 0.');
+      + 'η = 0.1: falls from 2.3 to 0.08 over 61 points; η = 0.5: diverges: grows from 2 to 609 over 61 points.');
     expect(trend([1, -1, 1, -1, 1, -1, 1])).toBe('oscillates between -1 and 1, from 1 to 1 over 7 points');
     expect(trend([3, 3, 3])).toBe('stays at 3 over 3 points');
+    // L = x² on a grid: a valley; a loss that falls, then blows up after step 4 (the issue's example).
+    expect(trend([4, 1, 0, 1, 4], [-2, -1, 0, 1, 2])).toBe('falls from 4 to 0 at x = 0, then rises to 4 over 5 points');
+    expect(trend([2.3, 1.2, 0.7, 0.5, 0.45, 0.9, 3, 40, 900])).toBe('diverges: grows from 2.3 to 900 over 9 points after x = 4');
+    expect(trend(Array.from({ length: 41 }, (_, i) => 1 / (1 + Math.exp(-(i - 20) / 2))))).toMatch(/^rises from 4.54e-5 to 1 over 41 points$/); // levels off: not divergence
     expect(trend([1, 2, NaN])).toBe('runs from 1 to 2 and becomes NaN at x = 2');
     expect([num(0.000912), num(1234.5), num(-2e7), num(Infinity)]).toEqual(['9.12e-4', '1230', '-2e7', 'infinity']);
   });

@@ -125,17 +125,30 @@ export function trend(y: readonly number[], x?: readonly number[]): string {
     if (i > 1 && Math.sign(y[i] - y[i - 1]) * Math.sign(y[i - 1] - y[i - 2]) < 0) flips++;
   }
   const [lo, hi] = extent(y) as [number, number];
-  // Divergence: its size ends 100× where it started (10× when it zigzags), largest at the end.
+  // Divergence: its size ends 10× where it started, largest at the end, and still growing there
+  // (a zigzag that grows, or a blow-up; not a curve that levels off such as a probability → 1).
   const ratio = first !== 0 ? Math.abs(last / first) : 0;
   const monotone = ups === 0 || downs === 0;
-  if ((ratio >= 100 || (ratio > 10 && !monotone)) && Math.abs(last) >= 0.99 * Math.max(Math.abs(lo), Math.abs(hi))) {
-    const start = y.findIndex((v, i) => i > 0 && Math.abs(v) > Math.abs(first));
-    return `diverges: grows from ${num(first)} to ${num(last)} ${over}${start > 0 ? `, growing after x = ${at(start - 1)}` : ''}`;
+  const size = y.map(Math.abs);
+  const steps = size.slice(1).map((v, i) => (size[i] > 0 ? v / size[i] - 1 : 0)).filter(Number.isFinite);
+  const median = [...steps].sort((a, b) => a - b)[Math.floor(steps.length / 2)] ?? 0;
+  const stillGrowing = steps.length > 0 && steps[steps.length - 1] > 0 && steps[steps.length - 1] >= 0.5 * Math.max(median, 0);
+  if (ratio > 10 && (!monotone || (ratio >= 100 && stillGrowing)) && size[n - 1] >= 0.99 * Math.max(...size)) {
+    const turn = size.indexOf(Math.min(...size));
+    return `diverges: grows from ${num(first)} to ${num(last)} ${over}${turn > 0 ? ` after x = ${at(turn)}` : ''}`;
   }
   if (flips >= (n - 2) * 0.6 && n > 4) return `oscillates between ${num(lo)} and ${num(hi)}, from ${num(first)} to ${num(last)} ${over}`;
   if (ups === 0 && downs > 0) return `falls from ${num(first)} to ${num(last)} ${over}`;
   if (downs === 0 && ups > 0) return `rises from ${num(first)} to ${num(last)} ${over}`;
   if (ups === 0 && downs === 0) return `stays at ${num(first)} ${over}`;
+  // One turn: down then up (a valley), or up then down (a peak).
+  const dirs = y.slice(1).map((v, i) => Math.sign(v - y[i])).filter((d) => d !== 0);
+  const turns = dirs.slice(1).filter((d, i) => d !== dirs[i]).length;
+  if (turns === 1) {
+    const valley = dirs[0] < 0;
+    const k = valley ? y.indexOf(lo) : y.indexOf(hi);
+    return `${valley ? 'falls' : 'rises'} from ${num(first)} to ${num(y[k])} at x = ${at(k)}, then ${valley ? 'rises' : 'falls'} to ${num(last)} ${over}`;
+  }
   const iMin = y.indexOf(lo);
   const iMax = y.indexOf(hi);
   return `goes from ${num(first)} to ${num(last)} ${over} (lowest ${num(lo)} at x = ${at(iMin)}, highest ${num(hi)} at x = ${at(iMax)})`;
@@ -193,7 +206,7 @@ function lineTrace(t: Json, name: string): { clause: string; table: DataTable | 
   let clause: string;
   if (zRaw) {
     clause = `${name}: a path of ${n} points in 3-D`;
-  } else if (yNum && (mode.includes('lines') || t.type === 'bar')) {
+  } else if (yNum && (mode.includes('lines') || t.type === 'bar' || (xNum !== null && xNum.every((v, i) => i === 0 || v > xNum[i - 1])))) {
     clause = `${name}: ${trend(yNum, xNum ?? undefined)}`;
   } else if (yNum && xNum) {
     const ex = extent(xNum);
