@@ -12,7 +12,8 @@ import { buildBook, type BookResult } from '../../kit/book/build';
 import { EXECUTED_DIR, EXERCISES_DIR } from '../../kit/book/files';
 import { serveBook, type BookServer } from '../../kit/book/serve';
 import { available, CHROMIUM, missingChromium } from '../notebooks/env';
-import { executedWithStubs } from './shared';
+import { afterAll, beforeAll } from 'vitest';
+import { executedWithStubs, EXECUTION_TIMEOUT_MS } from './shared';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -95,4 +96,29 @@ export async function openPage(ctx: BrowserContext, url: string): Promise<{ page
   await page.waitForFunction(() => Array.from(document.querySelectorAll('.plot'))
     .every((el) => el.classList.contains('js-plotly-plot') && el.querySelector('svg.main-svg') !== null), undefined, { timeout: 60_000 });
   return { page, errors };
+}
+
+/**
+ * The environment of a test file: registers the hooks that start it (when Chromium is there) and
+ * close it; `env()` and `context()` are valid inside the tests.
+ */
+export function useBrowserEnv(what: string, options: { build?: () => Promise<BookResult>; timeoutMs?: number } = {}): {
+  runs: boolean;
+  env(): BrowserEnv;
+  context(): BrowserContext;
+} {
+  const runs = browserTestsRun(what);
+  let env: BrowserEnv | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    if (!runs) return;
+    env = await startBrowserEnv(options);
+    context = await env.context();
+  }, options.timeoutMs ?? EXECUTION_TIMEOUT_MS);
+  afterAll(async () => { await env?.close(); });
+  return {
+    runs,
+    env: () => env as BrowserEnv,
+    context: () => context as BrowserContext,
+  };
 }

@@ -8,32 +8,21 @@
  */
 import { mkdirSync } from 'fs';
 import { join } from 'path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsRun, openPage, startBrowserEnv, type BrowserEnv } from './browser-env';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, useBrowserEnv } from './browser-env';
 import { axeViolations } from './axe';
 import { figureProblems, mathProblems } from './page-checks';
-import { ARTIFACTS, EXECUTION_TIMEOUT_MS } from './shared';
+import { ARTIFACTS } from './shared';
 
 /** Chapter pages (`NN-name`) must show a plot; other pages (the glossary) are text. */
 const CHAPTER = /^\d\d-/;
-const runs = browserTestsRun('the book browser test');
-let env: BrowserEnv;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  if (!runs) return;
-  env = await startBrowserEnv();
-  context = await env.context();
-}, EXECUTION_TIMEOUT_MS);
-
-afterAll(async () => {
-  await env?.close();
-});
+const book = useBrowserEnv('the book browser test');
+const { runs } = book;
 
 /** Opens a page of the book. */
-function open(path: string, ctx = context): Promise<{ page: Page; errors: string[] }> {
-  return openPage(ctx, `${env.server.url}${path}`);
+function open(path: string, ctx = book.context()): Promise<{ page: Page; errors: string[] }> {
+  return openPage(ctx, `${book.env().server.url}${path}`);
 }
 
 /** The page's text outside code, scripts and typeset math. */
@@ -48,9 +37,9 @@ function proseText(page: Page): Promise<string> {
 
 describe.skipIf(!runs)('the course book in Chromium, offline', () => {
   it('renders every page: plots, typeset math with MathML, figures described from their data, no TeX left, no console error; axe finds no WCAG A/AA violation in light and dark', async () => {
-    expect(env.book.chapters.length).toBeGreaterThan(0);
+    expect(book.env().book.chapters.length).toBeGreaterThan(0);
     const problems: string[] = []; // every page is checked, then all problems are reported at once
-    for (const name of env.book.pages) {
+    for (const name of book.env().book.pages) {
       const { page, errors } = await open(name);
       const slug = name.replace(/\.html$/, '');
       if (CHAPTER.test(slug)) {
@@ -75,23 +64,23 @@ describe.skipIf(!runs)('the course book in Chromium, offline', () => {
       await page.close();
     }
     expect(problems).toEqual([]);
-    expect(env.blocked).toEqual([]);
+    expect(book.env().blocked).toEqual([]);
   }, 600_000);
 
   it('links every chapter to the previous and the next one, and the links work', async () => {
-    const slugs = env.book.chapters.map((c) => c.slug);
+    const slugs = book.env().book.chapters.map((c) => c.slug);
     const { page } = await open('index.html');
     await page.locator('a.chapter-link').first().click();
     for (let k = 0; k < slugs.length; k++) {
-      await page.waitForURL(`${env.server.url}${slugs[k]}.html`, { waitUntil: 'domcontentloaded' });
+      await page.waitForURL(`${book.env().server.url}${slugs[k]}.html`, { waitUntil: 'domcontentloaded' });
       expect(await page.locator('.toc li.current > a').getAttribute('href')).toBe(`${slugs[k]}.html`);
       const prev = page.locator('.pager a[rel="prev"]');
       expect(await prev.getAttribute('href')).toBe(k === 0 ? 'index.html' : `${slugs[k - 1]}.html`);
       if (k > 0) {
         await prev.click();
-        await page.waitForURL(`${env.server.url}${slugs[k - 1]}.html`, { waitUntil: 'domcontentloaded' });
+        await page.waitForURL(`${book.env().server.url}${slugs[k - 1]}.html`, { waitUntil: 'domcontentloaded' });
         await page.goBack();
-        await page.waitForURL(`${env.server.url}${slugs[k]}.html`, { waitUntil: 'domcontentloaded' });
+        await page.waitForURL(`${book.env().server.url}${slugs[k]}.html`, { waitUntil: 'domcontentloaded' });
       }
       const next = page.locator('.pager a[rel="next"]');
       if (k + 1 < slugs.length) await next.click();
@@ -101,8 +90,8 @@ describe.skipIf(!runs)('the course book in Chromium, offline', () => {
   }, 300_000);
 
   it('reads on a laptop and a phone, in light and dark: screenshots of one chapter', async () => {
-    const chapter = env.book.chapters.find((c) => CHAPTER.test(c.slug) && c.figures > 0 && c.slug !== '00-setup')
-      ?? env.book.chapters.find((c) => c.figures > 0) ?? env.book.chapters[0];
+    const chapter = book.env().book.chapters.find((c) => CHAPTER.test(c.slug) && c.figures > 0 && c.slug !== '00-setup')
+      ?? book.env().book.chapters.find((c) => c.figures > 0) ?? book.env().book.chapters[0];
     mkdirSync(ARTIFACTS, { recursive: true });
     const shots: Array<{ file: string; scheme: 'light' | 'dark'; width: number; height: number }> = [
       { file: 'book-chapter.png', scheme: 'light', width: 1280, height: 900 },
@@ -110,7 +99,7 @@ describe.skipIf(!runs)('the course book in Chromium, offline', () => {
       { file: 'book-chapter-phone.png', scheme: 'light', width: 390, height: 844 },
     ];
     for (const shot of shots) {
-      const ctx = await env.context({ viewport: { width: shot.width, height: shot.height }, colorScheme: shot.scheme, deviceScaleFactor: 1 });
+      const ctx = await book.env().context({ viewport: { width: shot.width, height: shot.height }, colorScheme: shot.scheme, deviceScaleFactor: 1 });
       const { page, errors } = await open(`${chapter.slug}.html`, ctx);
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(background).toBe(shot.scheme === 'dark' ? 'rgb(13, 17, 23)' : 'rgb(255, 255, 255)');

@@ -9,11 +9,10 @@
 import { gzipSync } from 'zlib';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { browserTestsRun, openPage, startBrowserEnv, type BrowserEnv } from './browser-env';
-import { EXECUTION_TIMEOUT_MS } from './shared';
+import { openPage, useBrowserEnv } from './browser-env';
 
 const CHAPTER = '03-gradient-descent.html';
 /** The line of chapter 3 that sets the learning rates of the error figure. */
@@ -21,16 +20,8 @@ const LRS_LINE = 'const lrs = [0.05, 0.25, 0.7, 0.9, 1.05];';
 /** The issue's budget for one chapter's download, plotly included. */
 const DOWNLOAD_LIMIT = 5 * 1024 * 1024;
 
-const runs = browserTestsRun('the live book test');
-let env: BrowserEnv;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  if (!runs) return;
-  env = await startBrowserEnv();
-  context = await env.context();
-}, EXECUTION_TIMEOUT_MS);
-afterAll(async () => { await env?.close(); });
+const book = useBrowserEnv('the live book test');
+const { runs } = book;
 
 interface Fig { data: Array<Record<string, unknown>>; layout: { title?: { text?: string } } }
 
@@ -70,7 +61,7 @@ function close(a: unknown, b: unknown): boolean {
 
 describe.skipIf(!runs)('the live book in Chromium, offline (chapter 3)', () => {
   it('edits a learning rate, runs the cell: its figure changes, no page error', async () => {
-    const { page, errors } = await openPage(context, `${env.server.url}${CHAPTER}`);
+    const { page, errors } = await openPage(book.context(), `${book.env().server.url}${CHAPTER}`);
     const { index, cell } = await cellWith(page, LRS_LINE);
     const before = await figures(page, `section.code-cell[data-cell="${index}"]`);
     expect(before[0].data.map((t) => t.name)).toContain('η = 1.05');
@@ -93,7 +84,7 @@ describe.skipIf(!runs)('the live book in Chromium, offline (chapter 3)', () => {
   }, 180_000);
 
   it('Run all reproduces every figure of the static page; axe finds no violation in the live page', async () => {
-    const { page, errors } = await openPage(context, `${env.server.url}${CHAPTER}`);
+    const { page, errors } = await openPage(book.context(), `${book.env().server.url}${CHAPTER}`);
     const statics = await figures(page);
     expect(statics.length).toBeGreaterThan(0);
     await page.locator('button.live-run-all').click();
@@ -113,7 +104,7 @@ describe.skipIf(!runs)('the live book in Chromium, offline (chapter 3)', () => {
   }, 240_000);
 
   it('stops an endless loop with Stop, and the next Run works', async () => {
-    const { page, errors } = await openPage(context, `${env.server.url}${CHAPTER}`);
+    const { page, errors } = await openPage(book.context(), `${book.env().server.url}${CHAPTER}`);
     const last = page.locator('section.code-cell.live').last();
     await last.locator('.cm-content').click();
     await page.keyboard.press('Control+A');
@@ -137,7 +128,7 @@ describe.skipIf(!runs)('the live book in Chromium, offline (chapter 3)', () => {
   }, 240_000);
 
   it('keyboard only: a skip link, Tab reaches every control in order with a visible focus, Enter and Space operate them', async () => {
-    const { page, errors } = await openPage(context, `${env.server.url}${CHAPTER}`);
+    const { page, errors } = await openPage(book.context(), `${book.env().server.url}${CHAPTER}`);
     await page.waitForFunction(() => document.querySelectorAll('section.code-cell.live pre.code').length === 0); // every editor mounted
     // Number every control a keyboard user must reach, in document order.
     const controls = await page.evaluate(() => {
@@ -214,11 +205,11 @@ describe.skipIf(!runs)('the live book in Chromium, offline (chapter 3)', () => {
   }, 300_000);
 
   it('measures the download and the time to the first output (a fresh browser profile)', async () => {
-    const ctx = await env.context();
+    const ctx = await book.env().context();
     const files: string[] = [];
     const page = await ctx.newPage();
     page.on('response', (r) => { if (r.ok()) files.push(new URL(r.url()).pathname); });
-    await page.goto(`${env.server.url}${CHAPTER}`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${book.env().server.url}${CHAPTER}`, { waitUntil: 'domcontentloaded' });
     // The first cell that shows something: its Run (the cells above it run first).
     const first = await page.evaluate(() => Array.from(document.querySelectorAll('section.code-cell'))
       .findIndex((s) => (s.querySelector('.cell-outputs')?.childElementCount ?? 0) > 0));
@@ -240,7 +231,7 @@ describe.skipIf(!runs)('the live book in Chromium, offline (chapter 3)', () => {
     let raw = 0;
     let gzip = 0;
     for (const path of unique) {
-      const body = readFileSync(join(env.book.out, decodeURIComponent(path === '/' ? '/index.html' : path)));
+      const body = readFileSync(join(book.env().book.out, decodeURIComponent(path === '/' ? '/index.html' : path)));
       raw += body.length;
       gzip += gzipSync(body).length;
     }
@@ -248,7 +239,7 @@ describe.skipIf(!runs)('the live book in Chromium, offline (chapter 3)', () => {
     console.log(`[book] chapter 3, everything (plotly included): ${unique.length} files, ${mb(raw)} (${mb(gzip)} gzip); load to the first cell's output (cell ${first + 1}): ${Math.round(ms)} ms`);
     expect(gzip).toBeLessThan(DOWNLOAD_LIMIT);
     expect(unique.every((p) => p.startsWith('/'))).toBe(true);
-    expect(env.blocked).toEqual([]);
+    expect(book.env().blocked).toEqual([]);
     await ctx.close();
   }, 120_000);
 });

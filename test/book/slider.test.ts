@@ -5,27 +5,24 @@
  * kernel), in Chromium, offline.
  */
 import { join } from 'path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildBook } from '../../kit/book/build';
-import { browserTestsRun, openPage, startBrowserEnv, type BrowserEnv } from './browser-env';
+import { openPage, useBrowserEnv } from './browser-env';
 import { SLIDER_FIGURE, writeCourse } from './fixtures';
 
-const runs = browserTestsRun('the slider browser test');
-let env: BrowserEnv;
-
-beforeAll(async () => {
-  if (!runs) return;
-  const course = writeCourse();
-  env = await startBrowserEnv({
-    build: () => buildBook({ out: join(course.root, 'book'), notebooksDir: course.notebooks, executedDir: course.executed, exercisesDir: course.exercises, execute: 'never' }),
-  });
-}, 120_000);
-afterAll(async () => { await env?.close(); });
+const book = useBrowserEnv('the slider browser test', {
+  timeoutMs: 120_000,
+  build: () => {
+    const course = writeCourse();
+    return buildBook({ out: join(course.root, 'book'), notebooksDir: course.notebooks, executedDir: course.executed, exercisesDir: course.exercises, execute: 'never' });
+  },
+});
+const { runs } = book;
 
 describe.skipIf(!runs)('a figure with a plotly slider', () => {
   it('moves with the arrow keys, Home and End through a labelled range input, without motion when asked', async () => {
-    const ctx = await env.context({ reducedMotion: 'reduce' });
-    const { page, errors } = await openPage(ctx, `${env.server.url}02-beta.html`);
+    const ctx = await book.env().context({ reducedMotion: 'reduce' });
+    const { page, errors } = await openPage(ctx, `${book.env().server.url}02-beta.html`);
     const input = page.locator('.plot-slider input[type="range"]');
     expect(await input.count()).toBe(1);
     expect(await page.locator('.plot-slider label').textContent()).toBe('learning rate η');
