@@ -10,7 +10,7 @@ import { basename, dirname, join, posix, resolve } from 'path';
 import { listNotebooks } from '../notebooks/notebook';
 import type { NotebookResult } from '../notebooks/run';
 import { copyAssets } from './assets';
-import { bundleScripts } from './bundle';
+import { bundleScripts, EXERCISES_ASSET } from './bundle';
 import { loadChapter, type Chapter } from './chapter';
 import { executeNotebooks, type ExecuteMode, type Progress } from './execute';
 import { exercisesByChapter, findExercises } from './exercises';
@@ -124,7 +124,9 @@ export async function buildBook(options: BookOptions = {}): Promise<BookResult> 
   chapters.forEach((c, k) => write(`${c.slug}.html`, chapterPage(site, k)));
   for (const e of exercises) write(`exercises/${e.name}.html`, exercisePage(site, e));
   copyAssets(out);
-  await bundleScripts(out, exercises);
+  await bundleScripts(out);
+  // The exercise folder's files (the stubs in a student book), for the live editor's descent/exercises.
+  writeFileSync(join(out, EXERCISES_ASSET), `${JSON.stringify(Object.fromEntries(exercises.map((e) => [e.name, e.source])), null, 1)}\n`);
   const manifest: Manifest = {
     title: 'Descent',
     student,

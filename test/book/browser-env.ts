@@ -81,8 +81,12 @@ export async function startBrowserEnv(options: { build?: () => Promise<BookResul
   };
 }
 
-/** Opens a page, collecting console errors, uncaught exceptions, failed requests and HTTP errors. */
-export async function openPage(ctx: BrowserContext, url: string): Promise<{ page: Page; errors: string[] }> {
+/**
+ * Opens a page, collecting console errors, uncaught exceptions, failed requests and HTTP errors.
+ * `figures: 'all'` draws every figure at once; `'first'` waits for the first one only (scrolled to
+ * it and back), as a reader's page does, which keeps axe's work to the page a reader sees first.
+ */
+export async function openPage(ctx: BrowserContext, url: string, options: { figures?: 'all' | 'first' } = {}): Promise<{ page: Page; errors: string[] }> {
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
@@ -92,6 +96,14 @@ export async function openPage(ctx: BrowserContext, url: string): Promise<{ page
   await page.goto(url, { waitUntil: 'load' });
   // Every figure drawn now (the book draws those off screen later, when the page is idle), each
   // placeholder an SVG inside .js-plotly-plot.
+  if (options.figures === 'first') {
+    if (await page.locator('.plot').count() > 0) {
+      await page.locator('.plot').first().scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => document.querySelector('.plot svg.main-svg') !== null, undefined, { timeout: 60_000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+    }
+    return { page, errors };
+  }
   await page.evaluate(() => (window as unknown as { descentBook?: { drawAll(): Promise<void> } }).descentBook?.drawAll());
   await page.waitForFunction(() => Array.from(document.querySelectorAll('.plot'))
     .every((el) => el.classList.contains('js-plotly-plot') && el.querySelector('svg.main-svg') !== null), undefined, { timeout: 60_000 });

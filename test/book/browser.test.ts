@@ -40,7 +40,8 @@ describe.skipIf(!runs)('the course book in Chromium, offline', () => {
     expect(book.env().book.chapters.length).toBeGreaterThan(0);
     const problems: string[] = []; // every page is checked, then all problems are reported at once
     for (const name of book.env().book.pages) {
-      const { page, errors } = await open(name);
+      // As a reader opens it: the first figure drawn, the others when they come near the screen.
+      const { page, errors } = await openPage(book.context(), `${book.env().server.url}${name}`, { figures: 'first' });
       const slug = name.replace(/\.html$/, '');
       if (CHAPTER.test(slug)) {
         if (await page.locator('.js-plotly-plot svg.main-svg').count() === 0) problems.push(`${name}: no rendered plotly plot`);

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { solutionsGuard } from '../../kit/book/bundle';
 import { buildBook, MANIFEST, type BookResult } from '../../kit/book/build';
 import { staleReason, STAMP_FILE } from '../../kit/book/execute';
 import { copyFile, isInside, readText, ROOT, SOLUTIONS_DIR } from '../../kit/book/files';
@@ -213,6 +214,12 @@ describe('no file from solutions/ is ever read by the book builder', () => {
     expect(isInside(link, SOLUTIONS_DIR)).toBe(true);
     expect(() => readText(link)).toThrow(/never reads the solutions/);
     expect(isInside(join(ROOT, 'solutions-notes.md'), SOLUTIONS_DIR)).toBe(false);
+  });
+
+  it('never bundles a file from solutions/ into the book\'s scripts', async () => {
+    const { build } = await import('esbuild');
+    await expect(build({ entryPoints: [join(SOLUTIONS_DIR, 'mse.ts')], bundle: true, write: false, logLevel: 'silent', plugins: [solutionsGuard] }))
+      .rejects.toThrow(/never reads the solutions/);
   });
 
   it('reads files only through kit/book/files.ts (which has the guard)', () => {

@@ -3,12 +3,12 @@
  * notebook kernel. Each `run` request compiles the cell (transform.ts), registers its names in the
  * page's one scope, and runs it as an async function; `console` output, `show()` figures, tables
  * and errors (with the cell's line numbers) go back to the page as they happen. The library
- * (`descent`, src/), `descent/notebook` (the helpers' browser build), `mathjs` and
- * `descent/exercises` (the book's exercise files, compiled here on first import) are bundled in.
+ * (`descent`, src/), `descent/notebook` (the helpers' browser build) and `mathjs` are bundled in;
+ * `descent/exercises` is the book's exercise files (`assets/exercises.json`, next to this script),
+ * fetched and compiled here on first import.
  * Stop = the page terminates this worker and starts another.
  */
 import { all, create } from 'mathjs';
-import exerciseSources from 'descent-book:exercises';
 import * as descent from '../../../src/index';
 import * as notebook from '../../notebooks/helpers/browser';
 import { PLOTLY_MIME } from '../../notebooks/helpers/plot';
@@ -40,49 +40,60 @@ const mathjs = new Proxy({} as Module, {
 });
 
 /** The modules a cell can import, by specifier. */
-const modules = new Map<string, () => Module>([
+const modules = new Map<string, () => Module | Promise<Module>>([
   ['descent', () => descent as unknown as Module],
   ['descent/notebook', () => notebook as unknown as Module],
   ['mathjs', () => mathjs],
   ['descent/exercises', () => exercises()],
 ]);
 
-let exerciseExports: Module | null = null;
+/** The book's exercise files (name → TypeScript source), written by the build next to this script. */
+export const EXERCISES_FILE = 'exercises.json';
+let exerciseExports: Promise<Module> | null = null;
 
 /** The exercise files as one module (like the kernel's `descent/exercises`), compiled on first use. */
-function exercises(): Module {
-  if (exerciseExports) return exerciseExports;
+function exercises(): Promise<Module> {
+  exerciseExports ??= fetch(new URL(EXERCISES_FILE, (globalThis as unknown as { location: { href: string } }).location.href).href)
+    .then((r) => {
+      if (!r.ok) throw new Error(`descent/exercises: this book has no exercise files (${EXERCISES_FILE}: HTTP ${r.status})`);
+      return r.json() as Promise<Record<string, string>>;
+    })
+    .then((sources) => compileExercises(sources));
+  return exerciseExports;
+}
+
+function compileExercises(sources: Record<string, string>): Module {
   const loaded = new Map<string, Module>();
   const load = (name: string): Module => {
     const done = loaded.get(name);
     if (done) return done;
-    const source = exerciseSources[name];
+    const source = sources[name];
     if (source === undefined) throw new Error(`descent/exercises: no exercise file ${name}.ts in this book`);
     const module = { exports: {} as Module };
     loaded.set(name, module.exports);
     const code = transform(source, { transforms: ['typescript', 'imports'], filePath: `${name}.ts` }).code;
     const require = (spec: string): Module => {
       const local = /^\.\.?\/(?:exercises\/)?([\w-]+)(?:\.ts)?$/.exec(spec);
-      if (local && local[1] in exerciseSources) return load(local[1]);
-      if (/^(\.\.\/)+src(\/|$)/.test(spec)) return descent as unknown as Module;
-      return importModule(spec, false);
+      if (local && local[1] in sources) return load(local[1]);
+      if (/^(\.\.\/)+src(\/|$)/.test(spec) || spec === 'descent') return descent as unknown as Module;
+      if (spec === 'mathjs') return mathjs;
+      throw new Error(`exercises/${name}.ts: cannot import '${spec}' in the book (it can import descent, mathjs and the other exercise files)`);
     };
     new Function('exports', 'require', 'module', `${code}\n//# sourceURL=exercises/${name}.ts`)(module.exports, require, module);
     loaded.set(name, module.exports);
     return module.exports;
   };
   const all: Module = {};
-  for (const name of Object.keys(exerciseSources).sort()) Object.assign(all, load(name));
-  exerciseExports = all;
+  for (const name of Object.keys(sources).sort()) Object.assign(all, load(name));
   return all;
 }
 
-function importModule(specifier: string, wantDefault: boolean): Module {
+async function importModule(specifier: string, wantDefault: boolean): Promise<Module> {
   const make = modules.get(specifier);
   if (!make) {
     throw new Error(`Cannot find module '${specifier}': cells in the book can import ${[...modules.keys()].map((m) => `'${m}'`).join(', ')}`);
   }
-  const mod = make();
+  const mod = await make();
   return wantDefault ? ('default' in mod ? mod.default as Module : mod) : mod;
 }
 
