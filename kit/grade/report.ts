@@ -19,6 +19,8 @@ export interface CheckResult {
   feedback: string;
   hidden: boolean;
   ms: number;
+  /** When it failed because of what the submission did (a refusal, a time-out, a crash): the first such problem, one line. */
+  problem?: string;
 }
 
 export interface GradescopeTest {
