@@ -11,7 +11,7 @@ import type { GraderSpec } from './grader';
 import { TsLoader } from './loader';
 import { DEFAULT_EXERCISES_DIR, DEFAULT_SEED, GRADERS_DIR } from './paths';
 import { CheckResult, GradeReport } from './report';
-import { cleanText } from './safe/text';
+import { cleanLine } from './safe/text';
 import type { SandboxLimits } from './sandbox/sandbox';
 import { ExerciseSession, runCheck } from './session';
 import { SubmissionFolder } from './submission';
@@ -147,7 +147,7 @@ export async function grade(options: GradeOptions = {}): Promise<GradeReport> {
               feedback: verdict.feedback,
               hidden: g.hidden,
               ms: verdict.ms,
-              ...(problem === undefined ? {} : { problem: cleanText(problem, 300) }),
+              ...(problem === undefined ? {} : { problem: cleanLine(problem, 300) }),
             });
           }
           resultsByGrader.set(g, results);

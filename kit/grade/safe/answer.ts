@@ -23,7 +23,11 @@
 export interface AnswerLimits {
   /** Deepest nesting of arrays and objects (default 64). */
   maxDepth: number;
-  /** Values in all, shared parts counted each time they appear; a string or buffer counts 1 per 16 characters or bytes (default 1 000 000). */
+  /**
+   * Values in all, shared parts counted each time they appear (default 1 000 000; the largest honest
+   * answer has 60 000): a primitive counts 1 (a string or buffer 1 more per 16 characters or bytes),
+   * an array or object 2, a Date, boxed primitive, regular expression, error or buffer 4, a Map or Set 8.
+   */
   maxValues: number;
   /** Longest object key, in characters (default 1 000). */
   maxKeyLength: number;
@@ -47,6 +51,8 @@ const ERROR_TYPES: Record<string, ErrorConstructor> = { E: EvalError, R: RangeEr
 const REGEXP_FLAGS = ['g', 'i', 'm', 'y', 'u', 's', '', 'd', 'v'];
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const OPEN = -1;
+/** What a value costs against maxValues, by what it takes in memory once decoded: a number 1, an array or object 2, … */
+const WEIGHT = { object: 2, collection: 8, boxed: 4 };
 
 /** An array index: a canonical integer from 0 to 2³² − 2. */
 function isIndex(key: string): boolean {
@@ -175,7 +181,7 @@ export function decodeAnswer(bytes: Uint8Array, limits: AnswerLimits = ANSWER_LI
   function leaf<T>(make: () => T): T {
     const before = used;
     const id = open(undefined);
-    spend(1);
+    spend(WEIGHT.boxed);
     const value = make();
     objects[id] = value;
     close(id, before);
@@ -252,7 +258,7 @@ export function decodeAnswer(bytes: Uint8Array, limits: AnswerLimits = ANSWER_LI
       case 'o': {
         container(depth);
         const before = used;
-        spend(1);
+        spend(WEIGHT.object);
         const object: Record<string, unknown> = {};
         const id = open(object);
         properties(object, '{', depth);
@@ -267,7 +273,7 @@ export function decodeAnswer(bytes: Uint8Array, limits: AnswerLimits = ANSWER_LI
           throw new Refusal(`returned an array of length ${length} with entries missing (a sparse array): every entry of an array must be set`);
         }
         const before = used;
-        spend(1);
+        spend(WEIGHT.object);
         const array: unknown[] = [];
         const id = open(array);
         let elements = 0;
@@ -291,7 +297,7 @@ export function decodeAnswer(bytes: Uint8Array, limits: AnswerLimits = ANSWER_LI
       case ';': case "'": {
         container(depth);
         const before = used;
-        spend(1);
+        spend(WEIGHT.collection);
         const isMap = t === ';';
         const collection = isMap ? new Map<unknown, unknown>() : new Set<unknown>();
         const id = open(collection);
@@ -332,8 +338,9 @@ export function decodeAnswer(bytes: Uint8Array, limits: AnswerLimits = ANSWER_LI
       case 'B': case '~': return leaf(() => {
         const n = varint();
         if (t === '~' && varint() < n) throw unreadable('a resizable buffer smaller than its length');
+        const buffer = copy(n);
         spend(Math.floor(n / 16));
-        return copy(n);
+        return buffer;
       });
       case '\\': return leaf(() => {
         const Type = VIEW_TYPES[varint()];
@@ -341,13 +348,14 @@ export function decodeAnswer(bytes: Uint8Array, limits: AnswerLimits = ANSWER_LI
         if (Type === undefined) throw unreadable('an unknown kind of typed array');
         const size = (Type as { BYTES_PER_ELEMENT?: number }).BYTES_PER_ELEMENT ?? 1;
         if (n % size !== 0) throw unreadable('a typed array of a partial element');
+        const buffer = copy(n);
         spend(Math.floor(n / 16));
-        return new Type(copy(n), 0, n / size);
+        return new Type(buffer, 0, n / size);
       });
       case 'r': {
         container(depth);
         const before = used;
-        spend(1);
+        spend(WEIGHT.boxed);
         const id = open(undefined);
         let sub = String.fromCharCode(byte());
         const Type = ERROR_TYPES[sub] ?? Error;
