@@ -130,9 +130,9 @@ let nextTimer = 1;
 const bridge: HostBridge = {
   write: (fd, text) => void (fd === 2 ? err : out)(String(text)),
   compile(name) {
+    if (Object.prototype.hasOwnProperty.call(syntaxErrors, name)) return syntaxErrors[name];
     const code = name === 'driver.js' ? driverCode : Object.prototype.hasOwnProperty.call(files, name) ? files[name] : null;
     if (code === null) return `${name} was not found`;
-    if (Object.prototype.hasOwnProperty.call(syntaxErrors, name)) return syntaxErrors[name];
     try {
       const wrapped = `(function (${globalNames}) { return function (exports, require, module, __filename, __dirname) {${code}\n}; })`;
       return runInContext(wrapped, realmContext!, { filename: name });
@@ -254,7 +254,8 @@ function handleLoad(m: LoadMessage): void {
     }
   }
   try {
-    realm.loadEntry(Object.keys(files), m.entry);
+    // Files that could not be read or compiled are known too: importing one fails with its reason.
+    realm.loadEntry(Object.keys(files).concat(Object.keys(syntaxErrors)), m.entry);
     send({ t: 'loaded' });
   } catch (error) {
     const failure = describeThrown(error);
