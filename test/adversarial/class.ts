@@ -90,6 +90,12 @@ export function buildClass(submissions: string, outside: string): Student[] {
   attacker('hard-link', 'ok', /^mse\.ts: could not run: mse\.ts has 2 hard links .*; submit a plain file$/);
   fs.truncateSync(path.join(stubs('huge-source'), 'mse.ts'), 50_000_000);
   attacker('huge-source', 'ok', /^mse\.ts: could not run: mse\.ts is 50\.0 MB, more than the 1 MB an exercise file may have$/);
+  fs.rmSync(path.join(stubs('exercise-is-a-folder'), 'mse.ts'));
+  fs.mkdirSync(path.join(dir('exercise-is-a-folder'), 'exercises', 'mse.ts'));
+  attacker('exercise-is-a-folder', 'ok', /^mse\.ts: could not run: mse\.ts is a folder, not a file$/);
+  fs.rmSync(path.join(stubs('exercise-is-a-fifo'), 'mse.ts'));
+  require('child_process').execFileSync('mkfifo', [path.join(dir('exercise-is-a-fifo'), 'exercises', 'mse.ts')]);
+  attacker('exercise-is-a-fifo', 'ok', /^mse\.ts: could not run: mse\.ts is a FIFO \(named pipe\), not a file$/);
   fs.mkdirSync(dir('exercises-is-a-file'));
   fs.writeFileSync(path.join(dir('exercises-is-a-file'), 'exercises'), 'not a folder');
   attacker('exercises-is-a-file', 'refused', /^exercises is a file, not a folder$/);
@@ -110,6 +116,7 @@ export function buildClass(submissions: string, outside: string): Student[] {
   const extra = stubs('extra-files');
   for (let i = 0; i < 3000; i++) fs.writeFileSync(path.join(extra, `extra${i}.ts`), `export const e${i} = ${i};\n`);
   fs.writeFileSync(path.join(extra, 'unimported-bomb.ts'), transpileBomb());
+  fs.writeFileSync(path.join(extra, 'new\nline\u001b[2J.ts'), 'export const x = 1;\n');
   fs.writeFileSync(path.join(extra, 'unimported-huge.ts'), '');
   fs.truncateSync(path.join(extra, 'unimported-huge.ts'), 50_000_000);
   attacker('extra-files', 'ok', /^mse\.ts: threw Error: TODO/);
@@ -134,7 +141,7 @@ export function buildClass(submissions: string, outside: string): Student[] {
   attacker('odd-file-names', 'graders modified', /^test\/ : :warning::pwned \|x\|\.ts \(added\)$/);
 
   // Hostile folder names: control characters, spreadsheet formulas, names that collide once made safe.
-  const hostile = ['ctl\u001b[31m\n::error::name', '=HYPERLINK("evil.example","x")', '+1', '-1', '@SUM(A1)', 'same name', 'same_name', 'SAME_NAME'];
+  const hostile = ['ctl\u001b[31m\n::error::name', 'rtl\u202egnp.ts', 'x'.repeat(250), '=HYPERLINK("evil.example","x")', '+1', '-1', '@SUM(A1)', 'same name', 'same_name', 'SAME_NAME'];
   for (const name of hostile) {
     stubs(name);
     // Of the colliding names, the first in the batch's order keeps its file; the others get a note.

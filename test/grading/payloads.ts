@@ -4,6 +4,7 @@
  * `v8.serialize` would refuse to write), and seeded random ones.
  */
 import v8 from 'v8';
+import { rng } from '../../src/data/rng';
 
 /** An unsigned varint, as V8's ValueSerializer writes lengths and ids. */
 export function varint(n: number): number[] {
@@ -77,18 +78,6 @@ export function adversarialPayloads(): Array<{ name: string; bytes: Buffer; prob
   add('an object whose property count lies', /property count does not match/, bytes([tag('o'), ...str('a'), ...int(1), tag('{'), 7]));
   add('an array with a length property', /entries beyond its length/, bytes(sparse(1, int(0), int(1), str('length'), int(1_000_000_000))));
   return out;
-}
-
-/** A seeded generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** `count` payloads: honest ones mutated (bytes flipped, cut, duplicated, tags swapped, lengths inflated) and random bytes. */

@@ -4,7 +4,9 @@
  * with safe/answer.ts, never `v8.deserialize`), its timers, memory and output watch, and its end.
  * Limits are measured from the child's side of things: the load time limit starts when the child
  * says its realm is ready ("loading"), so a busy machine's slow process start is not charged to
- * the student's import-time code. The first reason a run dies wins and fails everything waiting.
+ * the student's import-time code, and on Linux the call and load limits count the child's own CPU
+ * time (limits.ts), with a wall-clock backstop for a child that sleeps. The first reason a run dies
+ * wins and fails everything waiting.
  */
 import { ChildProcess, spawn } from 'child_process';
 import os from 'os';
@@ -13,7 +15,7 @@ import { cleanText } from '../safe/text';
 import { FrameReader, FromChild, toChild } from './channel';
 import { BOOT, childCode, childFlags } from './child';
 import type { Compiled } from './compiler';
-import { watchMemory } from './limits';
+import { cpuMilliseconds, wallBackstop, watchProcess } from './limits';
 import { reapOnExit } from './reaper';
 import type { Outcome, SandboxLimits } from './sandbox';
 
@@ -24,6 +26,9 @@ export function seconds(ms: number): string {
 interface Pending {
   resolve: (outcome: Outcome) => void;
   timer: NodeJS.Timeout;
+  /** The child's CPU time when the request was sent (undefined where it cannot be read), and the limit. */
+  cpuStart: number | undefined;
+  limitMs: number;
 }
 
 export interface ProcessSource {
@@ -45,6 +50,8 @@ export class SandboxProcess {
   private stderrTail = '';
   private outputBytes = 0;
   private nextId = 1;
+  /** The child's CPU time when loading started (while it loads, where it can be read). */
+  private loadCpu: number | undefined;
   private readonly stopWatch: () => void;
   private readonly stopReap: () => void;
 
@@ -67,7 +74,12 @@ export class SandboxProcess {
     const child = this.child;
     this.stopReap = reapOnExit(child.pid);
     this.timer = setTimeout(() => this.kill(`could not start the sandbox within ${seconds(limits.startTimeoutMs)} (is the machine overloaded?)`), limits.startTimeoutMs);
-    this.stopWatch = watchMemory(child.pid, limits.residentMb, () => this.kill(`ran out of memory (used more than ${limits.residentMb} MB)`));
+    this.stopWatch = watchProcess(
+      child.pid,
+      limits.residentMb,
+      () => this.kill(`ran out of memory (used more than ${limits.residentMb} MB)`),
+      (cpu) => this.onCpu(cpu),
+    );
     const onOutput = (chunk: Buffer, isErr: boolean): void => {
       this.outputBytes += chunk.length;
       if (isErr) this.stderrTail = (this.stderrTail + chunk.toString('latin1')).slice(-4000);
@@ -99,8 +111,9 @@ export class SandboxProcess {
         return;
       }
       const id = this.nextId++;
-      const timer = setTimeout(() => this.kill(`timed out after ${seconds(limitMs)}`), limitMs);
-      this.pending.set(id, { resolve, timer });
+      const cpuStart = this.cpu();
+      const timer = setTimeout(() => this.kill(`timed out after ${seconds(limitMs)}`), cpuStart === undefined ? limitMs : wallBackstop(limitMs));
+      this.pending.set(id, { resolve, timer, cpuStart, limitMs });
       try {
         this.write(toChild({ t: kind, id, name, args }));
       } catch (error) {
@@ -137,10 +150,9 @@ export class SandboxProcess {
     const m = frame.message;
     if (m.t === 'loading') {
       clearTimeout(this.timer);
-      this.timer = setTimeout(() => {
-        this.loadFailure = `timed out after ${seconds(this.limits.loadTimeoutMs)} while loading ${this.source.entry} (code that runs at import time never finished)`;
-        this.kill(this.loadFailure);
-      }, this.limits.loadTimeoutMs);
+      this.loadCpu = this.cpu();
+      const limit = this.limits.loadTimeoutMs;
+      this.timer = setTimeout(() => this.loadTimedOut(), this.loadCpu === undefined ? limit : wallBackstop(limit));
     } else if (m.t === 'loaded') {
       if (this.settleLoad === undefined) return;
       clearTimeout(this.timer);
@@ -159,6 +171,30 @@ export class SandboxProcess {
       const problem = kind === 'threw' ? `threw ${message}` : kind === 'missing' ? `could not run: ${message}` : message;
       this.resolve(m.id, () => ({ ok: false, problem }));
     }
+  }
+
+  /** The child's CPU time now, in ms (undefined where it cannot be read). */
+  private cpu(): number | undefined {
+    return this.child.pid === undefined ? undefined : cpuMilliseconds(this.child.pid);
+  }
+
+  /** A CPU sample: a load or a request that used up its limit of CPU time is stopped. */
+  private onCpu(cpu: number): void {
+    if (this.settleLoad !== undefined && this.loadCpu !== undefined && cpu - this.loadCpu > this.limits.loadTimeoutMs) {
+      this.loadTimedOut();
+      return;
+    }
+    for (const p of this.pending.values()) {
+      if (p.cpuStart !== undefined && cpu - p.cpuStart > p.limitMs) {
+        this.kill(`timed out after ${seconds(p.limitMs)}`);
+        return;
+      }
+    }
+  }
+
+  private loadTimedOut(): void {
+    this.loadFailure = `timed out after ${seconds(this.limits.loadTimeoutMs)} while loading ${this.source.entry} (code that runs at import time never finished)`;
+    this.kill(this.loadFailure);
   }
 
   private resolve(id: number, outcome: () => Outcome): void {

@@ -19,6 +19,11 @@ import { SandboxProcess } from './process';
 
 export type Outcome = { ok: true; value: unknown } | { ok: false; problem: string };
 
+/**
+ * The limits of one exercise file's sandbox. Time limits of calls and of loading count the child's
+ * CPU time where it can be read (Linux), with a wall-clock backstop (3× the limit + 2 s) for a child
+ * that sleeps; elsewhere they are wall-clock.
+ */
 export interface SandboxLimits {
   /** Default time limit of one call, in ms. */
   callTimeoutMs: number;
