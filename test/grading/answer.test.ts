@@ -5,22 +5,18 @@
  * bombs — shows in a worker with a small heap that the reader never exceeds its memory bound and
  * never throws, while v8.deserialize dies on the same bytes.
  */
-import fs from 'fs';
-import path from 'path';
 import { isDeepStrictEqual } from 'util';
 import v8 from 'v8';
 import { Worker } from 'worker_threads';
 import { describe, expect, test } from 'vitest';
 import { ANSWER_LIMITS, decodeAnswer } from '../../kit/grade/safe/answer';
-import { transpile } from '../../kit/grade/transpile';
+import { answerReaderBundle } from '../../kit/grade/sandbox/child';
 import { adversarialPayloads, honestValues, randomPayloads, varint } from './payloads';
-
-const READER = path.resolve(__dirname, '..', '..', 'kit', 'grade', 'safe', 'answer.ts');
 
 /** Runs `body` (JavaScript; `decodeAnswer` and `parentPort` in scope) in a worker whose heap is limited to `heapMb`. */
 function inWorker(body: string, data: unknown, heapMb: number): Promise<{ result?: Record<string, unknown>; error?: string }> {
-  const reader = transpile(fs.readFileSync(READER, 'utf8'), READER).code;
-  const code = `const { parentPort, workerData } = require('worker_threads');\nconst decodeAnswer = (function () { const exports = {};\n${reader}\nreturn exports.decodeAnswer; })();\n${body}`;
+  // The same bundle the sandbox child runs.
+  const code = `const { parentPort, workerData } = require('worker_threads');\nconst decodeAnswer = ${answerReaderBundle()}.decodeAnswer;\n${body}`;
   return new Promise((resolve) => {
     const worker = new Worker(code, { eval: true, workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8 } });
     worker.once('message', (result: Record<string, unknown>) => {

@@ -15,10 +15,11 @@
  *     primitives, ArrayBuffers and typed arrays. Anything else is refused.
  *
  * It never throws: every outcome is `{ ok: true, value }` or `{ ok: false, problem }`. The memory it
- * uses is proportional to the bytes it is given. Self-contained (no imports): the sandbox child runs
- * the same code on each answer before it sends it (child.ts bundles this file), and the trusted
- * process runs it again on what it receives.
+ * uses is proportional to the bytes it is given. Its only import is the byte level of the format
+ * (clone-format.ts): the sandbox child runs the same code on each answer before it sends it
+ * (child.ts bundles both files), and the trusted process runs it again on what it receives.
  */
+import { bigintOf, CloneBytes, stringOf, Unreadable } from './clone-format';
 
 export interface AnswerLimits {
   /** Deepest nesting of arrays and objects (default 64). */
@@ -49,7 +50,6 @@ const VIEW_TYPES: Array<(new (buffer: ArrayBuffer, offset: number, length: numbe
 ];
 const ERROR_TYPES: Record<string, ErrorConstructor> = { E: EvalError, R: RangeError, F: ReferenceError, S: SyntaxError, T: TypeError, U: URIError };
 const REGEXP_FLAGS = ['g', 'i', 'm', 'y', 'u', 's', '', 'd', 'v'];
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const OPEN = -1;
 /** What a value costs against maxValues, by what it takes in memory once decoded: a number 1, an array or object 2, … */
 const WEIGHT = { object: 2, collection: 8, boxed: 4 };
@@ -61,112 +61,43 @@ function isIndex(key: string): boolean {
 
 /** Decodes `bytes` (from `v8.serialize`) within `limits`. Never throws. */
 export function decodeAnswer(bytes: Uint8Array, limits: AnswerLimits = ANSWER_LIMITS): DecodedAnswer {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const end = bytes.byteLength;
-  let pos = 0;
+  const r = new CloneBytes(bytes);
   let used = 0;
   /** Every object by id, and its size in values once complete (OPEN while it is being read). */
   const objects: unknown[] = [];
   const sizes: number[] = [];
 
-  const unreadable = (why: string): Refusal => new Refusal(`sent back data that cannot be read (${why})`);
+  const unreadable = (why: string): Unreadable => new Unreadable(why);
   function spend(n: number): void {
     used += n;
     if (used > limits.maxValues) {
       throw new Refusal(`returned more than ${limits.maxValues} values in all (parts that appear several times count each time)`);
     }
   }
-  function byte(): number {
-    if (pos >= end) throw unreadable('it ends too early');
-    return bytes[pos++];
-  }
-  function varint(): number {
-    let value = 0;
-    for (let shift = 0; shift < 35; shift += 7) {
-      const b = byte();
-      value += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) {
-        if (value > 0xffffffff) throw unreadable('a number is too large');
-        return value;
-      }
-    }
-    throw unreadable('a number is too long');
-  }
-  function raw(n: number): Uint8Array {
-    if (n > end - pos) throw unreadable('it ends too early');
-    const out = bytes.subarray(pos, pos + n);
-    pos += n;
-    return out;
-  }
-  /** A fresh ArrayBuffer with the next `n` bytes. */
-  function copy(n: number): ArrayBuffer {
-    const out = new Uint8Array(n);
-    out.set(raw(n));
-    return out.buffer;
-  }
-  function double(): number {
-    if (end - pos < 8) throw unreadable('it ends too early');
-    const x = view.getFloat64(pos, LITTLE_ENDIAN);
-    pos += 8;
-    return x;
-  }
-  /** The next tag, skipping padding and object-count hints. */
-  function tag(): string {
-    for (;;) {
-      const t = byte();
-      if (t === 0) continue;
-      if (t === 0x3f) {
-        varint();
-        continue;
-      }
-      return String.fromCharCode(t);
-    }
-  }
-  function peek(): string {
-    const at = pos;
-    const t = tag();
-    pos = at;
-    return t;
-  }
-
-  function chars(codes: (i: number) => number, n: number): string {
-    let out = '';
-    for (let i = 0; i < n; i += 8192) {
-      const chunk: number[] = [];
-      for (let j = i; j < Math.min(n, i + 8192); j++) chunk.push(codes(j));
-      out += String.fromCharCode(...chunk);
-    }
-    return out;
-  }
   /** A string after its tag; `maxLength` refuses a longer one before decoding it. */
   function stringBody(t: string, maxLength = Infinity): string {
-    const n = varint();
+    const n = r.varint();
     const length = t === 'c' ? n / 2 : n;
     if (maxLength < Infinity && (t === 'S' ? n > 4 * maxLength : length > maxLength)) {
       throw new Refusal(`returned an object with a key of ${Math.floor(length)} characters (at most ${maxLength})`);
     }
     if (t === 'c' && n % 2 !== 0) throw unreadable('a string has an odd length');
-    const data = raw(n);
+    const data = r.raw(n);
     spend(1 + Math.floor(length / 16));
-    if (t === '"') return chars((i) => data[i], n);
-    if (t === 'c') return chars((i) => data[2 * i] | (data[2 * i + 1] << 8), n / 2);
-    return new TextDecoder().decode(data);
+    return stringOf(t, data);
   }
   function string(): string {
-    const t = tag();
+    const t = r.tag();
     if (t !== '"' && t !== 'c' && t !== 'S') throw unreadable('a string was expected');
     return stringBody(t);
   }
   function bigint(): bigint {
-    const bitfield = varint();
+    const bitfield = r.varint();
     const n = Math.floor(bitfield / 2);
     if (n > 1024) throw new Refusal(`returned a BigInt of ${n} bytes (at most 1024)`);
-    const data = raw(n);
+    const data = r.raw(n);
     spend(1 + Math.floor(n / 16));
-    let hex = '0';
-    for (let i = n - 1; i >= 0; i--) hex += data[i].toString(16).padStart(2, '0');
-    const value = BigInt(`0x${hex}`);
-    return bitfield % 2 === 1 ? -value : value;
+    return bigintOf(data, bitfield % 2 === 1);
   }
 
   /** Registers a new object (open until `close`) and returns its id. */
@@ -194,7 +125,7 @@ export function decodeAnswer(bytes: Uint8Array, limits: AnswerLimits = ANSWER_LI
   function properties(target: Record<string, unknown>, endTag: string, depth: number, length = -1): [number, number] {
     let pairs = 0;
     let elements = 0;
-    while (peek() !== endTag) {
+    while (r.peek() !== endTag) {
       const k = propertyKey();
       const value = read(depth + 1);
       const name = String(k);
@@ -208,18 +139,15 @@ export function decodeAnswer(bytes: Uint8Array, limits: AnswerLimits = ANSWER_LI
       }
       pairs += 1;
     }
-    tag();
-    if (varint() !== pairs) throw unreadable('the property count does not match');
+    r.tag();
+    if (r.varint() !== pairs) throw unreadable('the property count does not match');
     return [pairs, elements];
   }
   function propertyKey(): string | number {
-    const t = tag();
-    if (t === 'I') {
-      const z = varint();
-      return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
-    }
-    if (t === 'U') return varint();
-    if (t === 'N') return double();
+    const t = r.tag();
+    if (t === 'I') return r.zigzag();
+    if (t === 'U') return r.varint();
+    if (t === 'N') return r.double();
     if (t === '"' || t === 'c' || t === 'S') {
       const key = stringBody(t, limits.maxKeyLength);
       if (key.length > limits.maxKeyLength) throw new Refusal(`returned an object with a key of ${key.length} characters (at most ${limits.maxKeyLength})`);
@@ -233,23 +161,19 @@ export function decodeAnswer(bytes: Uint8Array, limits: AnswerLimits = ANSWER_LI
   }
 
   function read(depth: number): unknown {
-    const t = tag();
+    const t = r.tag();
     switch (t) {
       case '_': spend(1); return undefined;
       case '0': spend(1); return null;
       case 'T': spend(1); return true;
       case 'F': spend(1); return false;
-      case 'I': {
-        spend(1);
-        const z = varint();
-        return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
-      }
-      case 'U': spend(1); return varint();
-      case 'N': spend(1); return double();
+      case 'I': spend(1); return r.zigzag();
+      case 'U': spend(1); return r.varint();
+      case 'N': spend(1); return r.double();
       case 'Z': return bigint();
       case '"': case 'c': case 'S': return stringBody(t);
       case '^': {
-        const id = varint();
+        const id = r.varint();
         if (id >= objects.length) throw unreadable('a reference to nothing');
         if (sizes[id] === OPEN) throw new Refusal('returned a value that contains itself (a cycle)');
         spend(sizes[id]);
@@ -267,9 +191,9 @@ export function decodeAnswer(bytes: Uint8Array, limits: AnswerLimits = ANSWER_LI
       }
       case 'A': case 'a': {
         container(depth);
-        const length = varint();
+        const length = r.varint();
         // Every entry of a dense array must be in the bytes: at least 1 byte each (2 as key/value pairs).
-        if (length > (end - pos) / (t === 'A' ? 1 : 2) || length > limits.maxValues) {
+        if (length > r.left / (t === 'A' ? 1 : 2) || length > limits.maxValues) {
           throw new Refusal(`returned an array of length ${length} with entries missing (a sparse array): every entry of an array must be set`);
         }
         const before = used;
@@ -279,13 +203,13 @@ export function decodeAnswer(bytes: Uint8Array, limits: AnswerLimits = ANSWER_LI
         let elements = 0;
         if (t === 'A') {
           for (let i = 0; i < length; i++) {
-            if (peek() === '-') throw new Refusal(`returned an array with a hole at entry ${i} (of ${length}): every entry of an array must be set`);
+            if (r.peek() === '-') throw new Refusal(`returned an array with a hole at entry ${i} (of ${length}): every entry of an array must be set`);
             array.push(read(depth + 1));
           }
           elements = length;
         }
         elements += properties(array as unknown as Record<string, unknown>, t === 'A' ? '$' : '@', depth, length)[1];
-        if (varint() !== length) throw unreadable('the array length does not match');
+        if (r.varint() !== length) throw unreadable('the array length does not match');
         if (elements !== length) {
           let hole = 0;
           while (hole in array) hole += 1;
@@ -302,26 +226,26 @@ export function decodeAnswer(bytes: Uint8Array, limits: AnswerLimits = ANSWER_LI
         const collection = isMap ? new Map<unknown, unknown>() : new Set<unknown>();
         const id = open(collection);
         let count = 0;
-        while (peek() !== (isMap ? ':' : ',')) {
+        while (r.peek() !== (isMap ? ':' : ',')) {
           const first = read(depth + 1);
           if (isMap) (collection as Map<unknown, unknown>).set(first, read(depth + 1));
           else (collection as Set<unknown>).add(first);
           count += isMap ? 2 : 1;
         }
-        tag();
-        if (varint() !== count) throw unreadable('the entry count does not match');
+        r.tag();
+        if (r.varint() !== count) throw unreadable('the entry count does not match');
         close(id, before);
         return collection;
       }
-      case 'D': return leaf(() => new Date(double()));
+      case 'D': return leaf(() => new Date(r.double()));
       case 'y': return leaf(() => Object(true));
       case 'x': return leaf(() => Object(false));
-      case 'n': return leaf(() => Object(double()));
+      case 'n': return leaf(() => Object(r.double()));
       case 'z': return leaf(() => Object(bigint()));
       case 's': return leaf(() => Object(string()));
       case 'R': return leaf(() => {
         const source = string();
-        const bits = varint();
+        const bits = r.varint();
         let flags = '';
         for (let i = 0; i < 32; i++) {
           if ((bits >>> i) & 1) {
@@ -336,19 +260,19 @@ export function decodeAnswer(bytes: Uint8Array, limits: AnswerLimits = ANSWER_LI
         }
       });
       case 'B': case '~': return leaf(() => {
-        const n = varint();
-        if (t === '~' && varint() < n) throw unreadable('a resizable buffer smaller than its length');
-        const buffer = copy(n);
+        const n = r.varint();
+        if (t === '~' && r.varint() < n) throw unreadable('a resizable buffer smaller than its length');
+        const buffer = r.copy(n);
         spend(Math.floor(n / 16));
         return buffer;
       });
       case '\\': return leaf(() => {
-        const Type = VIEW_TYPES[varint()];
-        const n = varint();
+        const Type = VIEW_TYPES[r.varint()];
+        const n = r.varint();
         if (Type === undefined) throw unreadable('an unknown kind of typed array');
         const size = (Type as { BYTES_PER_ELEMENT?: number }).BYTES_PER_ELEMENT ?? 1;
         if (n % size !== 0) throw unreadable('a typed array of a partial element');
-        const buffer = copy(n);
+        const buffer = r.copy(n);
         spend(Math.floor(n / 16));
         return new Type(buffer, 0, n / size);
       });
@@ -357,9 +281,9 @@ export function decodeAnswer(bytes: Uint8Array, limits: AnswerLimits = ANSWER_LI
         const before = used;
         spend(WEIGHT.boxed);
         const id = open(undefined);
-        let sub = String.fromCharCode(byte());
+        let sub = String.fromCharCode(r.byte());
         const Type = ERROR_TYPES[sub] ?? Error;
-        if (Type !== Error) sub = String.fromCharCode(byte());
+        if (Type !== Error) sub = String.fromCharCode(r.byte());
         const error = new Type();
         objects[id] = error;
         const seen = new Set<string>();
@@ -369,7 +293,7 @@ export function decodeAnswer(bytes: Uint8Array, limits: AnswerLimits = ANSWER_LI
           else if (sub === 's') string(); // the stack: not kept
           else if (sub === 'c') Object.defineProperty(error, 'cause', { value: read(depth + 1), writable: true, enumerable: false, configurable: true });
           else break;
-          sub = String.fromCharCode(byte());
+          sub = String.fromCharCode(r.byte());
         }
         if (sub !== '.') throw unreadable('an error with unknown parts');
         close(id, before);
@@ -381,14 +305,15 @@ export function decodeAnswer(bytes: Uint8Array, limits: AnswerLimits = ANSWER_LI
   }
 
   try {
-    if (byte() !== 0xff) throw unreadable('no header');
-    const version = varint();
+    if (r.byte() !== 0xff) throw unreadable('no header');
+    const version = r.varint();
     if (version < 13 || version > 15) throw unreadable(`format version ${version}`);
     const value = read(0);
-    if (pos !== end) throw unreadable('it has bytes after the value');
+    if (r.left !== 0) throw unreadable('it has bytes after the value');
     return { ok: true, value };
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, problem: error.problem };
+    if (error instanceof Unreadable) return { ok: false, problem: `sent back data that cannot be read (${error.why})` };
     return { ok: false, problem: `sent back data that cannot be read (${error instanceof RangeError ? 'too deeply nested for the reader' : 'malformed'})` };
   }
 }
