@@ -7,7 +7,6 @@
  * connection reached the local server, the graders still match their manifest and no sandbox
  * process is left running.
  */
-import crypto from 'crypto';
 import fs from 'fs';
 import http from 'http';
 import os from 'os';
@@ -20,6 +19,7 @@ import mseCases from '../fixtures/graders/mse.json';
 import { applyMutant } from '../mutants/mutant';
 import sgdMutatesParams from '../mutants/optimizers.sgd-mutates-params';
 import { Case, CASES, LIMITS } from './cases';
+import { differences, hashTree, sandboxProcesses } from './tree';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SOLUTIONS = path.join(ROOT, 'solutions');
@@ -28,8 +28,6 @@ const CHEATS = path.join(__dirname, 'cheats');
 const EXERCISES = ['mse', 'cross-entropy', 'gradient-descent', 'minibatch', 'autograd', 'optimizers'];
 /** Submissions graded at once. */
 const CONCURRENCY = 4;
-/** Not part of the project's content (top-level): installed packages, build output, tool caches, git's own files. */
-const NOT_TREE = new Set(['node_modules', 'build', 'dist', '.vitest', '.git']);
 
 interface Outcome {
   /** The target exercise, with the hidden graders. */
@@ -39,30 +37,6 @@ interface Outcome {
   seconds: number;
   filesBefore: Map<string, string>;
   filesAfter: Map<string, string>;
-}
-
-const sha256 = (data: Buffer | string): string => crypto.createHash('sha256').update(data).digest('hex');
-
-/** path → sha256 of every file under `dir` (links: their target), skipping NOT_TREE at the top. */
-function hashTree(dir: string, skip = NOT_TREE): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (sub: string): void => {
-    for (const entry of fs.readdirSync(path.join(dir, sub), { withFileTypes: true })) {
-      const rel = path.join(sub, entry.name);
-      if (sub === '' && skip.has(entry.name)) continue;
-      const full = path.join(dir, rel);
-      if (entry.isSymbolicLink()) out.set(rel, `link:${fs.readlinkSync(full)}`);
-      else if (entry.isDirectory()) walk(rel);
-      else if (entry.isFile() && !entry.name.endsWith('.log')) out.set(rel, sha256(fs.readFileSync(full)));
-    }
-  };
-  walk('');
-  return out;
-}
-
-function differences(before: Map<string, string>, after: Map<string, string>): string[] {
-  const keys = new Set([...before.keys(), ...after.keys()]);
-  return [...keys].filter((k) => before.get(k) !== after.get(k)).sort();
 }
 
 /** The visible mse inputs with their answers, as a cheater would copy them from the graders and fixtures. */
@@ -139,20 +113,7 @@ async function gradeCase(k: Case): Promise<void> {
 }
 
 /** Linux: sandbox children of this process that are still alive. */
-function sandboxChildren(): number[] {
-  if (process.platform !== 'linux') return [];
-  const alive: number[] = [];
-  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === process.pid && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--disallow-code-generation-from-strings')) alive.push(Number(pid));
-    } catch {
-      // gone
-    }
-  }
-  return alive;
-}
+const sandboxChildren = (): number[] => sandboxProcesses((p) => p.ppid === process.pid);
 
 beforeAll(async () => {
   server = http.createServer((_req, res) => res.end('{"mse": 1.3333333333333333}'));
