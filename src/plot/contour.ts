@@ -4,11 +4,13 @@
  * the coloured paths stand out; `fill: true` colours the levels with Viridis instead.
  */
 import { checkBoolean, checkFinite, checkInteger, expected } from '../util/validate';
-import { baseLayout, checkFigureOptions, colour } from './figure';
+import { baseLayout, checkFigureOptions } from './figure';
 import type { Figure, FigureOptions, ThemeColours, Trace } from './figure';
 import { axisPoints, evaluateGrid, gridFromValues, gridRows } from './grid';
 import type { Grid, GridAxis } from './grid';
 import { pathCoordinates } from './points';
+import { seriesStyle } from './style';
+import type { SeriesStyle } from './style';
 
 /** A path drawn over a surface, e.g. the iterates of an optimizer. */
 export interface Path {
@@ -163,14 +165,18 @@ export function pathTraces(where: string, paths: unknown): Trace[] {
     const { name, points } = path as { name?: unknown; points?: unknown };
     if (typeof name !== 'string') throw new TypeError(expected(where, `paths[${k}].name`, 'a string', name));
     const { xs, ys } = pathCoordinates(where, `paths[${k}].points`, points);
-    traces.push(...pathLine(name, xs, ys, colour(k)));
+    traces.push(...pathLine(name, xs, ys, seriesStyle(k)));
   });
   return traces;
 }
 
-/** The line of one path and its end markers (shared with the 1-D landscape figure). */
-export function pathLine(name: string, xs: (number | null)[], ys: (number | null)[], color: string, dash = 'solid'): Trace[] {
+/**
+ * The line of one path and its end markers (shared with the 1-D landscape figure): path k has the
+ * k-th colour, dash and marker symbol of `seriesStyle`.
+ */
+export function pathLine(name: string, xs: (number | null)[], ys: (number | null)[], style: SeriesStyle): Trace[] {
   const last = lastFinite(xs, ys);
+  const { color, dash, symbol } = style;
   const group = `path-${name}`;
   return [
     {
@@ -181,7 +187,7 @@ export function pathLine(name: string, xs: (number | null)[], ys: (number | null
       x: xs,
       y: ys,
       line: { color, width: 2.5, dash },
-      marker: { color, size: 5 },
+      marker: { color, size: 6, symbol },
       hovertemplate: `${escape(name)}<br>step %{pointNumber}<br>(%{x:.4g}, %{y:.4g})<extra></extra>`,
     },
     {

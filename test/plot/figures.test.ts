@@ -182,7 +182,7 @@ describe('lineFigure', () => {
     expect(() => lineFigure([])).toThrow(/lineFigure: series must be a series/);
     expect(() => lineFigure({ y: [1, 'a'] as never })).toThrow('lineFigure: series[0].y[1] must be a number, received "a"');
     expect(() => lineFigure({ y: [1], dash: 'wavy' as never })).toThrow(
-      'lineFigure: series[0].dash must be one of solid, dash, dot, dashdot, received "wavy"',
+      'lineFigure: series[0].dash must be one of solid, dash, dot, dashdot, longdash, longdashdot, received "wavy"',
     );
   });
 });
