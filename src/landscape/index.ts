@@ -14,6 +14,7 @@ export { nonConvex1D } from './non-convex';
 export { compareOptimizers, trajectory } from './trajectory';
 export type { NamedTrajectory, Trajectory, TrajectoryOptions } from './trajectory';
 export { gradientDescentPath } from './gradient-descent';
+export type { PathMomentum } from './gradient-descent';
 export {
   convergenceFactor,
   eigenvalues2x2,

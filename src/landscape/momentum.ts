@@ -13,30 +13,40 @@
  * - the best worst case over λ ∈ [λ_min, λ_max] is reached with complex roots at both ends:
  *   √μ* = (√κ − 1)/(√κ + 1) and η* = (1 + √μ*)²/λ_max = 4/(√λ_max + √λ_min)², κ = λ_max/λ_min,
  *   a factor (√κ − 1)/(√κ + 1) per step against (κ − 1)/(κ + 1) for gradient descent.
+ *
+ * Nesterov's momentum in PyTorch's form (the parameters are the look-ahead point) gives
+ * e_{t+1} = (1 + μ)(1 − ηλ) e_t − μ(1 − ηλ) e_{t−1}: stable iff 0 < ηλ < (2 + 2μ)/(1 + 2μ).
  */
 import { checkFinite, checkInRange, checkNonNegative, expected } from '../util/validate';
 import { eigenvaluesOf } from './lipschitz';
 
 /**
  * The factor per step ρ = max |r| of momentum along an eigenvector of eigenvalue λ: the largest
- * modulus of the roots of r² − (1 + μ − ηλ) r + μ = 0. Below 1: convergence. With μ = 0 it is
- * gradient descent's |1 − ηλ|.
+ * modulus of the roots of r² − (1 + μ − ηλ) r + μ = 0 (with `nesterov`, of
+ * r² − (1 + μ)(1 − ηλ) r + μ(1 − ηλ) = 0). Below 1: convergence. With μ = 0 both are gradient
+ * descent's |1 − ηλ|.
  */
-export function momentumFactor(lr: number, eigenvalue: number, momentum: number): number {
+export function momentumFactor(lr: number, eigenvalue: number, momentum: number, nesterov = false): number {
   const where = 'momentumFactor';
   const eta = checkNonNegative(where, 'lr', lr);
   const lambda = checkFinite(where, 'eigenvalue', eigenvalue);
   const mu = checkInRange(where, 'momentum', momentum, 0, 1, true);
-  const s = 1 + mu - eta * lambda;
-  const disc = s * s - 4 * mu;
-  if (disc < 0) return Math.sqrt(mu);
+  const c = 1 - eta * lambda;
+  // r² − s r + p = 0
+  const [s, p] = nesterov ? [(1 + mu) * c, mu * c] : [1 + mu - eta * lambda, mu];
+  const disc = s * s - 4 * p;
+  if (disc < 0) return Math.sqrt(p);
   const root = Math.sqrt(disc);
   return Math.max(Math.abs((s + root) / 2), Math.abs((s - root) / 2));
 }
 
-/** The stability limit of momentum: the error shrinks along λ > 0 iff ηλ < 2 + 2μ. */
-export function momentumStabilityLimit(momentum: number): number {
-  return 2 + 2 * checkInRange('momentumStabilityLimit', 'momentum', momentum, 0, 1, true);
+/**
+ * The stability limit of momentum: the error shrinks along λ > 0 iff ηλ < 2 + 2μ, or, with
+ * Nesterov's momentum, iff ηλ < (2 + 2μ)/(1 + 2μ).
+ */
+export function momentumStabilityLimit(momentum: number, nesterov = false): number {
+  const mu = checkInRange('momentumStabilityLimit', 'momentum', momentum, 0, 1, true);
+  return nesterov ? (2 + 2 * mu) / (1 + 2 * mu) : 2 + 2 * mu;
 }
 
 /** The best constant learning rate and momentum for a quadratic, and the factor per step they give. */

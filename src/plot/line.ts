@@ -29,6 +29,11 @@ export interface LineSeries {
   style?: number;
   /** Show the series in the legend (default true). */
   legend?: boolean;
+  /**
+   * A reference curve (the loss under a path, a bound): drawn thin, solid and in the theme's
+   * neutral grey, so the compared series stand out against it. It does not use up a style.
+   */
+  reference?: boolean;
 }
 
 export interface LineOptions extends FigureOptions, AxisOptions {
@@ -38,7 +43,7 @@ export interface LineOptions extends FigureOptions, AxisOptions {
 
 const LINE_OPTIONS = ['x', ...AXIS_OPTION_NAMES];
 const MODES = ['lines', 'markers', 'lines+markers'];
-const SERIES_KEYS = ['name', 'x', 'y', 'f', 'dash', 'mode', 'style', 'legend'];
+const SERIES_KEYS = ['name', 'x', 'y', 'f', 'dash', 'mode', 'style', 'legend', 'reference'];
 
 /**
  * Curves in one figure, e.g.
@@ -52,6 +57,7 @@ export function lineFigure(series: LineSeries | readonly LineSeries[], options: 
     throw new TypeError(expected(where, 'series', 'a series { name, x, y } or { name, f }, or a non-empty array of them', series));
   }
   const sampleAt = options.x === undefined ? undefined : axisPoints(where, 'options.x', options.x);
+  let styled = 0;
   const data: Trace[] = list.map((s: unknown, k: number) => {
     const name = `series[${k}]`;
     if (s === null || typeof s !== 'object' || Array.isArray(s)) {
@@ -84,8 +90,10 @@ export function lineFigure(series: LineSeries | readonly LineSeries[], options: 
     if (ser.name !== undefined && typeof ser.name !== 'string') {
       throw new TypeError(expected(where, `${name}.name`, 'a string', ser.name));
     }
-    const style = seriesStyle(ser.style === undefined ? k : checkInteger(where, `${name}.style`, ser.style, 0));
-    const dash = ser.dash ?? style.dash;
+    const reference = checkBoolean(where, `${name}.reference`, ser.reference ?? false);
+    const style = seriesStyle(ser.style === undefined ? styled : checkInteger(where, `${name}.style`, ser.style, 0));
+    if (!reference && ser.style === undefined) styled++;
+    const dash = ser.dash ?? (reference ? 'solid' : style.dash);
     if (!DASHES.includes(dash)) throw new TypeError(expected(where, `${name}.dash`, `one of ${DASHES.join(', ')}`, dash));
     const mode = ser.mode ?? 'lines';
     if (!MODES.includes(mode)) throw new TypeError(expected(where, `${name}.mode`, `one of ${MODES.join(', ')}`, mode));
@@ -95,8 +103,8 @@ export function lineFigure(series: LineSeries | readonly LineSeries[], options: 
       name: ser.name ?? `series ${k + 1}`,
       x: xs,
       y: ys.map(finiteOrNull),
-      line: { color: style.color, width: 2.5, dash },
-      marker: { color: style.color, size: 7, symbol: style.symbol },
+      line: { color: reference ? c.axis : style.color, width: reference ? 1.8 : 2.5, dash },
+      marker: { color: reference ? c.axis : style.color, size: 7, symbol: style.symbol },
     };
     if (!checkBoolean(where, `${name}.legend`, ser.legend ?? true)) trace.showlegend = false;
     return trace;

@@ -75,6 +75,12 @@ export function sliderFigure(given: readonly SliderStep[], options: SliderOption
   const margin = (layout.margin as Record<string, number> | undefined) ?? { l: 64, r: 24, t: 56, b: 56 };
   layout.margin = { ...margin, b: (margin.b ?? 56) + SLIDER_HEIGHT };
   layout.height = ((layout.height as number | undefined) ?? 420) + SLIDER_HEIGHT;
+  // A legend under the plot (contour figures put it there) would sit on the slider: move it above.
+  const legend = layout.legend as Record<string, unknown> | undefined;
+  if (legend !== undefined && typeof legend.y === 'number' && legend.y < 0) {
+    layout.legend = { ...legend, y: 1.01, yanchor: 'bottom', x: 0, xanchor: 'left' };
+    layout.margin = { ...(layout.margin as object), t: (margin.t ?? 56) + 28 };
+  }
   const font = (layout.font as Record<string, unknown> | undefined) ?? {};
   layout.sliders = [
     {

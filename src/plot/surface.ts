@@ -94,7 +94,8 @@ export function surfaceFigure(options: SurfaceOptions): Figure {
     },
     paper_bgcolor: c.background,
     font: { color: c.text, family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 13 },
-    legend: { bgcolor: 'rgba(0,0,0,0)' },
+    // top left, away from the colour bar on the right
+    legend: { bgcolor: 'rgba(0,0,0,0)', x: 0, xanchor: 'left', y: 1, yanchor: 'top' },
     margin: { l: 0, r: 0, t: 56, b: 0 },
     height: o.height ?? Math.max(DEFAULT_HEIGHT, 520),
   };

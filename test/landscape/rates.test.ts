@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   conditionNumber,
   convergenceFactor,
+  gradientDescentPath,
   illConditioned,
   measuredRate,
   momentumFactor,
@@ -47,6 +48,19 @@ describe('momentumFactor (chapter 07)', () => {
   it('without momentum it is gradient descent’s |1 − ηλ|; with complex roots it is √μ', () => {
     for (const lr of [0.05, 0.3, 0.9, 1.5]) expect(momentumFactor(lr, 2, 0)).toBeCloseTo(convergenceFactor(lr, 2), 14);
     expect(momentumFactor(1, 1, 0.81)).toBeCloseTo(0.9, 14);
+  });
+
+  it('with Nesterov it is the factor of e_{t+1} = (1 + μ)(1 − ηλ)e_t − μ(1 − ηλ)e_{t−1}, measured on the library’s SGD', () => {
+    for (const [lr, mu] of [[0.5, 0.9], [1.2, 0.9], [1.3, 0.5], [0.05, 0.3]]) {
+      const measured = measuredRate({ hessian: [[1]], lr, momentum: mu, nesterov: true, steps: 4000 });
+      expect(momentumFactor(lr, 1, mu, true)).toBeCloseTo(measured, 2);
+    }
+    for (const mu of [0.3, 0.9]) {
+      const limit = momentumStabilityLimit(mu, true);
+      expect(limit).toBeCloseTo((2 + 2 * mu) / (1 + 2 * mu), 14);
+      expect(momentumFactor(0.999 * limit, 1, mu, true)).toBeLessThan(1);
+      expect(momentumFactor(1.001 * limit, 1, mu, true)).toBeGreaterThan(1);
+    }
   });
 
   it('the error shrinks exactly for 0 < ηλ < 2 + 2μ', () => {
@@ -119,6 +133,30 @@ describe('measuredRate (chapters 03 and 07)', () => {
     expect(measuredRate({ hessian: [[1]], lr: 0.5, steps: 5000 })).toBeCloseTo(0.5, 10);
     expect(measuredRate({ hessian: [[1]], lr: 3, steps: 5000 })).toBeCloseTo(2, 10);
     expectError(() => measuredRate({ hessian: [[1]], lr: 0.1, nesterov: true }), RangeError, 'measuredRate: nesterov needs momentum > 0, received momentum 0');
+  });
+});
+
+describe('gradientDescentPath with momentum (chapter 06)', () => {
+  it('takes the steps of the Tensor SGD with momentum and Nesterov (checked through trajectory)', () => {
+    const valley = illConditioned({ kappa: 10, angle: 0.4 });
+    for (const nesterov of [false, true]) {
+      const run = trajectory({ f: valley.tensorF, start: [1, -2], steps: 40, optimizer: (p) => new SGD(p, { lr: 0.05, momentum: 0.8, nesterov }) });
+      const path = gradientDescentPath((t: number[]) => valley.grad(t), [1, -2], 0.05, 40, { momentum: 0.8, nesterov });
+      path.forEach((p, t) => p.forEach((v, i) => expect(v).toBeCloseTo(run.points[t][i], 12)));
+    }
+  });
+
+  it('in 1-D follows the recursion x_{t+1} = x_t + μ(x_t − x_{t−1}) − η f′(x_t)', () => {
+    const [lr, mu] = [0.1, 0.7];
+    const path = gradientDescentPath((x: number) => 3 * x, 1, lr, 30, { momentum: mu });
+    let [prev, x] = [1, 1 - lr * 3];
+    expect(path[1]).toBeCloseTo(x, 14);
+    for (let t = 2; t <= 30; t++) {
+      [prev, x] = [x, x + mu * (x - prev) - lr * 3 * x];
+      expect(path[t]).toBeCloseTo(x, 12);
+    }
+    expectError(() => gradientDescentPath((x: number) => x, 1, 0.1, 3, { nesterov: true }), RangeError, 'gradientDescentPath: nesterov needs momentum > 0, received momentum 0');
+    expectError(() => gradientDescentPath((x: number) => x, 1, 0.1, 3, { beta: 1 } as never), TypeError, /gradientDescentPath: unknown option "beta"/);
   });
 });
 

@@ -3,7 +3,7 @@
  * or fill pattern as well as colour); guides, log axes and fixed ranges; grouped bars.
  */
 import { describe, expect, it } from 'vitest';
-import { barFigure, contourFigure, lineFigure, lossCurves, surfaceFigure, seriesStyle, DASHES, SYMBOLS, PALETTE } from '../../src/plot';
+import { barFigure, contourFigure, lineFigure, lossCurves, surfaceFigure, seriesStyle, DASHES, SYMBOLS, PALETTE, THEMES } from '../../src/plot';
 import type { Trace } from '../../src/plot';
 import { landscapeFigure, nonConvex1D } from '../../src/landscape';
 import { expectError } from '../helpers/expect-error';
@@ -43,6 +43,15 @@ describe('series differ without colour', () => {
     expect(fig.data[2].showlegend).toBe(false);
     expect(fig.data[1].showlegend).toBeUndefined();
     expectError(() => lineFigure({ y: [1], style: -1 }), RangeError, 'lineFigure: series[0].style must be an integer >= 0, received -1');
+  });
+
+  it('a reference curve is thin neutral grey and does not use up a style', () => {
+    const fig = lineFigure([
+      { name: 'L(x)', f: (x) => x * x, reference: true },
+      { name: 'path', x: [1, 0.5], y: [1, 0.25] },
+    ], { x: [-1, 1, 5] });
+    expect(fig.data[0].line).toEqual({ color: THEMES.light.axis, width: 1.8, dash: 'solid' });
+    expect((fig.data[1].line as { color: string }).color).toBe(PALETTE[0]);
   });
 
   it('lossCurves, optimizer paths (2-D, 1-D and 3-D) and bars', () => {

@@ -44,6 +44,9 @@ describe('sliderFigure', () => {
 
   it('makes room for the slider and fixes the axes to the extent of every step', () => {
     expect(fig.layout.height).toBe((pathFigure(0.1).layout.height as number) + SLIDER_HEIGHT);
+    // the contour figure's legend sits under the plot, where the slider goes: it moves above the plot
+    expect((pathFigure(0.1).layout.legend as { y: number }).y).toBeLessThan(0);
+    expect((fig.layout.legend as { y: number }).y).toBeGreaterThan(1);
     const curves = sliderFigure(
       [1, 2, 3].map((a) => ({ label: String(a), figure: lineFigure({ x: [0, 1], y: [0, a] }, { title: `a = ${a}` }) })),
     );
