@@ -70,6 +70,7 @@ export function measuredRate(options: RateOptions): number {
     previous.set(theta);
     sgdStep(theta, grad, state, hp);
     const l = logNorm();
+    if (l === -Infinity) return 0; // converged exactly (e.g. η = 1/λ without momentum)
     if (!Number.isFinite(l)) break;
     logs.push(l);
     if (Math.abs(l - log0) > LOG_LIMIT) break;

@@ -45,6 +45,8 @@ export interface ContourOptions extends SurfaceGridOptions, FigureOptions {
   fill?: boolean;
   /** Points to mark, e.g. `[{ name: 'minimum', point: [1, 1] }]`. */
   markers?: readonly Marker[];
+  /** Title of the colour bar (default `'f'`, or the log expression with `logScale`). */
+  zLabel?: string;
   /**
    * One unit on x as long as one unit on y (default false), so that gradients look perpendicular
    * to the contour lines and an ill-conditioned bowl looks as narrow as it is.
@@ -57,7 +59,7 @@ export const LOG_SCALE_EPSILON = 1e-6;
 /** Number of contour levels when none is given. */
 export const DEFAULT_CONTOUR_LEVELS = 25;
 
-const CONTOUR_OPTIONS = ['f', 'grid', 'x', 'y', 'logScale', 'paths', 'levels', 'fill', 'markers', 'equalAspect'];
+const CONTOUR_OPTIONS = ['f', 'grid', 'x', 'y', 'logScale', 'paths', 'levels', 'fill', 'markers', 'equalAspect', 'zLabel'];
 
 /** The grid of a contour or surface figure, and the transform of its values. */
 export function surfaceGrid(
@@ -88,7 +90,9 @@ export function contourFigure(options: ContourOptions): Figure {
     throw new TypeError(expected(where, 'options', 'an object { f or grid, x, y, … }', options));
   }
   const c = checkFigureOptions(where, options, CONTOUR_OPTIONS);
-  const { grid, transform, zTitle } = surfaceGrid(where, options);
+  const { grid, transform, zTitle: defaultZ } = surfaceGrid(where, options);
+  if (options.zLabel !== undefined && typeof options.zLabel !== 'string') throw new TypeError(expected(where, 'zLabel', 'a string', options.zLabel));
+  const zTitle = options.zLabel ?? defaultZ;
   const fill = checkBoolean(where, 'fill', options.fill ?? false);
   const contour: Trace = {
     type: 'contour',

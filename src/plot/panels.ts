@@ -2,7 +2,8 @@
  * Small multiples: several 2-D figures as panels of one figure, each with its own axes and a
  * panel title (chapter 03-gradient-descent: four learning rates on one parabola; chapter
  * 08-training: a learning-rate sweep as a gallery of loss curves). Series with the same name in
- * several panels share one legend entry, which toggles them all.
+ * several panels share one legend entry, which toggles them all; axis titles are written once per
+ * row (y) and per column (x).
  */
 import { checkInteger, checkOptions, expected } from '../util/validate';
 import { checkFigureOptions } from './figure';
@@ -48,8 +49,11 @@ export function panelsFigure(panels: readonly Panel[], options: PanelsOptions = 
   panels.forEach((panel, k) => {
     const fig = checkPanel(where, panel, k);
     const s = k === 0 ? '' : String(k + 1);
-    layout[`xaxis${s}`] = { ...(fig.layout.xaxis as object) };
-    layout[`yaxis${s}`] = { ...(fig.layout.yaxis as object) };
+    // Axis titles once per row (y, first column) and per column (x, bottom row), as in a printed grid.
+    const [row, column] = [Math.floor(k / columns), k % columns];
+    const bottom = row === rows - 1 || k + columns >= panels.length;
+    layout[`xaxis${s}`] = { ...(fig.layout.xaxis as object), ...(bottom ? {} : { title: { text: '' } }) };
+    layout[`yaxis${s}`] = { ...(fig.layout.yaxis as object), ...(column === 0 ? {} : { title: { text: '' } }) };
     for (const t of fig.data) {
       const name = typeof t.name === 'string' ? t.name : '';
       const trace: Trace = { ...t, xaxis: `x${s}`, yaxis: `y${s}`, legendgroup: name };

@@ -132,6 +132,7 @@ describe('measuredRate (chapters 03 and 07)', () => {
   it('stops before under- or overflow and still reports the rate', () => {
     expect(measuredRate({ hessian: [[1]], lr: 0.5, steps: 5000 })).toBeCloseTo(0.5, 10);
     expect(measuredRate({ hessian: [[1]], lr: 3, steps: 5000 })).toBeCloseTo(2, 10);
+    expect(measuredRate({ hessian: [[2]], lr: 0.5 })).toBe(0); // lands on the minimum in one step
     expectError(() => measuredRate({ hessian: [[1]], lr: 0.1, nesterov: true }), RangeError, 'measuredRate: nesterov needs momentum > 0, received momentum 0');
   });
 });

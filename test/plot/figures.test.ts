@@ -97,6 +97,8 @@ describe('contourFigure', () => {
     expect(fig.layout.title).toEqual({ text: 'MSE surface' });
     expect((fig.layout.xaxis as { title: unknown }).title).toEqual({ text: 'w' });
     expect((contourFigure({ f, x: [0, 1], y: [0, 1] }).layout.yaxis as { title: unknown }).title).toEqual({ text: 'y' });
+    expect(contourFigure({ f, x: [0, 1], y: [0, 1], zLabel: 'loss' }).data[0].colorbar).toMatchObject({ title: { text: 'loss' } });
+    expect(contourFigure({ f, x: [0, 1], y: [0, 1] }).data[0].colorbar).toMatchObject({ title: { text: 'f' } });
   });
 
   it('error messages', () => {

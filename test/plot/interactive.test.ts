@@ -81,7 +81,10 @@ describe('panelsFigure', () => {
   it('puts each panel on its own axes in a grid, with its title above it', () => {
     expect(fig.layout.grid).toMatchObject({ rows: 2, columns: 2, pattern: 'independent' });
     expect(fig.data.map((t) => t.xaxis)).toEqual(['x', 'x', 'x2', 'x2', 'x3', 'x3']);
-    expect(fig.layout.yaxis3).toMatchObject({ title: { text: 'loss' } });
+    expect(fig.layout.yaxis3).toMatchObject({ title: { text: 'loss' } }); // first column
+    expect(fig.layout.yaxis2).toMatchObject({ title: { text: '' } });
+    expect(fig.layout.xaxis2).toMatchObject({ title: { text: 'epoch' } }); // bottom of its column
+    expect(fig.layout.xaxis).toMatchObject({ title: { text: '' } });
     const titles = (fig.layout.annotations as { text: string; xref: string }[]).filter((a) => a.text.startsWith('<b>'));
     expect(titles.map((a) => [a.text, a.xref])).toEqual([['<b>η = 0.01</b>', 'x domain'], ['<b>η = 0.1</b>', 'x2 domain'], ['<b>η = 1</b>', 'x3 domain']]);
     expect(fig.layout.title).toEqual({ text: 'A learning-rate sweep' });
