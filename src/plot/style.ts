@@ -4,22 +4,13 @@
  * a reader who cannot tell vermillion from green, or who prints the page in grey, still sees which
  * curve is which. Bars get fill patterns. Every builder in `src/plot` takes its styles from here.
  */
-import { colour } from './figure';
+import { CLASS_SYMBOLS, colour } from './figure';
 
 /** Line dash patterns, in the order series use them (plotly's names). */
 export const DASHES: readonly string[] = Object.freeze(['solid', 'dash', 'dot', 'dashdot', 'longdash', 'longdashdot']);
 
-/** Marker symbols, in the order series use them (plotly's names). */
-export const SYMBOLS: readonly string[] = Object.freeze([
-  'circle',
-  'square',
-  'diamond',
-  'triangle-up',
-  'x',
-  'cross',
-  'star',
-  'triangle-down',
-]);
+/** Marker symbols, in the order series use them (plotly's names): the class symbols, and one more. */
+export const SYMBOLS: readonly string[] = Object.freeze([...CLASS_SYMBOLS, 'triangle-down']);
 
 /** Bar fill patterns, in the order bar series use them ('' is a solid fill). */
 export const BAR_PATTERNS: readonly string[] = Object.freeze(['', '/', '.', 'x', '\\', '+', '-', '|']);
