@@ -101,7 +101,7 @@ describe('leaks', () => {
     const publicLines = kitLines('exercises', 'src', 'kit/grade', 'kit/notebooks', 'kit/book', 'test/graders');
     const secret = new Set<string>();
     for (const d of ['solutions', 'test/hidden']) {
-      for (const f of fs.readdirSync(path.join(KIT, d)).filter((n) => n.endsWith('.ts'))) {
+      for (const f of (fs.readdirSync(path.join(KIT, d), { recursive: true }) as string[]).filter((name) => name.endsWith('.ts'))) {
         for (const l of fs.readFileSync(path.join(KIT, d, f), 'utf8').split('\n')) {
           const t = l.trim();
           if (t.length >= 30 && !publicLines.has(t) && !/^for \(.*\) \{$/.test(t)) secret.add(t);
