@@ -4,9 +4,9 @@
  * (or `await check('autograd')` in the notebook).
  *
  * Every operation returns a new Value that remembers its inputs and a small backward step
- * applying the chain rule to them:
+ * applying the chain rule to them: for each input x of out,
  *
- *   \frac{\partial L}{\partial x} \mathrel{+}= \frac{\partial L}{\partial out} \cdot \frac{\partial out}{\partial x}
+ *   ∂L/∂x += ∂L/∂out · ∂out/∂x
  *
  * Use += (accumulate): a value used twice receives a contribution from each use.
  * Binary operations accept a Value or a plain number.
@@ -14,7 +14,7 @@
 export class Value {
   /** The number this node holds. */
   data: number;
-  /** \partial L / \partial this, filled by backward(); starts at 0. */
+  /** ∂L/∂this, filled by backward(); starts at 0. */
   grad: number;
 
   /** Hint: also remember the inputs (children) and a backward step; set grad to 0. */
@@ -27,7 +27,7 @@ export class Value {
     throw new Error('TODO: implement Value.add (chapter 05-backpropagation)');
   }
 
-  /** a · b; \partial/\partial a = b and \partial/\partial b = a. */
+  /** a · b; ∂/∂a = b and ∂/∂b = a. */
   mul(other: Value | number): Value {
     throw new Error('TODO: implement Value.mul (chapter 05-backpropagation)');
   }
@@ -37,7 +37,7 @@ export class Value {
     throw new Error('TODO: implement Value.sub (chapter 05-backpropagation)');
   }
 
-  /** a / b; \partial/\partial a = 1/b and \partial/\partial b = −a/b^2. */
+  /** a / b; ∂/∂a = 1/b and ∂/∂b = −a/b². */
   div(other: Value | number): Value {
     throw new Error('TODO: implement Value.div (chapter 05-backpropagation)');
   }
@@ -47,22 +47,22 @@ export class Value {
     throw new Error('TODO: implement Value.neg (chapter 05-backpropagation)');
   }
 
-  /** a^k for a plain number k; the local derivative is k a^{k−1}. */
+  /** aᵏ for a plain number k; the local derivative is k · aᵏ⁻¹. */
   pow(k: number): Value {
     throw new Error('TODO: implement Value.pow (chapter 05-backpropagation)');
   }
 
-  /** e^a; the local derivative is e^a. */
+  /** eᵃ; the local derivative is eᵃ. */
   exp(): Value {
     throw new Error('TODO: implement Value.exp (chapter 05-backpropagation)');
   }
 
-  /** \ln a; the local derivative is 1/a. */
+  /** ln a; the local derivative is 1/a. */
   log(): Value {
     throw new Error('TODO: implement Value.log (chapter 05-backpropagation)');
   }
 
-  /** \tanh a; the local derivative is 1 − \tanh^2 a. */
+  /** tanh a; the local derivative is 1 − tanh² a. */
   tanh(): Value {
     throw new Error('TODO: implement Value.tanh (chapter 05-backpropagation)');
   }

@@ -5,13 +5,14 @@
  */
 
 /**
- * Runs `steps` steps of gradient descent from x0:
+ * Runs `steps` steps of gradient descent from x0 with learning rate η = lr:
  *
- *   x_{t+1} = x_t - \eta \nabla f(x_t),  \eta = lr
+ *   xₜ₊₁ = xₜ − η · ∇f(xₜ)
  *
- * and returns the whole trajectory [x_0, x_1, …, x_steps]: steps + 1 points, x0 first.
+ * and returns the whole trajectory [x₀, x₁, …, x_steps]: steps + 1 points, x0 first.
+ * `grad(x)` returns ∇f(x); call it at every point xₜ you step from.
  * Every point must be a new array (copy x0 too; do not modify x0), so that changing one point
- * later cannot change another. `grad(x)` returns \nabla f(x).
+ * later cannot change another.
  */
 export function gradientDescent(
   grad: (x: number[]) => number[],
@@ -23,14 +24,14 @@ export function gradientDescent(
 }
 
 /**
- * The gradient of the mean squared error of a linear model \hat y_i = x_i \cdot w + b, where x_i
- * is row i of X (n rows, d columns):
+ * The gradient of the mean squared error of a linear model ŷᵢ = xᵢ · w + b, where xᵢ is row i of
+ * X (n rows, d columns):
  *
- *   L(w, b) = \frac{1}{n} \sum_i (\hat y_i - y_i)^2
- *   \frac{\partial L}{\partial w_j} = \frac{2}{n} \sum_i (\hat y_i - y_i) X_{ij}
- *   \frac{\partial L}{\partial b} = \frac{2}{n} \sum_i (\hat y_i - y_i)
+ *   L(w, b) = (1/n) ∑ᵢ (ŷᵢ − yᵢ)²
+ *   ∂L/∂wⱼ = (2/n) ∑ᵢ (ŷᵢ − yᵢ) · Xᵢⱼ
+ *   ∂L/∂b  = (2/n) ∑ᵢ (ŷᵢ − yᵢ)
  *
- * Hint: compute the residuals \hat y_i - y_i once, then reuse them for dw and db.
+ * Hint: compute the residuals ŷᵢ − yᵢ once, then reuse them for dw and db.
  */
 export function linearRegressionGradient(
   X: number[][],

@@ -13,19 +13,19 @@
  *
  * Draw every random number from `rng()` (uniform in [0, 1)), never from Math.random, so a seeded
  * rng gives reproducible batches. Hint: the Fisher–Yates shuffle — for i from n − 1 down to 1,
- * swap entry i with entry j = \lfloor rng() \cdot (i + 1) \rfloor. Picking j from the whole range
- * 0…n−1 at every step looks random but is not uniform.
+ * swap entry i with entry j = ⌊rng() · (i + 1)⌋. Picking j from the whole range 0…n−1 at every
+ * step looks random but is not uniform.
  */
 export function miniBatches(n: number, batchSize: number, rng: () => number): number[][] {
   throw new Error('TODO: implement miniBatches (chapter 04-minibatch)');
 }
 
 /**
- * Mini-batch gradient descent for linear regression \hat y = Xw + b, starting from w = 0 (a
- * vector of length d) and b = 0. Every epoch: draw new batches with miniBatches(n, batchSize, rng);
- * for each batch B take one step on the MSE of that batch,
+ * Mini-batch gradient descent for linear regression ŷ = Xw + b, starting from w = 0 (a vector of
+ * length d) and b = 0, with learning rate η = lr. Every epoch: draw new batches with
+ * miniBatches(n, batchSize, rng); for each batch B take one step on the MSE of that batch,
  *
- *   w \leftarrow w - \eta \nabla_w L_B,  b \leftarrow b - \eta \partial_b L_B,
+ *   w ← w − η · ∇_w L_B,   b ← b − η · ∂L_B/∂b,   L_B = (1/|B|) ∑_{i∈B} (ŷᵢ − yᵢ)²
  *
  * and after the epoch record losses[e] = the MSE over the whole data set. Returns the final w, b
  * and one loss per epoch. Hint: the gradient of a batch is averaged over that batch's own size.

@@ -2,7 +2,7 @@
  * A scalar reverse-mode autodiff engine (micrograd-style) — chapter 05-backpropagation.
  *
  * Every operation records its inputs and a local backward step that applies the chain rule,
- *   \frac{\partial L}{\partial x} \mathrel{+}= \frac{\partial L}{\partial out} \cdot \frac{\partial out}{\partial x},
+ *   ∂L/∂x += ∂L/∂out · ∂out/∂x,
  * and backward() runs these steps once per node in reverse topological order.
  */
 
@@ -32,7 +32,7 @@ export class Value {
     return out;
   }
 
-  /** a · b: \partial/\partial a = b, \partial/\partial b = a. */
+  /** a · b: ∂/∂a = b, ∂/∂b = a. */
   mul(other: Value | number): Value {
     const o = Value.of(other);
     const out = new Value(this.data * o.data, [this, o]);
@@ -43,17 +43,17 @@ export class Value {
     return out;
   }
 
-  /** -a. */
+  /** −a. */
   neg(): Value {
     return this.mul(-1);
   }
 
-  /** a - b. */
+  /** a − b. */
   sub(other: Value | number): Value {
     return this.add(Value.of(other).neg());
   }
 
-  /** a^k for a constant k: \partial/\partial a = k a^{k-1}. */
+  /** aᵏ for a constant k: ∂/∂a = k · aᵏ⁻¹. */
   pow(k: number): Value {
     const out = new Value(Math.pow(this.data, k), [this]);
     out.backwardStep = () => {
@@ -62,12 +62,12 @@ export class Value {
     return out;
   }
 
-  /** a / b = a · b^{-1}. */
+  /** a / b = a · b⁻¹. */
   div(other: Value | number): Value {
     return this.mul(Value.of(other).pow(-1));
   }
 
-  /** e^a: the derivative is e^a itself. */
+  /** eᵃ: the derivative is eᵃ itself. */
   exp(): Value {
     const out = new Value(Math.exp(this.data), [this]);
     out.backwardStep = () => {
@@ -76,7 +76,7 @@ export class Value {
     return out;
   }
 
-  /** \ln a: the derivative is 1/a. */
+  /** ln a: the derivative is 1/a. */
   log(): Value {
     const out = new Value(Math.log(this.data), [this]);
     out.backwardStep = () => {
@@ -85,7 +85,7 @@ export class Value {
     return out;
   }
 
-  /** \tanh a: the derivative is 1 - \tanh^2 a. */
+  /** tanh a: the derivative is 1 − tanh² a. */
   tanh(): Value {
     const t = Math.tanh(this.data);
     const out = new Value(t, [this]);

@@ -7,34 +7,31 @@
 /** PyTorch clamps every log inside binary cross-entropy at this value. */
 export const LOG_CLAMP = -100;
 
-/** \sigma(z) = \frac{1}{1 + e^{-z}}, evaluated without overflow for any finite z. */
+/** σ(z) = 1 / (1 + e⁻ᶻ), evaluated without overflow for any finite z. */
 export function sigmoid(z: number): number {
   if (z >= 0) return 1 / (1 + Math.exp(-z));
   const e = Math.exp(z);
   return e / (1 + e);
 }
 
-/**
- * BCE(y, p) = -\frac{1}{n} \sum_i [y_i \max(\ln p_i, -100) + (1 - y_i) \max(\ln(1 - p_i), -100)].
- */
-export function binaryCrossEntropy(yTrue: number[], pHat: number[]): number {
-  if (yTrue.length !== pHat.length || yTrue.length === 0) {
+/** BCE(p̂, y) = −(1/n) ∑ᵢ [yᵢ · max(ln p̂ᵢ, −100) + (1 − yᵢ) · max(ln(1 − p̂ᵢ), −100)], probabilities first. */
+export function binaryCrossEntropy(pHat: number[], y: number[]): number {
+  if (pHat.length !== y.length || y.length === 0) {
     throw new RangeError(
-      `binaryCrossEntropy: yTrue and pHat must be non-empty and of the same length, received ${yTrue.length} and ${pHat.length}`,
+      `binaryCrossEntropy: pHat and y must be non-empty and of the same length, received ${pHat.length} and ${y.length}`,
     );
   }
   let total = 0;
-  for (let i = 0; i < yTrue.length; i++) {
-    const y = yTrue[i];
+  for (let i = 0; i < y.length; i++) {
     const p = pHat[i];
     const logP = Math.max(Math.log(p), LOG_CLAMP);
     const log1mP = Math.max(Math.log(1 - p), LOG_CLAMP);
-    total -= y * logP + (1 - y) * log1mP;
+    total -= y[i] * logP + (1 - y[i]) * log1mP;
   }
-  return total / yTrue.length;
+  return total / y.length;
 }
 
-/** softmax(z)_k = \frac{e^{z_k - m}}{\sum_j e^{z_j - m}} with m = \max_j z_j (stable for any finite z). */
+/** softmax(z)ₖ = e^(zₖ − m) / ∑ⱼ e^(zⱼ − m) with m = maxⱼ zⱼ (stable for any finite z). */
 export function softmax(logits: number[]): number[] {
   const m = Math.max(...logits);
   const exps = logits.map((z) => Math.exp(z - m));
@@ -42,12 +39,12 @@ export function softmax(logits: number[]): number[] {
   return exps.map((e) => e / total);
 }
 
-/** \log \sum_j e^{z_j}, computed as m + \log \sum_j e^{z_j - m}. */
-function logSumExp(z: number[]): number {
-  const m = Math.max(...z);
+/** log ∑ⱼ e^(zⱼ), computed as m + log ∑ⱼ e^(zⱼ − m). */
+function logSumExp(row: number[]): number {
+  const top = Math.max(...row);
   let total = 0;
-  for (const v of z) total += Math.exp(v - m);
-  return m + Math.log(total);
+  for (const v of row) total += Math.exp(v - top);
+  return top + Math.log(total);
 }
 
 function checkLabels(where: string, logits: number[][], labels: number[]): void {
@@ -63,7 +60,7 @@ function checkLabels(where: string, logits: number[][], labels: number[]): void 
   });
 }
 
-/** CE = \frac{1}{N} \sum_n \left(\log \sum_j e^{z_{n,j}} - z_{n,y_n}\right) (mean over the rows). */
+/** CE = (1/N) ∑ₙ (logsumexp(zₙ) − zₙ[yₙ]) (mean over the rows). */
 export function crossEntropy(logits: number[][], labels: number[]): number {
   checkLabels('crossEntropy', logits, labels);
   let total = 0;
@@ -73,7 +70,7 @@ export function crossEntropy(logits: number[][], labels: number[]): number {
   return total / logits.length;
 }
 
-/** \frac{\partial CE}{\partial z_{n,k}} = \frac{softmax(z_n)_k - [k = y_n]}{N}. */
+/** ∂CE/∂zₙₖ = (softmax(zₙ)ₖ − [k = yₙ]) / N. */
 export function crossEntropyGradient(logits: number[][], labels: number[]): number[][] {
   checkLabels('crossEntropyGradient', logits, labels);
   const N = logits.length;

@@ -1,7 +1,7 @@
 /**
  * Plain gradient descent and the gradient of linear regression — chapter 03-gradient-descent.
  *
- *   x_{t+1} = x_t - \eta \nabla f(x_t)
+ *   xₜ₊₁ = xₜ − η · ∇f(xₜ)
  */
 
 /** Runs `steps` steps of gradient descent from x0 and returns all steps + 1 points, x0 first. */
@@ -22,9 +22,9 @@ export function gradientDescent(
 }
 
 /**
- * Gradient of L(w, b) = \frac{1}{n} \sum_i (x_i \cdot w + b - y_i)^2:
- *   \frac{\partial L}{\partial w_j} = \frac{2}{n} \sum_i r_i X_{ij},  \frac{\partial L}{\partial b} = \frac{2}{n} \sum_i r_i,
- * with residuals r_i = x_i \cdot w + b - y_i.
+ * Gradient of L(w, b) = (1/n) ∑ᵢ (xᵢ · w + b − yᵢ)²:
+ *   ∂L/∂wⱼ = (2/n) ∑ᵢ rᵢ · Xᵢⱼ,   ∂L/∂b = (2/n) ∑ᵢ rᵢ,
+ * with residuals rᵢ = xᵢ · w + b − yᵢ = ŷᵢ − yᵢ.
  */
 export function linearRegressionGradient(
   X: number[][],

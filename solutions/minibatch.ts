@@ -36,7 +36,7 @@ export interface TrainOptions {
 
 /**
  * Mini-batch gradient descent on L(w, b) = MSE(Xw + b, y), from w = 0, b = 0:
- * every epoch reshuffles, then steps w \leftarrow w - \eta \nabla_w L_B, b \leftarrow b - \eta \partial_b L_B on every batch B.
+ * every epoch reshuffles, then steps w ← w − η · ∇_w L_B, b ← b − η · ∂L_B/∂b on every batch B.
  * losses[e] is the full-data MSE after epoch e.
  */
 export function trainLinearRegression(
@@ -60,7 +60,7 @@ export function trainLinearRegression(
       b -= lr * db;
     }
     const predictions = X.map((row) => row.reduce((s, xj, j) => s + xj * w[j], b));
-    losses.push(mse(y, predictions));
+    losses.push(mse(predictions, y));
   }
   return { w, b, losses };
 }

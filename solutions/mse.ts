@@ -1,33 +1,31 @@
 /**
- * Mean squared error and its gradient — chapter 01-mse.
+ * Mean squared error and its gradient — chapter 01-mse. Predictions first, as the library's
+ * mse(yHat, y) and PyTorch's F.mse_loss(input, target):
  *
- *   MSE(y, \hat y) = \frac{1}{n} \sum_{i=1}^{n} (\hat y_i - y_i)^2
- *   \frac{\partial MSE}{\partial \hat y_i} = \frac{2}{n} (\hat y_i - y_i)
+ *   MSE(ŷ, y) = (1/n) ∑ᵢ (ŷᵢ − yᵢ)²,   ∂MSE/∂ŷᵢ = (2/n) · (ŷᵢ − yᵢ)
  */
 
-function checkPair(where: string, yTrue: number[], yPred: number[]): void {
-  if (yTrue.length !== yPred.length) {
-    throw new RangeError(
-      `${where}: yTrue and yPred must have the same length, received ${yTrue.length} and ${yPred.length}`,
-    );
+function checkPair(where: string, yHat: number[], y: number[]): void {
+  if (yHat.length !== y.length) {
+    throw new RangeError(`${where}: yHat and y must have the same length, received ${yHat.length} and ${y.length}`);
   }
-  if (yTrue.length === 0) throw new RangeError(`${where}: yTrue must not be empty, received an empty array`);
+  if (y.length === 0) throw new RangeError(`${where}: y must not be empty, received an empty array`);
 }
 
-/** Mean of the squared errors: \frac{1}{n} \sum_i (\hat y_i - y_i)^2 (chapter 01-mse). */
-export function mse(yTrue: number[], yPred: number[]): number {
-  checkPair('mse', yTrue, yPred);
+/** Mean of the squared errors: (1/n) ∑ᵢ (ŷᵢ − yᵢ)² (chapter 01-mse). */
+export function mse(yHat: number[], y: number[]): number {
+  checkPair('mse', yHat, y);
   let total = 0;
-  for (let i = 0; i < yTrue.length; i++) {
-    const error = yPred[i] - yTrue[i];
+  for (let i = 0; i < y.length; i++) {
+    const error = yHat[i] - y[i];
     total += error * error;
   }
-  return total / yTrue.length;
+  return total / y.length;
 }
 
-/** Gradient of the MSE with respect to the predictions: 2(\hat y_i - y_i)/n (chapter 01-mse). */
-export function mseGradient(yTrue: number[], yPred: number[]): number[] {
-  checkPair('mseGradient', yTrue, yPred);
-  const n = yTrue.length;
-  return yPred.map((p, i) => (2 * (p - yTrue[i])) / n);
+/** Gradient of the MSE with respect to the predictions: (2/n) · (ŷᵢ − yᵢ) (chapter 01-mse). */
+export function mseGradient(yHat: number[], y: number[]): number[] {
+  checkPair('mseGradient', yHat, y);
+  const n = y.length;
+  return yHat.map((p, i) => (2 * (p - y[i])) / n);
 }

@@ -1,22 +1,22 @@
 /**
- * Optimizers as closures over their state — chapter 07-optimizers.
- * Update rules, defaults and the placement of ε follow PyTorch (torch.optim).
- * Each factory returns a Step that keeps its own state, returns new parameters and never
- * modifies its arguments.
+ * Optimizers as closures over their state — chapter 07-optimizers (θ = params, g = grads,
+ * η = lr, t = the step number). Update rules, defaults, option names and the placement of ε
+ * follow PyTorch (torch.optim). Each factory returns a Step that keeps its own state, returns new
+ * parameters and never modifies its arguments.
  */
 
 export type Step = (params: number[], grads: number[]) => number[];
 
 export const ADAGRAD_DEFAULTS = { eps: 1e-10 };
 export const RMSPROP_DEFAULTS = { alpha: 0.99, eps: 1e-8 };
-export const ADAM_DEFAULTS = { beta1: 0.9, beta2: 0.999, eps: 1e-8 };
+export const ADAM_DEFAULTS = { betas: [0.9, 0.999] as [number, number], eps: 1e-8 };
 
-/** \theta \leftarrow \theta - \gamma g. */
+/** θ ← θ − η · g. */
 export function sgd({ lr }: { lr: number }): Step {
   return (params, grads) => params.map((p, i) => p - lr * grads[i]);
 }
 
-/** PyTorch momentum: b_1 = g, b_t = \mu b_{t-1} + g, \theta \leftarrow \theta - \gamma b_t. */
+/** PyTorch momentum: b₁ = g, bₜ = μ · bₜ₋₁ + g, θ ← θ − η · bₜ. */
 export function momentum({ lr, momentum: mu }: { lr: number; momentum: number }): Step {
   let buffer: number[] | null = null;
   return (params, grads) => {
@@ -27,7 +27,7 @@ export function momentum({ lr, momentum: mu }: { lr: number; momentum: number })
   };
 }
 
-/** PyTorch Nesterov: b_t as for momentum, then \theta \leftarrow \theta - \gamma (g + \mu b_t). */
+/** PyTorch Nesterov: bₜ as for momentum, then θ ← θ − η · (g + μ · bₜ). */
 export function nesterov({ lr, momentum: mu }: { lr: number; momentum: number }): Step {
   let buffer: number[] | null = null;
   return (params, grads) => {
@@ -38,7 +38,7 @@ export function nesterov({ lr, momentum: mu }: { lr: number; momentum: number })
   };
 }
 
-/** AdaGrad: s \leftarrow s + g^2, \theta \leftarrow \theta - \gamma g / (\sqrt{s} + \epsilon). */
+/** AdaGrad: s ← s + g², θ ← θ − η · g / (√s + ε). */
 export function adagrad({ lr, eps = ADAGRAD_DEFAULTS.eps }: { lr: number; eps?: number }): Step {
   let sum: number[] | null = null;
   return (params, grads) => {
@@ -49,7 +49,7 @@ export function adagrad({ lr, eps = ADAGRAD_DEFAULTS.eps }: { lr: number; eps?: 
   };
 }
 
-/** RMSProp: v \leftarrow \alpha v + (1 - \alpha) g^2, \theta \leftarrow \theta - \gamma g / (\sqrt{v} + \epsilon). */
+/** RMSProp: v ← α · v + (1 − α) · g², θ ← θ − η · g / (√v + ε). */
 export function rmsprop({
   lr,
   alpha = RMSPROP_DEFAULTS.alpha,
@@ -69,20 +69,11 @@ export function rmsprop({
 }
 
 /**
- * Adam: m \leftarrow \beta_1 m + (1 - \beta_1) g, v \leftarrow \beta_2 v + (1 - \beta_2) g^2,
- * \theta \leftarrow \theta - \gamma \frac{m / (1 - \beta_1^t)}{\sqrt{v} / \sqrt{1 - \beta_2^t} + \epsilon}.
+ * Adam: m ← β₁ · m + (1 − β₁) · g, v ← β₂ · v + (1 − β₂) · g²,
+ * θ ← θ − η · (m / (1 − β₁ᵗ)) / (√v / √(1 − β₂ᵗ) + ε), with betas = [β₁, β₂].
  */
-export function adam({
-  lr,
-  beta1 = ADAM_DEFAULTS.beta1,
-  beta2 = ADAM_DEFAULTS.beta2,
-  eps = ADAM_DEFAULTS.eps,
-}: {
-  lr: number;
-  beta1?: number;
-  beta2?: number;
-  eps?: number;
-}): Step {
+export function adam({ lr, betas = ADAM_DEFAULTS.betas, eps = ADAM_DEFAULTS.eps }: { lr: number; betas?: [number, number]; eps?: number }): Step {
+  const [beta1, beta2] = betas;
   let m: number[] | null = null;
   let v: number[] | null = null;
   let t = 0;

@@ -10,6 +10,7 @@ import { basename, dirname, join, posix, resolve } from 'path';
 import { listNotebooks } from '../notebooks/notebook';
 import type { NotebookResult } from '../notebooks/run';
 import { copyAssets } from './assets';
+import { bundleScripts, EXERCISES_ASSET } from './bundle';
 import { loadChapter, type Chapter } from './chapter';
 import { executeNotebooks, type ExecuteMode, type Progress } from './execute';
 import { exercisesByChapter, findExercises } from './exercises';
@@ -72,7 +73,7 @@ export function brokenLinks(out: string, pages: readonly string[]): string[] {
   const broken: string[] = [];
   for (const page of pages) {
     const html = readText(join(out, page));
-    for (const m of html.matchAll(/\b(?:href|src)="([^"#?:]+)(?:[#?][^"]*)?"/g)) {
+    for (const m of html.matchAll(/\b(?:href|src|data-plotly)="([^"#?:]+)(?:[#?][^"]*)?"/g)) {
       const target = posix.join(posix.dirname(page), m[1]);
       if (!existsSync(join(out, target))) broken.push(`${page}: link to missing ${m[1]}`);
     }
@@ -123,6 +124,9 @@ export async function buildBook(options: BookOptions = {}): Promise<BookResult> 
   chapters.forEach((c, k) => write(`${c.slug}.html`, chapterPage(site, k)));
   for (const e of exercises) write(`exercises/${e.name}.html`, exercisePage(site, e));
   copyAssets(out);
+  await bundleScripts(out);
+  // The exercise folder's files (the stubs in a student book), for the live editor's descent/exercises.
+  writeFileSync(join(out, EXERCISES_ASSET), `${JSON.stringify(Object.fromEntries(exercises.map((e) => [e.name, e.source])), null, 1)}\n`);
   const manifest: Manifest = {
     title: 'Descent',
     student,

@@ -104,14 +104,15 @@ function hasFigure(outputs: readonly IOutput[]): number {
   return outputs.filter((o) => (o.data as Record<string, unknown> | undefined)?.[PLOTLY_MIME] !== undefined).length;
 }
 
-function codeCell(cell: ICell, html: string, hide: boolean, showInput: boolean): string {
+function codeCell(cell: ICell, index: number, html: string, hide: boolean, showInput: boolean): string {
   const count = typeof cell.execution_count === 'number' ? cell.execution_count : ' ';
-  const code = `<pre class="code"><code class="hljs language-typescript">${highlight(source(cell))}</code></pre>`;
-  const input = !showInput ? ''
+  const code = `<pre class="code" tabindex="0"><code class="hljs language-typescript">${highlight(source(cell))}</code></pre>`;
+  // A cell whose input the book hides still runs in the live editor: its source rides along.
+  const input = !showInput ? `<script type="text/x-typescript" class="cell-source">${source(cell).replace(/<\/(script)/gi, '<\\/$1')}</script>`
     : hide ? `<details class="cell-input"><summary>Show code</summary>${code}</details>`
       : `<div class="cell-input"><span class="prompt" aria-hidden="true">[${count}]</span>${code}</div>`;
-  const outputs = html ? `<div class="cell-outputs">${html}</div>` : '';
-  return `<section class="cell code-cell">${input}${outputs}</section>`;
+  const outputs = `<div class="cell-outputs">${html}</div>`;
+  return `<section class="cell code-cell" data-cell="${index}" aria-label="Code cell ${index + 1}">${input}${outputs}</section>`;
 }
 
 /** Builds a chapter from an executed notebook; `notebook` is the committed notebook's path for hints. */
@@ -136,7 +137,7 @@ export function loadChapter(executedPath: string, notebook: string, options: Cha
       codeCells++;
       const outputs = t.includes(TAGS.removeOutput) ? [] : ((cell.outputs ?? []) as IOutput[]);
       figures += hasFigure(outputs);
-      parts.push(codeCell(cell, renderOutputs(outputs, ctx), t.includes(TAGS.hideInput), !t.includes(TAGS.removeInput)));
+      parts.push(codeCell(cell, codeCells - 1, renderOutputs(outputs, ctx), t.includes(TAGS.hideInput), !t.includes(TAGS.removeInput)));
     }
   }
   const body = parts.join('\n');

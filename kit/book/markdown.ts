@@ -5,7 +5,8 @@
  */
 import MarkdownIt from 'markdown-it';
 import katexPlugin from '@vscode/markdown-it-katex';
-import katex from 'katex';
+import { escapeHtml } from '../notebooks/helpers/escape';
+import { KATEX_OPTIONS, renderTex, strictKatex, typesetHtml } from './tex';
 import hljs from 'highlight.js/lib/core';
 import typescript from 'highlight.js/lib/languages/typescript';
 import javascript from 'highlight.js/lib/languages/javascript';
@@ -23,27 +24,6 @@ hljs.registerLanguage('plaintext', plaintext);
 
 /** The language of code cells (tslab notebooks are TypeScript). */
 export const CODE_LANGUAGE = 'typescript';
-
-/** KaTeX options (HTML only: no MathML copy of the source in the page). */
-export const KATEX_OPTIONS = { strict: 'ignore' as const, output: 'html' as const };
-
-/**
- * Typesets TeX; a formula KaTeX rejects (unknown command, bad syntax) becomes
- * `<span class="katex-error" title="the TeX">the message</span>`, which the build reports.
- */
-export function renderTex(source: string, displayMode: boolean): string {
-  try {
-    return katex.renderToString(source, { ...KATEX_OPTIONS, displayMode, throwOnError: true });
-  } catch (e) {
-    return `<span class="katex-error" title="${escapeHtml(source)}">${escapeHtml(String((e as Error).message ?? e))}</span>`;
-  }
-}
-
-/** KaTeX for the markdown-it plugin: throws on bad TeX, which the plugin turns into the same `.katex-error` span. */
-const strictKatex = {
-  renderToString: (source: string, options: Record<string, unknown>) =>
-    katex.renderToString(source, { ...options, ...KATEX_OPTIONS, throwOnError: true }),
-};
 
 /** A heading of a page, for the sidebar. */
 export interface Heading {
@@ -67,9 +47,7 @@ export function newPageEnv(): PageEnv {
   return { headings: [], ids: new Set() };
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+export { escapeHtml, KATEX_OPTIONS, renderTex, typesetHtml };
 
 /** Highlighted HTML of code (escaped plain text for an unknown language). */
 export function highlight(code: string, language: string = CODE_LANGUAGE): string {
@@ -117,7 +95,7 @@ export function createMarkdown(): Markdown {
   md.renderer.rules.fence = (tokens, idx) => {
     const token = tokens[idx];
     const lang = token.info.trim().split(/\s+/)[0] || 'plaintext';
-    return `<pre class="code-block"><code class="hljs language-${escapeHtml(lang)}">${highlight(token.content, lang)}</code></pre>\n`;
+    return `<pre class="code-block" tabindex="0"><code class="hljs language-${escapeHtml(lang)}">${highlight(token.content, lang)}</code></pre>\n`;
   };
 
   md.renderer.rules.heading_open = (tokens, idx, options, env, self) => {
@@ -143,36 +121,4 @@ export function createMarkdown(): Markdown {
     return linkOpen ? linkOpen(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
   };
   return md;
-}
-
-function unescapeHtml(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#0?39;/g, "'").replace(/&amp;/g, '&');
-}
-
-function tex(source: string, displayMode: boolean): string {
-  const html = renderTex(unescapeHtml(source), displayMode);
-  return displayMode ? `<span class="katex-block">${html}</span>` : html;
-}
-
-/** Display math `$$…$$`, `\[…\]`, then inline `\(…\)` and `$…$` (no space inside the dollars, not before a digit). */
-const MATH = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|\$(?=\S)((?:\\\$|[^$\n])+?)(?<=\S)\$(?!\d)/g;
-
-/** Typesets the math in the text of an HTML fragment (outside script, style, pre, code, textarea), like JupyterLab does. */
-export function typesetHtml(html: string): string {
-  const parts = html.split(/(<[^>]*>)/);
-  let skip = 0;
-  let out = '';
-  for (const part of parts) {
-    if (part.startsWith('<')) {
-      const tag = /^<(\/?)(script|style|pre|code|textarea)\b/i.exec(part);
-      if (tag) skip = Math.max(0, skip + (tag[1] ? -1 : 1));
-      out += part;
-    } else if (skip > 0 || !/[$\\]/.test(part)) {
-      out += part;
-    } else {
-      out += part.replace(MATH, (_m, d1?: string, d2?: string, i1?: string, i2?: string) =>
-        tex((d1 ?? d2 ?? i1 ?? i2) as string, d1 !== undefined || d2 !== undefined));
-    }
-  }
-  return out;
 }

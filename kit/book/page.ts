@@ -7,6 +7,7 @@ import { plainTitle } from './chapter';
 import type { Exercise } from './exercises';
 import { THEMES } from '../../src/plot/figure';
 import { escapeHtml, highlight } from './markdown';
+import { PLOTLY_ASSET } from './assets';
 import { scriptJson } from './outputs';
 
 /** The book's name, in the top bar and page titles. */
@@ -28,6 +29,8 @@ interface Layout {
   current: string;
   main: string;
   figures: number;
+  /** Code cells the live editor runs (chapter pages): loads plotly.js and live.js. */
+  liveCells?: number;
   site: Site;
 }
 
@@ -49,10 +52,13 @@ function sidebar(site: Site, current: string, base: string): string {
 }
 
 function layout(p: Layout): string {
-  const scripts = (p.figures > 0
-    ? `<script type="application/json" id="descent-plot-themes">${scriptJson(THEMES)}</script>\n<script src="${p.base}assets/plotly.min.js"></script>\n`
-    : '')
-    + `<script src="${p.base}assets/book.js"></script>`;
+  const live = (p.liveCells ?? 0) > 0;
+  // Deferred: the live editor first (its worker loads the library meanwhile), then book.js, which
+  // loads plotly.js (data-plotly) when a figure is to be drawn, those near the screen first.
+  const plots = p.figures > 0 || live;
+  const scripts = (live ? `<script defer src="${p.base}assets/live.js"></script>\n` : '')
+    + (plots ? `<script type="application/json" id="descent-plot-themes">${scriptJson(THEMES)}</script>\n` : '')
+    + `<script defer src="${p.base}assets/book.js"${plots ? ` data-plotly="${p.base}${PLOTLY_ASSET}"` : ''}></script>`;
   return `<!doctype html>
 <html lang="en" class="no-js">
 <head>
@@ -73,7 +79,7 @@ function layout(p: Layout): string {
 </header>
 <div class="layout">
 ${sidebar(p.site, p.current, p.base)}
-<main id="main" class="content">
+<main id="main" class="content" tabindex="-1">
 ${p.main}
 </main>
 </div>
@@ -121,7 +127,7 @@ export function chapterPage(site: Site, index: number): string {
 ${body}
 </article>
 ${pager(site, index, '')}`;
-  return layout({ title: `${plainTitle(c)} · ${BOOK_TITLE}`, base: '', current: c.slug, main, figures: c.figures, site });
+  return layout({ title: `${plainTitle(c)} · ${BOOK_TITLE}`, base: '', current: c.slug, main, figures: c.figures, liveCells: c.codeCells, site });
 }
 
 /** The index: the chapters in order with their one-line summaries, and how to run the course. */
@@ -159,7 +165,7 @@ ${back}
 <aside class="run-hint" aria-label="How to work on this exercise">
 <p><span class="hint-label">How</span> open ${code(`exercises/${exercise.name}.ts`)} in your editor, replace each ${code("throw new Error('TODO: …')")}, save, and check it with ${code(`await check('${exercise.name}')`)} in the chapter's notebook${grade}.</p>
 </aside>
-<pre class="code"><code class="hljs language-typescript">${highlight(exercise.source)}</code></pre>
+<pre class="code" tabindex="0"><code class="hljs language-typescript">${highlight(exercise.source)}</code></pre>
 </article>`;
   return layout({ title: `exercises/${exercise.name}.ts · ${BOOK_TITLE}`, base: '../', current: exercise.chapter, main, figures: 0, site });
 }

@@ -12,6 +12,7 @@ import fs from 'fs';
 import path from 'path';
 import { grade } from './engine';
 import { MANIFEST_PATH, verifyManifest } from './manifest';
+import { cleanLine, stopCommands } from './safe/text';
 import { DEFAULT_EXERCISES_DIR, DEFAULT_SEED, PROJECT_ROOT } from './paths';
 import type { GradescopeResults } from './report';
 
@@ -88,8 +89,10 @@ async function main(argv: string[]): Promise<number> {
     budgetMs: options.budget,
   });
   const shownDir = path.relative(process.cwd(), dir);
-  process.stdout.write(`Grading ${shownDir === '' ? '.' : shownDir.startsWith('..') ? dir : shownDir}\n\n`);
-  process.stdout.write(`${report.toText({ color: options.color && process.stdout.isTTY === true })}\n`);
+  // In CI, the table (which quotes the submission) is printed with workflow commands paused.
+  const guard = process.env.GITHUB_ACTIONS === 'true' ? stopCommands() : undefined;
+  process.stdout.write(`${guard?.stop ?? ''}Grading ${cleanLine(shownDir === '' ? '.' : shownDir.startsWith('..') ? dir : shownDir, 500)}\n\n`);
+  process.stdout.write(`${report.toText({ color: options.color && process.stdout.isTTY === true })}\n${guard?.resume ?? ''}`);
   if (options.json !== undefined) writeResults(options.json, report.toGradescope());
   return 0;
 }

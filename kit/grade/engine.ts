@@ -11,8 +11,10 @@ import type { GraderSpec } from './grader';
 import { TsLoader } from './loader';
 import { DEFAULT_EXERCISES_DIR, DEFAULT_SEED, GRADERS_DIR } from './paths';
 import { CheckResult, GradeReport } from './report';
+import { cleanLine } from './safe/text';
 import type { SandboxLimits } from './sandbox/sandbox';
 import { ExerciseSession, runCheck } from './session';
+import { SubmissionFolder } from './submission';
 
 export interface GradeOptions {
   /** Folder with the exercise files (default: exercises/). */
@@ -30,6 +32,8 @@ export interface GradeOptions {
   budgetMs?: number;
   /** How many exercise files are graded at once (default: up to 4, one per CPU). */
   concurrency?: number;
+  /** Stops the grading: the sandboxes are closed, and every check not graded yet fails with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 interface LoadedGrader {
@@ -115,32 +119,47 @@ export async function grade(options: GradeOptions = {}): Promise<GradeReport> {
   }
   const checks = (group: LoadedGrader[]): number => group.reduce((n, g) => n + g.spec.checks.length, 0);
   const order = [...groups.values()].sort((a, b) => checks(b) - checks(a));
-  await pool(order, size, async (group) => {
-    const session = new ExerciseSession(group[0].spec, { dir, seed, limits: options.limits, budgetMs: options.budgetMs });
-    try {
-      for (const g of group) {
-        const results: CheckResult[] = [];
-        for (const check of g.spec.checks) {
-          const verdict = await runCheck(check, session);
-          results.push({
-            exercise: g.spec.exercise,
-            file: g.spec.file,
-            chapter: g.spec.chapter,
-            name: check.name,
-            points: verdict.passed ? check.points : 0,
-            maxPoints: check.points,
-            passed: verdict.passed,
-            feedback: verdict.feedback,
-            hidden: g.hidden,
-            ms: verdict.ms,
-          });
+  const files = new SubmissionFolder(dir);
+  const open = new Set<ExerciseSession>();
+  const stopped = (): string => `not run: ${String(options.signal?.reason ?? 'grading was stopped')}`;
+  const onAbort = (): void => open.forEach((s) => s.dispose(stopped()));
+  options.signal?.addEventListener('abort', onAbort);
+  try {
+    await pool(order, size, async (group) => {
+      const session = new ExerciseSession(group[0].spec, { dir, seed, limits: options.limits, budgetMs: options.budgetMs, files });
+      open.add(session);
+      if (options.signal?.aborted === true) session.dispose(stopped());
+      try {
+        for (const g of group) {
+          const results: CheckResult[] = [];
+          for (const check of g.spec.checks) {
+            const seen = session.problems.length;
+            const verdict = await runCheck(check, session);
+            const problem = verdict.passed ? undefined : session.problems[seen];
+            results.push({
+              exercise: g.spec.exercise,
+              file: g.spec.file,
+              chapter: g.spec.chapter,
+              name: check.name,
+              points: verdict.passed ? check.points : 0,
+              maxPoints: check.points,
+              passed: verdict.passed,
+              feedback: verdict.feedback,
+              hidden: g.hidden,
+              ms: verdict.ms,
+              ...(problem === undefined ? {} : { problem: cleanLine(problem, 300) }),
+            });
+          }
+          resultsByGrader.set(g, results);
         }
-        resultsByGrader.set(g, results);
+      } finally {
+        open.delete(session);
+        session.dispose();
       }
-    } finally {
-      session.dispose();
-    }
-  });
+    });
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
   const results = graders.flatMap((g) => resultsByGrader.get(g) ?? []);
   return new GradeReport(dir, results, Date.now() - start);
 }

@@ -1,8 +1,11 @@
 /**
  * The result of a grading run and its three renderings: a text table (terminal, CI), an HTML table
- * (notebook) and Gradescope's results.json.
+ * (notebook) and Gradescope's results.json. Feedback quotes what a submission returned or threw,
+ * so every rendering prints it through cleanText (safe/text.ts): no control characters, no CI
+ * commands, capped.
  */
 import { truncate } from './plain';
+import { cleanText } from './safe/text';
 
 export type Visibility = 'visible' | 'hidden' | 'after_due_date' | 'after_published';
 
@@ -19,6 +22,8 @@ export interface CheckResult {
   feedback: string;
   hidden: boolean;
   ms: number;
+  /** When it failed because of what the submission did (a refusal, a time-out, a crash): the first such problem, one line. */
+  problem?: string;
 }
 
 export interface GradescopeTest {
@@ -102,11 +107,12 @@ export class GradeReport {
     for (const r of this.results) {
       const name = truncate(`${r.hidden ? '[hidden] ' : ''}${r.name}`, nameWidth);
       const points = pad(`${r.points}/${r.maxPoints}`, 6);
-      const feedback = r.passed ? green('ok') : red(r.feedback.split('\n')[0]);
+      const text = cleanText(r.feedback);
+      const feedback = r.passed ? green('ok') : red(text.split('\n')[0]);
       lines.push(`${pad(r.file, fileWidth)}  ${pad(name, nameWidth)}  ${points}  ${feedback}`);
       if (!r.passed) {
         const indent = ' '.repeat(fileWidth + nameWidth + 12);
-        for (const extra of r.feedback.split('\n').slice(1)) lines.push(`${indent}${extra}`);
+        for (const extra of text.split('\n').slice(1)) lines.push(`${indent}${extra}`);
       }
     }
     lines.push('');
@@ -121,7 +127,7 @@ export class GradeReport {
       .map((r) => {
         const status = r.passed ? '&#10003;' : '&#10007;';
         const colour = r.passed ? '#1a7f37' : '#cf222e';
-        const feedback = r.passed ? 'ok' : `<pre style="margin:0;white-space:pre-wrap">${escapeHtml(r.feedback)}</pre>`;
+        const feedback = r.passed ? 'ok' : `<pre style="margin:0;white-space:pre-wrap">${escapeHtml(cleanText(r.feedback))}</pre>`;
         return (
           `<tr><td>${escapeHtml(r.file)}</td><td>${r.hidden ? '<em>[hidden]</em> ' : ''}${escapeHtml(r.name)}</td>` +
           `<td style="color:${colour};white-space:nowrap">${status} ${r.points}/${r.maxPoints}</td><td>${feedback}</td></tr>`
@@ -154,7 +160,7 @@ export class GradeReport {
         name: `${r.file} › ${r.name}`,
         score: r.points,
         max_score: r.maxPoints,
-        output: r.passed ? 'ok' : r.feedback,
+        output: r.passed ? 'ok' : cleanText(r.feedback),
         visibility: r.hidden ? HIDDEN_VISIBILITY : 'visible',
       })),
     };

@@ -6,7 +6,9 @@
  */
 import { existsSync } from 'fs';
 import type { INotebookContent } from '@jupyterlab/nbformat';
-import { PLOTLY_MIME, plotlyScriptPath } from './helpers/plot';
+import { escapeHtml } from './helpers/escape';
+import { PLOTLY_MIME } from './helpers/plot';
+import { plotlyScriptPath } from './helpers/setup';
 
 /** Chromium binaries tried in order after $CHROMIUM_PATH (never downloaded). */
 export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -50,7 +52,8 @@ export async function addPngFallbacks(nb: INotebookContent, chromiumPath = findC
       out.data = { ...out.data, 'image/png': base64 };
       const html = out.data['text/html'];
       if (typeof html === 'string') {
-        out.data['text/html'] = html.replace(PLACEHOLDER, `<img class="descent-plot-wait" alt="figure" style="max-width:100%" src="data:image/png;base64,${base64}">`);
+        const alt = typeof out.data['text/plain'] === 'string' ? out.data['text/plain'] : 'figure'; // show()'s description
+        out.data['text/html'] = html.replace(PLACEHOLDER, `<img class="descent-plot-wait" alt="${escapeHtml(alt)}" style="max-width:100%" src="data:image/png;base64,${base64}">`);
       }
     }
   } finally {

@@ -9,22 +9,35 @@
  * release is graded all the same and flagged "graders modified".
  *
  * Writes one Gradescope results.json per student (`<out>/<student>.json`, with `extra_data`:
- * status and modified files) and `<out>/scores.csv` (student, status, one column per exercise,
+ * status, detail and problems) and `<out>/scores.csv` (student, status, one column per exercise,
  * total, max). Default out: `<SUBMISSIONS>-grades` next to SUBMISSIONS. Exit 0 when grading ran.
+ *
+ * Submissions are hostile: each student is graded in isolation (batch/student.ts) with a
+ * wall-clock limit, and whatever happens to one becomes that student's row with a reason; the
+ * sheet is always written; every name and message is cleaned before it is printed or written
+ * (safe/text.ts), and results files get safe, unique names (batch/names.ts).
  */
 import { Command, InvalidArgumentError } from 'commander';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { grade } from '../grade/engine';
+import { cleanLine, stopCommands } from '../grade/safe/text';
+import { kindOf } from '../grade/safe/paths';
+import { resultNames } from './batch/names';
+import { boundedJson, csvText, writeFileAtomic } from './batch/output';
+import { gradeStudent, StudentOutcome, StudentStatus } from './batch/student';
 import { COURSE_CONFIG_FILE, CourseConfig } from './course/course';
-import { checkIntegrity, Checksums, CHECKSUMS_FILE } from './course/integrity';
-import { scaleReport, ScaledReport, toGradescope } from './course/scale';
+import { Checksums, CHECKSUMS_FILE } from './course/integrity';
+import { toGradescope } from './course/scale';
 import { formatPoints } from './course/table';
 import { buildReleaseTree, KIT_ROOT } from './tree';
 
 /** Students graded at once by default: the machine has 2 cores, and each grading runs one sandbox. */
 export const DEFAULT_JOBS = Math.max(1, Math.min(2, os.cpus().length));
+/** Wall-clock limit per student by default, in seconds (a whole grading takes seconds; the per-file limits add up to less). */
+export const DEFAULT_STUDENT_TIMEOUT_S = 600;
+/** Most entries of SUBMISSIONS looked at. */
+const MAX_STUDENTS = 10_000;
 
 export interface BatchOptions {
   submissions: string;
@@ -35,14 +48,20 @@ export interface BatchOptions {
   seed?: number;
   timeoutMs?: number;
   budgetMs?: number;
+  /** Wall-clock limit per student, in ms (default DEFAULT_STUDENT_TIMEOUT_S). */
+  studentTimeoutMs?: number;
   /** Called as each student finishes. */
   onStudent?: (row: BatchRow) => void;
 }
 
 export interface BatchRow {
+  /** The student's folder name, cleaned for printing. */
   student: string;
-  status: 'ok' | 'graders modified' | 'no exercises' | 'error';
+  status: StudentStatus;
+  /** Why the status is not 'ok' (one line each). */
   detail: string[];
+  /** The first problem of each exercise file that lost points to one. */
+  problems: string[];
   scores: Record<string, number>;
   score: number;
   maxScore: number;
@@ -57,33 +76,32 @@ export interface BatchSummary {
   exercises: string[];
 }
 
-function safeName(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]/g, '_');
-}
-
-function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** The folder with a submission's exercise files: its exercises/, or itself when it holds .ts files. */
-export function exercisesOf(folder: string): string | null {
-  const nested = path.join(folder, 'exercises');
-  if (fs.existsSync(nested) && fs.statSync(nested).isDirectory()) return nested;
-  return fs.readdirSync(folder).some((f) => f.endsWith('.ts')) ? folder : null;
-}
-
-/** Does a submission carry the repository's tooling (then it is checked against the release)? */
-function isRepository(folder: string): boolean {
-  return ['package.json', 'test', 'kit', '.github'].some((f) => fs.existsSync(path.join(folder, f)));
-}
-
 async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const workers = Array.from({ length: Math.max(1, Math.min(size, items.length)) }, async () => {
     while (next < items.length) await work(items[next++]);
   });
   await Promise.all(workers);
+}
+
+/** The entries of SUBMISSIONS that are students: folders, and links or special files (refused), not hidden ones. */
+function listStudents(submissions: string, out: string): Array<{ name: string; refused?: string }> {
+  const students: Array<{ name: string; refused?: string }> = [];
+  const dir = fs.opendirSync(submissions);
+  try {
+    for (let e = dir.readSync(); e !== null && students.length < MAX_STUDENTS; e = dir.readSync()) {
+      if (e.name.startsWith('.') || path.join(submissions, e.name) === out) continue;
+      if (e.isDirectory()) students.push({ name: e.name });
+      else if (!e.isFile()) students.push({ name: e.name, refused: `the submission is ${kindOf(e)}${e.isSymbolicLink() ? '; submit real files' : ', not a folder'}` });
+    }
+  } finally {
+    dir.closeSync();
+  }
+  return students.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function failed(status: StudentStatus, why: string): StudentOutcome {
+  return { status, detail: [cleanLine(why, 300)], problems: [], scaled: null };
 }
 
 export async function gradeBatch(options: BatchOptions): Promise<BatchSummary> {
@@ -96,63 +114,66 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchSummary> {
   const course: CourseConfig = tree.course;
   const exercises = Object.keys(tree.points);
   const expected = JSON.parse((tree.files.get(CHECKSUMS_FILE) as Buffer).toString('utf8')) as Checksums;
-  const students = fs
-    .readdirSync(submissions, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-    .map((e) => e.name)
-    .sort();
+  const students = listStudents(submissions, out);
+  const names = resultNames(students.map((s) => s.name));
   fs.mkdirSync(out, { recursive: true });
   const rows = new Map<string, BatchRow>();
-  await pool(students, options.jobs ?? DEFAULT_JOBS, async (student) => {
+  const wallMs = options.studentTimeoutMs ?? DEFAULT_STUDENT_TIMEOUT_S * 1000;
+  const maxPoints = Object.values(tree.points).reduce((s, p) => s + p, 0);
+  const gradeOne = async (entry: { name: string; refused?: string }): Promise<void> => {
     const start = Date.now();
-    const folder = path.join(submissions, student);
-    const resultsFile = path.join(out, `${safeName(student)}.json`);
-    const row: BatchRow = { student, status: 'ok', detail: [], scores: {}, score: 0, maxScore: 0, ms: 0, resultsFile };
-    const dir = exercisesOf(folder);
-    if (isRepository(folder)) {
-      row.detail = checkIntegrity(folder, expected);
-      if (row.detail.length > 0) row.status = 'graders modified';
-    }
-    let scaled: ScaledReport | null = null;
+    const { stem, note } = names.get(entry.name)!;
+    const display = cleanLine(entry.name, 200);
+    let outcome: StudentOutcome;
     try {
-      const report = await grade({
-        dir: dir ?? path.join(folder, 'exercises'),
-        hidden: options.hidden,
-        seed: options.seed,
-        limits: options.timeoutMs === undefined ? undefined : { callTimeoutMs: options.timeoutMs },
-        budgetMs: options.budgetMs,
-        concurrency: 1,
-      });
-      scaled = scaleReport(report, course);
-      if (dir === null) {
-        row.status = 'no exercises';
-        row.detail = [`no exercises/ folder and no .ts file in ${folder}`];
-      }
+      outcome =
+        entry.refused !== undefined
+          ? failed('refused', entry.refused)
+          : await gradeStudent(path.join(submissions, entry.name), {
+              hidden: options.hidden, seed: options.seed, timeoutMs: options.timeoutMs, budgetMs: options.budgetMs, wallMs, course, expected,
+            });
+    } catch (error) {
+      outcome = failed('error', `grading failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const scaled = outcome.scaled;
+    const row: BatchRow = {
+      student: display,
+      status: outcome.status,
+      detail: note === undefined ? outcome.detail : [...outcome.detail, note],
+      problems: outcome.problems,
+      scores: {},
+      score: scaled?.score ?? 0,
+      maxScore: scaled?.maxScore ?? maxPoints,
+      ms: 0,
+      resultsFile: path.join(out, `${stem}.json`),
+    };
+    for (const e of scaled?.exercises ?? []) row.scores[e.exercise] = e.score;
+    const extra = { student: display, status: row.status, detail: row.detail, problems: row.problems };
+    const json = scaled === null ? { score: 0, max_score: maxPoints, output: `not graded: ${row.detail.join('; ')}`, tests: [], extra_data: extra } : toGradescope(scaled, extra);
+    try {
+      writeFileAtomic(out, `${stem}.json`, boundedJson(json));
     } catch (error) {
       row.status = 'error';
-      row.detail = [error instanceof Error ? error.message : String(error)];
+      row.detail.push(cleanLine(`could not write ${stem}.json: ${error instanceof Error ? error.message : String(error)}`, 300));
     }
-    if (scaled !== null) {
-      for (const e of scaled.exercises) row.scores[e.exercise] = e.score;
-      row.score = scaled.score;
-      row.maxScore = scaled.maxScore;
-    }
-    const extra = { student, status: row.status, detail: row.detail };
-    const json = scaled === null ? { score: 0, output: `not graded: ${row.detail.join('; ')}`, extra_data: extra } : toGradescope(scaled, extra);
-    fs.writeFileSync(resultsFile, `${JSON.stringify(json, null, 2)}\n`);
     row.ms = Date.now() - start;
-    rows.set(student, row);
+    rows.set(entry.name, row);
     options.onStudent?.(row);
-  });
-  const ordered = students.map((s) => rows.get(s) as BatchRow);
-  const max = ordered.find((r) => r.maxScore > 0)?.maxScore ?? Object.values(tree.points).reduce((s, p) => s + p, 0);
-  const lines = [['student', 'status', ...exercises, 'total', 'max'].map(csvField).join(',')];
-  for (const r of ordered) {
-    lines.push([r.student, r.status, ...exercises.map((e) => formatPoints(r.scores[e] ?? 0)), formatPoints(r.score), formatPoints(max)].map(csvField).join(','));
+  };
+  try {
+    await pool(students, options.jobs ?? DEFAULT_JOBS, gradeOne);
+  } finally {
+    // Whatever happened, the grade sheet is written (a student without a row was not graded).
+    const lines: Array<Array<string | number>> = [['student', 'status', ...exercises, 'total', 'max']];
+    for (const s of students) {
+      const r = rows.get(s.name);
+      const status = r?.status ?? 'error';
+      lines.push([cleanLine(s.name, 200), status, ...exercises.map((e) => formatPoints(r?.scores[e] ?? 0)), formatPoints(r?.score ?? 0), formatPoints(r?.maxScore || maxPoints)]);
+    }
+    writeFileAtomic(out, 'scores.csv', csvText(lines));
   }
-  const csv = `${lines.join('\n')}\n`;
-  fs.writeFileSync(path.join(out, 'scores.csv'), csv);
-  return { rows: ordered, csv, out, exercises };
+  const ordered = students.map((s) => rows.get(s.name) as BatchRow);
+  return { rows: ordered, csv: fs.readFileSync(path.join(out, 'scores.csv'), 'utf8'), out, exercises };
 }
 
 function integer(name: string, min: number): (value: string) => number {
@@ -176,28 +197,39 @@ export async function batchMain(argv: string[]): Promise<number> {
     .option('--seed <n>', 'seed of randomized cases', integer('--seed', 0))
     .option('--timeout <ms>', 'time limit of one call, in ms', integer('--timeout', 1))
     .option('--budget <ms>', 'time budget of one exercise file, in ms', integer('--budget', 1))
+    .option('--student-timeout <s>', `wall-clock limit per student, in seconds (default ${DEFAULT_STUDENT_TIMEOUT_S})`, integer('--student-timeout', 1))
     .showHelpAfterError();
   program.parse(argv);
-  const o = program.opts<{ batch: string; hidden?: string; out?: string; jobs?: number; config?: string; seed?: number; timeout?: number; budget?: number }>();
+  const o = program.opts<{ batch: string; hidden?: string; out?: string; jobs?: number; config?: string; seed?: number; timeout?: number; budget?: number; studentTimeout?: number }>();
   if (o.hidden !== undefined && !fs.existsSync(o.hidden)) {
     process.stderr.write(`grade: --hidden must be a folder of graders, received ${JSON.stringify(o.hidden)}\n`);
     return 1;
   }
   const start = Date.now();
-  const summary = await gradeBatch({
-    submissions: o.batch,
-    out: o.out,
-    hidden: o.hidden === undefined ? undefined : path.resolve(o.hidden),
-    jobs: o.jobs,
-    config: o.config === undefined ? path.join(KIT_ROOT, COURSE_CONFIG_FILE) : path.resolve(o.config),
-    seed: o.seed,
-    timeoutMs: o.timeout,
-    budgetMs: o.budget,
-    onStudent: (r) => {
-      const flag = r.status === 'ok' ? '' : `  ${r.status}${r.detail.length > 0 ? `: ${r.detail.slice(0, 3).join(', ')}${r.detail.length > 3 ? ', …' : ''}` : ''}`;
-      process.stdout.write(`${r.student}  ${formatPoints(r.score)}/${formatPoints(r.maxScore)}  (${(r.ms / 1000).toFixed(1)} s)${flag}\n`);
-    },
-  });
+  // In CI, student names and messages are printed with workflow commands paused.
+  const guard = process.env.GITHUB_ACTIONS === 'true' ? stopCommands() : undefined;
+  if (guard !== undefined) process.stdout.write(guard.stop);
+  let summary: BatchSummary;
+  try {
+    summary = await gradeBatch({
+      submissions: o.batch,
+      out: o.out,
+      hidden: o.hidden === undefined ? undefined : path.resolve(o.hidden),
+      jobs: o.jobs,
+      config: o.config === undefined ? path.join(KIT_ROOT, COURSE_CONFIG_FILE) : path.resolve(o.config),
+      seed: o.seed,
+      timeoutMs: o.timeout,
+      budgetMs: o.budget,
+      studentTimeoutMs: o.studentTimeout === undefined ? undefined : o.studentTimeout * 1000,
+      onStudent: (r) => {
+        // Every string here is cleaned (student, detail): nothing a submission names reaches the terminal raw.
+        const flag = r.status === 'ok' && r.detail.length === 0 ? '' : `  ${r.status}${r.detail.length > 0 ? `: ${r.detail.slice(0, 3).join(', ')}${r.detail.length > 3 ? ', …' : ''}` : ''}`;
+        process.stdout.write(`${r.student}  ${formatPoints(r.score)}/${formatPoints(r.maxScore)}  (${(r.ms / 1000).toFixed(1)} s)${flag}\n`);
+      },
+    });
+  } finally {
+    if (guard !== undefined) process.stdout.write(guard.resume);
+  }
   const shown = path.relative(process.cwd(), summary.out);
   process.stdout.write(
     `\ngraded ${summary.rows.length} submission(s) in ${((Date.now() - start) / 1000).toFixed(1)} s: ` +

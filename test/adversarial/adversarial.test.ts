@@ -7,7 +7,6 @@
  * connection reached the local server, the graders still match their manifest and no sandbox
  * process is left running.
  */
-import crypto from 'crypto';
 import fs from 'fs';
 import http from 'http';
 import os from 'os';
@@ -16,10 +15,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { grade } from '../../kit/grade/engine';
 import { verifyManifest } from '../../kit/grade/manifest';
 import type { CheckResult, GradeReport } from '../../kit/grade/report';
-import torch from '../fixtures/torch-cases.json';
+import mseCases from '../fixtures/graders/mse.json';
 import { applyMutant } from '../mutants/mutant';
 import sgdMutatesParams from '../mutants/optimizers.sgd-mutates-params';
 import { Case, CASES, LIMITS } from './cases';
+import { differences, hashTree, sandboxProcesses } from './tree';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SOLUTIONS = path.join(ROOT, 'solutions');
@@ -28,8 +28,6 @@ const CHEATS = path.join(__dirname, 'cheats');
 const EXERCISES = ['mse', 'cross-entropy', 'gradient-descent', 'minibatch', 'autograd', 'optimizers'];
 /** Submissions graded at once. */
 const CONCURRENCY = 4;
-/** Not part of the project's content (top-level): installed packages, build output, tool caches, git's own files. */
-const NOT_TREE = new Set(['node_modules', 'build', 'dist', '.vitest', '.git']);
 
 interface Outcome {
   /** The target exercise, with the hidden graders. */
@@ -41,39 +39,15 @@ interface Outcome {
   filesAfter: Map<string, string>;
 }
 
-const sha256 = (data: Buffer | string): string => crypto.createHash('sha256').update(data).digest('hex');
-
-/** path → sha256 of every file under `dir` (links: their target), skipping NOT_TREE at the top. */
-function hashTree(dir: string, skip = NOT_TREE): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (sub: string): void => {
-    for (const entry of fs.readdirSync(path.join(dir, sub), { withFileTypes: true })) {
-      const rel = path.join(sub, entry.name);
-      if (sub === '' && skip.has(entry.name)) continue;
-      const full = path.join(dir, rel);
-      if (entry.isSymbolicLink()) out.set(rel, `link:${fs.readlinkSync(full)}`);
-      else if (entry.isDirectory()) walk(rel);
-      else if (entry.isFile() && !entry.name.endsWith('.log')) out.set(rel, sha256(fs.readFileSync(full)));
-    }
-  };
-  walk('');
-  return out;
-}
-
-function differences(before: Map<string, string>, after: Map<string, string>): string[] {
-  const keys = new Set([...before.keys(), ...after.keys()]);
-  return [...keys].filter((k) => before.get(k) !== after.get(k)).sort();
-}
-
 /** The visible mse inputs with their answers, as a cheater would copy them from the graders and fixtures. */
 function visibleTable(): Record<string, { mse: number; gradient: number[] }> {
-  const flat = (x: unknown): number[] => (Array.isArray(x) ? (x as unknown[]).flatMap(flat) : [x as number]);
-  const pairs: Array<[number[], number[]]> = [[[1, 2, 3], [1, 2, 5]], [[0, 0, 0, 0], [-1, 3, -2, 0]], [[2], [5]]];
-  for (const c of torch.losses) if (c.fn === 'mse' && c.reduction === 'mean') pairs.push([flat(c.target), flat(c.input)]);
+  // Arguments as the graders pass them: predictions first, mse(yHat, y).
+  const pairs: Array<[number[], number[]]> = [[[1, 2, 5], [1, 2, 3]], [[0.5, -1], [1.5, 1]], [[-1, 3, -2, 0], [0, 0, 0, 0]], [[5], [2]]];
+  for (const c of mseCases.cases) pairs.push([c.yHat, c.y]);
   const table: Record<string, { mse: number; gradient: number[] }> = {};
-  for (const [t, p] of pairs) {
+  for (const [p, t] of pairs) {
     const n = t.length;
-    table[JSON.stringify([t, p])] = {
+    table[JSON.stringify([p, t])] = {
       mse: p.reduce((s, v, i) => s + (v - t[i]) ** 2, 0) / n,
       gradient: p.map((v, i) => (2 * (v - t[i])) / n),
     };
@@ -104,7 +78,7 @@ function cheatSource(k: Case, dir: string): string {
 async function gradeCase(k: Case): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `descent-cheat-${k.name}-`));
   try {
-    for (const name of fs.readdirSync(SOLUTIONS)) fs.copyFileSync(path.join(SOLUTIONS, name), path.join(dir, name));
+    for (const name of fs.readdirSync(SOLUTIONS).filter((n) => n.endsWith('.ts'))) fs.copyFileSync(path.join(SOLUTIONS, name), path.join(dir, name));
     // Other exercise files that import the target (minibatch.ts uses mse) get the reference copy of it,
     // so that they grade as the solutions do whatever the cheat does.
     const stem = k.target.replace(/\.ts$/, '');
@@ -139,20 +113,7 @@ async function gradeCase(k: Case): Promise<void> {
 }
 
 /** Linux: sandbox children of this process that are still alive. */
-function sandboxChildren(): number[] {
-  if (process.platform !== 'linux') return [];
-  const alive: number[] = [];
-  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === process.pid && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--disallow-code-generation-from-strings')) alive.push(Number(pid));
-    } catch {
-      // gone
-    }
-  }
-  return alive;
-}
+const sandboxChildren = (): number[] => sandboxProcesses((p) => p.ppid === process.pid);
 
 beforeAll(async () => {
   server = http.createServer((_req, res) => res.end('{"mse": 1.3333333333333333}'));

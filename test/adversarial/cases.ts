@@ -39,8 +39,12 @@ export interface Case {
 }
 
 const NONE = /received: it is a string "succeeded: none"/;
-const QUICK = 20;
-const SLOW = 45;
+/**
+ * Bounds, in seconds, for a case's grading: generous, since the suite grades four cases at once on
+ * a machine that may be busy (a busy machine slows the children; their CPU-time limits still hold).
+ */
+const QUICK = 60;
+const SLOW = 120;
 
 function c(name: string, feedback: RegExp, more: Partial<Case> = {}): Case {
   return { name, target: 'mse.ts', feedback, fails: 'all', boundS: QUICK, ...more };
@@ -58,8 +62,9 @@ export const CASES: Case[] = [
   c('loop-at-import', /mse\.ts: timed out after 2 s while loading mse\.ts|timed out after 2 s while loading mse\.ts/, { boundS: SLOW }),
   // Loading returns (the spin runs in promise callbacks afterwards), so every call times out instead.
   c('import-never-finishes', /problem: {2}timed out after 0\.6 s/, { boundS: SLOW, limits: SPIN }),
-  c('memory-heap', /problem: {2}ran out of memory \(the limit is 128 MB\)/, { boundS: SLOW }),
-  c('memory-arraybuffer', /problem: {2}ran out of memory \(used more than 384 MB\)/, { boundS: SLOW, linuxOnly: true }),
+  // A generous call limit: on a busy machine, filling 128 MB can take longer than a call usually may.
+  c('memory-heap', /problem: {2}ran out of memory \(the limit is 128 MB\)/, { boundS: SLOW, limits: { callTimeoutMs: 15_000 } }),
+  c('memory-arraybuffer', /problem: {2}ran out of memory \(used more than 384 MB\)/, { boundS: SLOW, linuxOnly: true, limits: { callTimeoutMs: 15_000 } }),
   c('output-flood', /problem: {2}printed more than 1000000 bytes of output/, { boundS: SLOW }),
   c('overwrite-files', /problem: {2}tried to write a file, which grading does not allow/),
   c('read-solutions', /problem: {2}tried to read a file, which grading does not allow/),
@@ -83,10 +88,15 @@ export const CASES: Case[] = [
   c('parser-bomb', /mse\.ts failed to load: SyntaxError: mse\.ts cannot be compiled \(Maximum call stack size exceeded\)/, {
     generate: () => `export function mse(a: number[], b: number[]): number {\n  return ${'('.repeat(100_000)}0${')'.repeat(100_000)};\n}\n`,
   }),
-  c('huge-source', /mse\.ts failed to load: Error: mse\.ts is 3\.0 MB, more than the 1 MB an exercise file may have/, {
+  c('huge-source', /could not run: mse\.ts is 3\.0 MB, more than the 1 MB an exercise file may have/, {
     generate: () => `// ${'padding '.repeat(375_000)}\nexport const mse = (): number => 0;\nexport const mseGradient = (a: number[]): number[] => a;\n`,
   }),
-  c('link-to-solution', /could not run: mse\.ts is a link to .*solutions\/mse\.ts, outside .*, which grading does not follow/, {
-    linkTo: 'solutions/mse.ts',
+  c('link-to-solution', /could not run: mse\.ts is a symbolic link; submit real files/, { linkTo: 'solutions/mse.ts' }),
+  c('decode-bomb', /problem: {2}returned an array of length 9000000 with entries missing \(a sparse array\)/),
+  c('huge-key', /problem: {2}returned an object with a key of 5000 characters \(at most 1000\)/),
+  c('control-characters', /problem: {2}threw Error: red clipboard\n: :set-output name=result::forged 100\/100 # #\[error\]x \| 100\/100 \|$/m),
+  // Generated: TypeScript's parser takes exponential time on nested `async (` calls (2²⁰ steps for 20 levels).
+  c('transpile-bomb', /timed out after 2 s while compiling mse\.ts \(TypeScript did not finish/, {
+    generate: () => `export const mse = ${'async ('.repeat(40)}0${')'.repeat(40)};\nexport const mseGradient = (a: number[]): number[] => a;\n`,
   }),
 ];

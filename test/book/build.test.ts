@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { solutionsGuard } from '../../kit/book/bundle';
 import { buildBook, MANIFEST, type BookResult } from '../../kit/book/build';
 import { staleReason, STAMP_FILE } from '../../kit/book/execute';
 import { copyFile, isInside, readText, ROOT, SOLUTIONS_DIR } from '../../kit/book/files';
@@ -28,7 +29,7 @@ describe('the built book', () => {
     const manifest = JSON.parse(page(MANIFEST)) as { student: boolean; chapters: Array<{ slug: string; figures: number; exercises: string[] }> };
     expect(manifest.student).toBe(false);
     expect(manifest.chapters.map((c) => [c.slug, c.figures, c.exercises])).toEqual([
-      ['00-intro', 1, []], ['01-alpha', 0, ['exercises/alpha.ts']], ['02-beta', 0, []]]);
+      ['00-intro', 1, []], ['01-alpha', 0, ['exercises/alpha.ts']], ['02-beta', 1, []]]);
     expect(result.buildSeconds).toBeLessThan(10);
   });
 
@@ -82,21 +83,27 @@ describe('the built book', () => {
 
   it('typesets the math at build time and leaves no TeX in the text', () => {
     for (const name of ['01-alpha.html', '02-beta.html', 'index.html']) {
-      const text = page(name).replace(/<script[\s\S]*?<\/script>|<pre[\s\S]*?<\/pre>|<[^>]*>/g, '');
+      // What a sighted reader sees: KaTeX's MathML copy (hidden, for screen readers) is left out.
+      const text = page(name).replace(/<span class="katex-mathml">[\s\S]*?<\/math><\/span>|<script[\s\S]*?<\/script>|<pre[\s\S]*?<\/pre>|<[^>]*>/g, '');
       expect(text, name).not.toMatch(/\$\$|\\frac|\\partial/);
     }
     expect(page('01-alpha.html')).toContain('class="katex-display"');
+    expect(page('01-alpha.html')).toMatch(/<span class="katex-mathml"><math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML" display="block">/); // MathML kept
     expect(page('02-beta.html')).toMatch(/<td><span class="katex-block">/); // math inside an HTML output
     expect(page('01-alpha.html')).toContain('href="02-beta.html#second"');
   });
 
   it('draws figures from their plotly JSON with the local plotly.js, loaded once and only where needed', () => {
     const intro = page('00-intro.html');
-    expect(intro.match(/<script src="assets\/plotly\.min\.js"><\/script>/g)).toHaveLength(1);
-    expect(intro.indexOf('assets/plotly.min.js')).toBeLessThan(intro.indexOf('assets/book.js'));
+    // book.js loads plotly.js on first use (data-plotly), so the page's text and editors do not wait for it.
+    expect(intro.match(/assets\/plotly\.min\.js/g)).toHaveLength(1);
+    expect(intro).toContain('<script defer src="assets/book.js" data-plotly="assets/plotly.min.js"></script>');
     expect(JSON.parse(attr(intro, /data-figure="figure-1">(.*?)<\/script>/) ?? '')).toEqual(FIGURE);
     expect(intro).not.toContain('plotly.js inlined'); // plotSetup()'s output is not copied
-    expect(page('01-alpha.html')).not.toContain('plotly.min.js');
+    expect(page('01-alpha.html')).toContain('plotly.min.js'); // code cells: the live editor may draw figures
+    expect(page('01-alpha.html')).toContain('<script defer src="assets/live.js"></script>');
+    expect(page('index.html')).not.toContain('plotly.min.js');
+    expect(page('index.html')).not.toContain('live.js');
     const plotly = require.resolve('plotly.js-dist-min/plotly.min.js', { paths: [ROOT] });
     expect(statSync(join(course.out, 'assets/plotly.min.js')).size).toBe(statSync(plotly).size);
   });
@@ -207,6 +214,12 @@ describe('no file from solutions/ is ever read by the book builder', () => {
     expect(isInside(link, SOLUTIONS_DIR)).toBe(true);
     expect(() => readText(link)).toThrow(/never reads the solutions/);
     expect(isInside(join(ROOT, 'solutions-notes.md'), SOLUTIONS_DIR)).toBe(false);
+  });
+
+  it('never bundles a file from solutions/ into the book\'s scripts', async () => {
+    const { build } = await import('esbuild');
+    await expect(build({ entryPoints: [join(SOLUTIONS_DIR, 'mse.ts')], bundle: true, write: false, logLevel: 'silent', plugins: [solutionsGuard] }))
+      .rejects.toThrow(/never reads the solutions/);
   });
 
   it('reads files only through kit/book/files.ts (which has the guard)', () => {

@@ -52,7 +52,7 @@ describe('npm start', () => {
     expect(stdout).toMatch(/Book built in \d+\.\d s: 1 chapter\(s\), 2 page\(s\)/);
     expect(stdout).toMatch(/Ready in \d+\.\d s\./);
     const page = await (await fetch(`${url}00-tiny.html`)).text();
-    expect(page).toContain('<pre class="output-stream">42\n</pre>');
+    expect(page).toContain('<pre class="output-stream" tabindex="0">42\n</pre>');
     expect(page).toContain('class="katex"');
 
     const exit = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));

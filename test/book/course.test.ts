@@ -4,11 +4,12 @@
  * summary, every formula typesets, and rebuilding from executed notebooks takes under 10 s.
  */
 import { spawnSync } from 'child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBook, type BookResult } from '../../kit/book/build';
+import { EXERCISES_ASSET, SCRIPTS } from '../../kit/book/bundle';
 import { EXECUTED_DIR, EXERCISES_DIR, ROOT, SOLUTIONS_DIR } from '../../kit/book/files';
 import { courseNotebooks, executedWithStubs, EXECUTION_TIMEOUT_MS } from './shared';
 
@@ -67,9 +68,14 @@ describe('the student book of the course', () => {
   it('contains no solution code (and does contain the stubs)', () => {
     const solutions = solutionOnly();
     expect([...solutions.values()].flatMap((s) => s.runs).length).toBeGreaterThan(20);
-    const pages = files(book.out).filter((f) => /\.(html|json|js|css)$/.test(f) && !f.endsWith('plotly.min.js'));
+    // The scripts esbuild bundles (the library, CodeMirror, mathjs… minified) are checked below
+    // instead: line by line they would match any generic solution line (`throw new RangeError(`).
+    const bundles = Object.values(SCRIPTS).map((s) => join(book.out, s));
+    const pages = files(book.out).filter((f) => /\.(html|json|js|css)$/.test(f) && !f.endsWith('plotly.min.js') && !bundles.includes(f));
     // Each page as the lines a reader could copy: tags dropped, entities decoded, lines trimmed, comments dropped.
-    const texts = pages.map((f) => [relative(book.out, f), lines(text(readFileSync(f, 'utf8'))).filter(isCode).join('\n')] as const);
+    // The live editor's exercise sources (one JSON line) are read as the files they hold.
+    const read = (f: string): string => (f.endsWith(EXERCISES_ASSET) ? Object.values(JSON.parse(readFileSync(f, 'utf8')) as Record<string, string>).join('\n') : text(readFileSync(f, 'utf8')));
+    const texts = pages.map((f) => [relative(book.out, f), lines(read(f)).filter(isCode).join('\n')] as const);
     for (const [file, own] of solutions) {
       for (const snippet of [...own.lines, ...own.runs]) {
         const leaks = texts.filter(([, t]) => t.includes(snippet)).map(([p]) => p);
@@ -83,6 +89,16 @@ describe('the student book of the course', () => {
       const stub = lines(readFileSync(join(EXERCISES_DIR, p.replace(/^exercises\/(.*)\.html$/, '$1.ts')), 'utf8')).filter(isCode);
       expect(t, p).toContain(stub.join('\n')); // the whole stub, line after line
       expect(t, p).toContain("throw new Error('TODO");
+    }
+  });
+
+  it('gives the live editor the stubs as its exercise files, never a solution file', () => {
+    const sources = JSON.parse(readFileSync(join(book.out, EXERCISES_ASSET), 'utf8')) as Record<string, string>;
+    expect(Object.keys(sources).length).toBeGreaterThan(0);
+    for (const [name, source] of Object.entries(sources)) {
+      expect(source, name).toBe(readFileSync(join(EXERCISES_DIR, `${name}.ts`), 'utf8'));
+      expect(source, name).toContain("throw new Error('TODO");
+      if (existsSync(join(SOLUTIONS_DIR, `${name}.ts`))) expect(source, name).not.toBe(readFileSync(join(SOLUTIONS_DIR, `${name}.ts`), 'utf8'));
     }
   });
 

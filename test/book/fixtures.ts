@@ -25,6 +25,22 @@ export const FIGURE = {
   config: { responsive: true, displaylogo: false },
 };
 
+/** A figure with a plotly slider (three steps restyling y): the book binds a range input to it. */
+export const SLIDER_FIGURE = {
+  data: [{ type: 'scatter', mode: 'lines+markers', x: [0, 1, 2], y: [0, 1, 2], name: 'η·x' }],
+  layout: {
+    title: { text: 'A line per learning rate' },
+    height: 360,
+    sliders: [{
+      active: 0,
+      currentvalue: { prefix: 'learning rate η = ' },
+      transition: { duration: 400 },
+      steps: [0.1, 0.5, 1].map((lr) => ({ label: String(lr), method: 'restyle', args: [{ y: [[0, lr, 2 * lr]] }] })),
+    }],
+  },
+  config: { responsive: true, displaylogo: false },
+};
+
 /** Text that must appear only where its cell is kept. */
 export const MARKERS = { solution: 'SOLUTION_CELL_MARKER', removed: 'REMOVED_CELL_MARKER', hidden: 'HIDDEN_INPUT_MARKER' };
 
@@ -71,6 +87,11 @@ function chapters(executed: boolean): Record<string, Record<string, unknown>> {
       codeCell('showTable(rows);', out([{
         output_type: 'display_data',
         data: { 'text/html': '<table><tr><th>loss</th></tr><tr><td>$$\\frac{1}{2}$$</td></tr></table>', 'text/plain': 'loss\n1/2' },
+        metadata: {},
+      }])),
+      codeCell('show(sliderFigure);', out([{
+        output_type: 'display_data',
+        data: { 'application/vnd.plotly.v1+json': SLIDER_FIGURE, 'text/plain': 'a figure with a slider' },
         metadata: {},
       }])),
     ], { descent: { summary: 'A summary from the metadata, with $\\beta$.' } }),

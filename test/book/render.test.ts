@@ -11,7 +11,8 @@ import { PLOTLY_MIME, renderOutputs, stripAnsi } from '../../kit/book/outputs';
 const md = createMarkdown();
 const ctx = () => ({ md, env: newPageEnv(), figures: 0 });
 /** The text a reader sees: tags dropped, entities decoded. */
-const visible = (html: string): string => html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+/** The text a sighted reader sees: KaTeX's MathML copy (visually hidden, for screen readers) and tags dropped. */
+const visible = (html: string): string => html.replace(/<span class="katex-mathml">[\s\S]*?<\/math><\/span>/g, '').replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 describe('markdown', () => {
   it('typesets inline and display math at build time, leaving no TeX source in the text', () => {
@@ -20,7 +21,7 @@ describe('markdown', () => {
     expect(html).toContain('katex-display');
     expect(html).not.toContain('$');
     expect(visible(html)).not.toContain('\\frac');
-    expect(html).not.toContain('<math'); // HTML output only: no MathML copy of the source
+    expect(html).toContain('<math'); // KaTeX's MathML is kept beside its HTML, for screen readers; no MathML copy of the source
   });
 
   it('marks a formula KaTeX cannot parse instead of throwing', () => {
@@ -86,7 +87,11 @@ describe('outputs', () => {
     expect(c.figures).toBe(1);
     expect(html).not.toContain('plotly.js');
     expect(html).not.toContain('descent-plot');
-    expect(html).toContain('<div class="plot" id="figure-1" role="img" aria-label="Figure: 1 trace" style="min-height:300px">');
+    expect(html).toContain('<figure class="plot-figure" aria-labelledby="figure-1-description"><div class="plot" id="figure-1" style="min-height:300px">');
+    // The caption is generated from the figure's data (not from the notebook's text/plain), with the data in a disclosure.
+    expect(html).toContain('<p class="figure-description" id="figure-1-description">Line chart “x²”. x axis from 0 to 2; y axis from 0 to 4. 1 trace: f: rises from 0 to 4 over 3 points.</p>');
+    expect(html).toContain('<details class="figure-data"><summary>Data of this figure (1 table)</summary>');
+    expect(html).toContain('<caption>f</caption><thead><tr><th scope="col">x</th><th scope="col">y</th></tr></thead><tbody><tr><th scope="row">0</th><td>0</td></tr>');
     const json = /<script type="application\/json" data-figure="figure-1">(.*?)<\/script>/.exec(html)?.[1] ?? '';
     expect(json).not.toContain('</script');
     expect(JSON.parse(json)).toEqual(figure);
@@ -98,7 +103,7 @@ describe('outputs', () => {
       { output_type: 'stream', name: 'stdout', text: 'd\n' },
       { output_type: 'stream', name: 'stderr', text: '\u001b[31mwarn\u001b[0m\n' },
     ] as IOutput[], ctx());
-    expect(html).toBe('<pre class="output-stream">a &lt;b&gt;\nc\nd\n</pre>\n<pre class="output-stream stderr">warn\n</pre>');
+    expect(html).toBe('<pre class="output-stream" tabindex="0">a &lt;b&gt;\nc\nd\n</pre>\n<pre class="output-stream stderr" tabindex="0">warn\n</pre>');
   });
 
   it('shows errors, images, HTML tables with math, LaTeX and plain text', () => {
@@ -109,11 +114,11 @@ describe('outputs', () => {
       { output_type: 'display_data', data: { 'text/latex': '$$\\frac{a}{b}$$' }, metadata: {} },
       { output_type: 'execute_result', data: { 'text/plain': '[ 1, 2 ] <x>' }, metadata: {}, execution_count: 3 },
     ] as IOutput[], ctx());
-    expect(html).toContain('<pre class="output-error">Error: boom\n    at cell 3</pre>');
+    expect(html).toContain('<pre class="output-error" tabindex="0">Error: boom\n    at cell 3</pre>');
     expect(html).toContain('<img class="output-image" src="data:image/png;base64,iVBORw0KGgo=" alt="a picture">');
     expect(html).toMatch(/<table><tr><td><span class="katex-block"><span class="katex-display">/);
     expect(html).toMatch(/<div class="output-latex"><span class="katex-display">/);
-    expect(html).toContain('<pre class="output-text">[ 1, 2 ] &lt;x&gt;</pre>');
+    expect(html).toContain('<pre class="output-text" tabindex="0">[ 1, 2 ] &lt;x&gt;</pre>');
     expect(visible(html)).not.toMatch(/\$\$|\\frac/);
   });
 

@@ -1,22 +1,23 @@
 /**
  * Grader for exercises/autograd.ts (chapter 05-backpropagation). The scenarios live in
- * drivers/autograd.ts; inside the sandbox they run on the student's Value, here on forward-mode
- * dual numbers (oracles/dual.ts), which give the exact derivatives independently of any backward pass. micrograd's
- * own test expressions are also checked against PyTorch's values (test/fixtures/torch-cases.json).
+ * drivers/autograd.ts and run inside the sandbox on the student's Value; their values and
+ * gradients come from PyTorch's autograd (test/fixtures/graders/autograd.json, checked in
+ * test/grading against forward-mode dual numbers on the same scenarios). Every check of backward()
+ * uses graphs where a gradient of 1 (or 0) is wrong, so a backward() that only seeds out.grad = 1
+ * earns nothing.
  */
 import path from 'path';
 import * as vitest from 'vitest';
 import { checkClose, Hint, receive } from '../../kit/grade/expect';
 import { CheckContext, defineGrader } from '../../kit/grade/grader';
 import { num, numbers, record } from '../../kit/grade/plain';
-import torch from '../fixtures/torch-cases.json';
+import fixture from '../fixtures/graders/autograd.json';
+import { entry } from './cases';
 import { SCENARIOS } from './drivers/autograd';
-import { exactGradient } from './oracles/dual';
 
-/** Exact value and gradient of a scenario by forward mode (one pass per input). */
+/** PyTorch's value and gradients of a scenario. */
 function exact(name: string): { data: number; grads: number[] } {
-  const s = SCENARIOS[name];
-  return exactGradient(s.build, s.inputs);
+  return entry<{ data: number; grads: number[] }>(fixture.scenarios, name, 'autograd scenario');
 }
 
 function describe(name: string): string {
@@ -63,11 +64,18 @@ export default defineGrader(
       }
     });
 
-    graded('a new Value has grad 0 and backward() sets the output’s grad to 1', 1, async (t) => {
-      const f = await forwardOf(t, 'mul');
-      checkClose(f.initialGrads, [0, 0], { input: `${describe('mul')}; [a.grad, b.grad] before backward()` });
-      const { input, got } = await backwardOf(t, 'mul');
+    graded('a new Value has grad 0; backward() seeds out.grad = 1 and fills every leaf’s gradient', 1, async (t) => {
+      const f = await forwardOf(t, 'seeded');
+      checkClose(f.initialGrads, [0, 0], { input: `${describe('seeded')}; [a.grad, b.grad] before backward()` });
+      const { input, got } = await backwardOf(t, 'seeded');
       checkClose(got.outGrad, 1, { input: `${input}; out.grad` });
+      checkClose(got.grads, exact('seeded').grads, {
+        input: `${input}; [a.grad, b.grad]`,
+        hints: [
+          [[1, 1], 'backward() must run the backward step of every node (in reverse topological order), not just set grad = 1'],
+          [[0, 0], 'backward() set out.grad = 1 but never ran the nodes’ backward steps'],
+        ],
+      });
     });
 
     graded('add, sub and neg pass the gradient through (±1)', 1, async (t) => {
@@ -84,19 +92,19 @@ export default defineGrader(
       await checkGrads(t, ['div', 'divNumber'], (name) => (name === 'div' ? [[[-1 / 4, 3 / 16], '∂(a/b)/∂b = −a/b²: check the sign']] : []));
     });
 
-    graded('pow: ∂(a^k)/∂a = k·a^(k−1)', 1, async (t) => {
+    graded('pow: ∂(aᵏ)/∂a = k·aᵏ⁻¹', 1, async (t) => {
       await checkGrads(t, ['pow3', 'powMinus1', 'powHalf'], (name) => {
         const k = name === 'pow3' ? 3 : name === 'powMinus1' ? -1 : 0.5;
         const a = SCENARIOS[name].inputs[0];
         return [
-          [[k * Math.pow(a, k)], 'the exponent of the derivative is k − 1: k·a^(k−1)'],
-          [[Math.pow(a, k - 1)], 'the factor k is missing: k·a^(k−1)'],
+          [[k * Math.pow(a, k)], 'the exponent of the derivative is k − 1: k·aᵏ⁻¹'],
+          [[Math.pow(a, k - 1)], 'the factor k is missing: k·aᵏ⁻¹'],
         ];
       });
     });
 
-    graded('exp: the derivative of e^a is e^a', 1, async (t) => {
-      await checkGrads(t, ['exp'], () => [[[0.7], 'the derivative of e^a is e^a (the output), not a'], [[1], 'the derivative of e^a is e^a, not 1']]);
+    graded('exp: the derivative of eᵃ is eᵃ', 1, async (t) => {
+      await checkGrads(t, ['exp'], () => [[[0.7], 'the derivative of eᵃ is eᵃ (the output), not a'], [[1], 'the derivative of eᵃ is eᵃ, not 1']]);
     });
 
     graded('log: the derivative of ln a is 1/a', 1, async (t) => {
@@ -129,12 +137,12 @@ export default defineGrader(
     });
 
     graded('micrograd’s test expressions match PyTorch', 2, async (t) => {
-      for (const c of torch.value) {
-        const { input, got } = await backwardOf(t, c.name);
-        const names = SCENARIOS[c.name].names;
-        const grads = c.grads as unknown as Record<string, number>;
-        checkClose(got.data, c.out, { input: `${input}; out.data`, tol: { rel: 1e-12, abs: 1e-12 } });
-        checkClose(got.grads, names.map((n) => grads[n]), { input: `${input}; [${names.map((n) => `${n}.grad`).join(', ')}]`, tol: { rel: 1e-12, abs: 1e-12 } });
+      for (const name of ['sanity_check', 'more_ops', 'transcendental']) {
+        const { input, got } = await backwardOf(t, name);
+        const e = exact(name);
+        const names = SCENARIOS[name].names;
+        checkClose(got.data, e.data, { input: `${input}; out.data` });
+        checkClose(got.grads, e.grads, { input: `${input}; [${names.map((n) => `${n}.grad`).join(', ')}]` });
       }
     });
   },

@@ -11,13 +11,13 @@ import type { CheckResult } from '../../kit/grade/report';
 import type { SandboxLimits } from '../../kit/grade/sandbox/sandbox';
 import { removeDir, solutionsCopy, SOLUTIONS } from './helpers';
 
-const GOOD_GRADIENT = `export function mseGradient(a: number[], b: number[]): number[] { return b.map((p, i) => (2 * (p - a[i])) / a.length); }\n`;
+const GOOD_GRADIENT = `export function mseGradient(yHat: number[], y: number[]): number[] { return yHat.map((p, i) => (2 * (p - y[i])) / y.length); }\n`;
 const temps: string[] = [];
 afterAll(() => temps.forEach(removeDir));
 
 /** Grades a copy of solutions/ whose mse.ts exports `mse` with the given body (and a correct mseGradient). */
 async function gradeMse(body: string, limits: Partial<SandboxLimits> = { callTimeoutMs: 1000 }): Promise<{ mse: CheckResult[]; gradient: CheckResult[] }> {
-  const dir = solutionsCopy({ 'mse.ts': `export function mse(yTrue: number[], yPred: number[]): number {\n${body}\n}\n${GOOD_GRADIENT}` });
+  const dir = solutionsCopy({ 'mse.ts': `export function mse(yHat: number[], y: number[]): number {\n${body}\n}\n${GOOD_GRADIENT}` });
   temps.push(dir);
   const report = await grade({ dir, only: ['mse'], limits, budgetMs: 20_000 });
   return {
@@ -58,7 +58,7 @@ describe('feedback for wrong results', () => {
   }, 60_000);
 
   test('the wrong length', async () => {
-    const dir = solutionsCopy({ 'mse.ts': fs.readFileSync(path.join(SOLUTIONS, 'mse.ts'), 'utf8').replace('return yPred.map(', 'return yPred.slice(1).map(') });
+    const dir = solutionsCopy({ 'mse.ts': fs.readFileSync(path.join(SOLUTIONS, 'mse.ts'), 'utf8').replace('return yHat.map(', 'return yHat.slice(1).map(') });
     temps.push(dir);
     const report = await grade({ dir, only: ['mse'] });
     const gradient = report.results.filter((r) => r.name.startsWith('mseGradient'));

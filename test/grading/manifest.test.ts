@@ -35,12 +35,12 @@ describe('the committed manifest', () => {
     ).toBe(true);
   });
 
-  test('lists the graders, their drivers and oracles, the grading tool, the fixtures they import and the grade script', () => {
+  test('lists the graders, their drivers, the grading tool, the fixtures they import and the grade script', () => {
     const files = Object.keys(computeManifest(ROOT).files);
     for (const expected of [
-      'test/graders/mse.test.ts', 'test/graders/drivers/optimizers.ts', 'test/graders/oracles/dual.ts',
+      'test/graders/mse.test.ts', 'test/graders/drivers/optimizers.ts', 'test/graders/cases.ts',
       'kit/grade/cli.ts', 'kit/grade/manifest.ts', 'kit/grade/sandbox/harness.ts', 'kit/grade/sandbox/realm.ts',
-      'test/fixtures/torch-cases.json', 'package.json#scripts.grade',
+      'test/fixtures/graders/optimizers.json', 'package.json#scripts.grade',
     ]) {
       expect(files).toContain(expected);
     }
@@ -58,17 +58,17 @@ describe('verifyManifest', () => {
     fs.appendFileSync(path.join(root, 'test/graders/mse.test.ts'), '\n// always pass\n');
     fs.rmSync(path.join(root, 'test/graders/drivers/minibatch.ts'));
     fs.writeFileSync(path.join(root, 'test/graders/extra.test.ts'), 'export {};\n');
-    fs.writeFileSync(path.join(root, 'test/fixtures/torch-cases.json'), '{}');
+    fs.writeFileSync(path.join(root, 'test/fixtures/graders/mse.json'), '{}');
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     pkg.scripts.grade = 'echo 117/117';
     fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify(pkg));
     const check = verifyManifest(root);
     expect(check.ok).toBe(false);
-    expect(check.changed.sort()).toEqual(['package.json#scripts.grade', 'test/fixtures/torch-cases.json', 'test/graders/mse.test.ts']);
+    expect(check.changed.sort()).toEqual(['package.json#scripts.grade', 'test/fixtures/graders/mse.json', 'test/graders/mse.test.ts']);
     expect(check.missing).toEqual(['test/graders/drivers/minibatch.ts']);
     expect(check.added).toEqual(['test/graders/extra.test.ts']);
     expect(check.message).toBe(
-      'graders modified: package.json#scripts.grade, test/fixtures/torch-cases.json, test/graders/drivers/minibatch.ts (missing), ' +
+      'graders modified: package.json#scripts.grade, test/fixtures/graders/mse.json, test/graders/drivers/minibatch.ts (missing), ' +
         'test/graders/extra.test.ts (new), test/graders/mse.test.ts',
     );
   });

@@ -11,7 +11,9 @@ import type { GradeReport } from '../../kit/grade/report';
 import { applyMutant, Mutant } from '../mutants/mutant';
 import { EXERCISE_FILES, HIDDEN, MUTANTS, removeDir, solutionsCopy, SOLUTIONS } from './helpers';
 
-const files = fs.readdirSync(MUTANTS).filter((f) => f.endsWith('.ts') && f !== 'mutant.ts').sort();
+/** The format (mutant.ts) and the check names by function (checks.ts) are not mutants. */
+const HELPERS = ['mutant.ts', 'checks.ts'];
+const files = fs.readdirSync(MUTANTS).filter((f) => f.endsWith('.ts') && !HELPERS.includes(f)).sort();
 
 /** Mistakes the issue lists; each must be covered by at least one mutant (by file name). */
 const REQUIRED = [
@@ -73,5 +75,10 @@ describe('mutation suite', () => {
     const failed = report.results.filter((r) => !r.passed);
     expect(report.score, `${mutant.mistake}: no check failed`).toBeLessThan(report.maxScore);
     for (const r of failed) expect(r.feedback, `${file} › ${r.name}`).not.toMatch(/grader error/);
+    for (const name of mutant.mustFail ?? []) {
+      const result = report.results.find((r) => r.name === name);
+      expect(result, `${file}: no check named "${name}"`).toBeDefined();
+      expect(result!.passed, `${file}: "${name}" passed (${mutant.mistake})`).toBe(false);
+    }
   });
 });

@@ -1,17 +1,22 @@
 /**
- * The graders' own machinery is right: the optimizer oracle and the dual-number oracle agree with
- * PyTorch, the chi-square test accepts a fair shuffle, and the plain-data checks and feedback
- * helpers behave as documented.
+ * The graders' own machinery is right: the hidden graders' optimizer oracle and dual-number
+ * oracle agree with PyTorch (test/fixtures/torch-cases.json), the public graders' precomputed
+ * expectations (test/fixtures/graders, from PyTorch) agree with those independent oracles — so the
+ * Python port of the autograd scenarios is the TypeScript one — and the plain-data checks and
+ * feedback helpers behave as documented.
  */
 import { describe, expect, test } from 'vitest';
 import { checkClose, deepClose, Feedback, feedbackText, isClose, pickHint, receive } from '../../kit/grade/expect';
 import { arrayOf, describeReceived, formatCall, matrix, num, numbers, optional, record, str, validate } from '../../kit/grade/plain';
+import autogradCases from '../fixtures/graders/autograd.json';
+import optimizerCases from '../fixtures/graders/optimizers.json';
 import torch from '../fixtures/torch-cases.json';
+import { entry, exactly } from '../graders/cases';
 import { SCENARIOS } from '../graders/drivers/autograd';
-import { exactGradient } from '../graders/oracles/dual';
-import { OptimizerName, trajectory } from '../graders/oracles/optimizers';
+import { exactGradient } from '../hidden/oracles/dual';
+import { OptimizerName, OptimizerOptions, Problem, trajectory } from '../hidden/oracles/optimizers';
 
-describe('optimizer oracle (test/graders/oracles/optimizers.ts) against PyTorch', () => {
+describe('optimizer oracle (test/hidden/oracles/optimizers.ts) against PyTorch', () => {
   const map: Record<string, OptimizerName> = { 'SGD:lr': 'sgd', 'SGD:lr,momentum': 'momentum', 'SGD:lr,momentum,nesterov': 'nesterov', 'Adagrad:lr': 'adagrad', 'RMSprop:lr': 'rmsprop', 'Adam:lr': 'adam' };
   const cases = torch.optim.filter((c) => `${c.optimizer}:${Object.keys(c.options).sort().join(',')}` in map);
 
@@ -34,12 +39,60 @@ describe('optimizer oracle (test/graders/oracles/optimizers.ts) against PyTorch'
 });
 
 describe('dual-number oracle against PyTorch (micrograd expressions)', () => {
+  test('covers micrograd’s three expressions', () => {
+    expect(torch.value.map((c) => c.name)).toEqual(['sanity_check', 'more_ops', 'transcendental']);
+  });
+
   test.each(torch.value.map((c) => [c.name, c] as const))('%s', (name, c) => {
     const s = SCENARIOS[name];
     const exact = exactGradient(s.build, s.inputs);
     expect(isClose(exact.data, c.out, { rel: 1e-12 })).toBe(true);
     const grads = c.grads as unknown as Record<string, number>;
     s.names.forEach((n, i) => expect(isClose(exact.grads[i], grads[n], { rel: 1e-12 }), n).toBe(true));
+  });
+});
+
+describe('the public graders’ expectations (test/fixtures/graders) against the oracles', () => {
+  const scenarios = autogradCases.scenarios as Record<string, { inputs: number[]; data: number; grads: number[] }>;
+
+  test('every autograd scenario has PyTorch’s values, and nothing else is there', () => {
+    expect(Object.keys(scenarios).sort()).toEqual(Object.keys(SCENARIOS).sort());
+  });
+
+  test.each(Object.keys(SCENARIOS))('autograd scenario %s: dual numbers give PyTorch’s value and gradients', (name) => {
+    const s = SCENARIOS[name];
+    const exact = exactGradient(s.build, s.inputs);
+    expect(scenarios[name].inputs).toEqual(s.inputs);
+    expect(isClose(exact.data, scenarios[name].data, { rel: 1e-12 }), `${name}: ${exact.data} vs ${scenarios[name].data}`).toBe(true);
+    expect(deepClose(exact.grads, scenarios[name].grads, { rel: 1e-11, abs: 1e-14 }), `${name}: ${exact.grads} vs ${scenarios[name].grads}`).toBe(true);
+  });
+
+  interface Run {
+    factory: OptimizerName;
+    options: OptimizerOptions;
+    x0: number[];
+    steps: number;
+    grads?: number[][];
+    problem?: Problem;
+    points?: number[][];
+    checkpoints?: Record<string, number[]>;
+  }
+  const { torch: onProblems, runs } = optimizerCases as unknown as { torch: Run[]; runs: Record<string, Run> };
+
+  test('the optimizer fixture covers every factory on both problems and every run the grader names', () => {
+    expect(onProblems.map((r) => `${r.factory} ${r.problem!.kind}`).sort()).toEqual(
+      ['adagrad', 'adam', 'momentum', 'nesterov', 'rmsprop', 'sgd'].flatMap((f) => [`${f} quadratic`, `${f} rosenbrock`]).sort(),
+    );
+    expect(Object.keys(runs).length).toBe(18);
+  });
+
+  test.each([...onProblems.map((r) => [`${r.factory} on ${r.problem!.kind}`, r] as const), ...Object.entries(runs)])('%s: the hidden oracle gives torch’s points', (_name, r) => {
+    const source = r.grads !== undefined ? { grads: r.grads } : { problem: r.problem! };
+    const points = trajectory(r.factory, r.options, r.x0, r.steps, source);
+    const expected = r.points ?? [];
+    for (const [k, p] of r.points !== undefined ? expected.map((p, k) => [k, p] as const) : Object.entries(r.checkpoints!).map(([k, p]) => [Number(k), p] as const)) {
+      expect(deepClose(points[k], p, { rel: 1e-9, abs: 1e-15 }), `point ${k}: ${points[k]} vs ${p}`).toBe(true);
+    }
   });
 });
 
@@ -71,6 +124,21 @@ describe('plain-data schemas', () => {
     expect(describeReceived([1, 2])).toBe('an array of length 2 ([1, 2])');
     expect(describeReceived(null)).toBe('null');
     expect(formatCall('mse', [[0.123456789, 1], [2, 3]])).toBe('mse([0.123457, 1], [2, 3])');
+  });
+});
+
+describe('count guards on the graders’ fixtures (test/graders/cases.ts)', () => {
+  test('a loop gets its cases only when there are exactly as many as the grader expects', () => {
+    expect(exactly([1, 2, 3], 3, 'cases')).toEqual([1, 2, 3]);
+    expect(() => exactly([], 5, 'PyTorch mse cases')).toThrow('grader fixture: expected 5 PyTorch mse cases, found 0');
+    expect(() => exactly([1, 2], 3, 'cases')).toThrow('expected 3 cases, found 2');
+    expect(() => exactly(undefined, 3, 'cases')).toThrow('expected 3 cases, found 0');
+  });
+
+  test('a missing entry of a fixture table is a grader error, not a pass', () => {
+    expect(entry({ a: 1 }, 'a', 'scenario')).toBe(1);
+    expect(() => entry({ a: 1 }, 'b', 'scenario')).toThrow('grader fixture: no scenario "b"');
+    expect(() => entry({ a: 1 }, 'toString', 'scenario')).toThrow('no scenario "toString"');
   });
 });
 

@@ -1,13 +1,19 @@
 /**
- * The graders give every correct implementation full marks: the reference solutions and a second,
- * deliberately different set of correct implementations (test/grading/alternatives: reduce,
+ * The graders give every correct implementation full marks: the reference solutions and two
+ * deliberately different sets of correct implementations — test/grading/alternatives (reduce,
  * another summation order, forward Fisher–Yates, recursive topological sort, velocity-form
- * momentum, classes behind closures, …), on the visible and the hidden graders.
+ * momentum, classes behind closures, …) and alternatives/second (log-sigmoid, a recursive
+ * trajectory, a shuffle that sorts by random keys, backward by creation order, Adam with explicit
+ * m̂ and v̂, …) — on the visible and the hidden graders. The behaviour checks (∇f called at every
+ * point, a seeded random permutation, trajectories of torch.optim) must accept all of them.
  */
+import path from 'path';
 import { describe, expect, test } from 'vitest';
 import { grade } from '../../kit/grade/engine';
 import type { GradeReport } from '../../kit/grade/report';
 import { ALTERNATIVES, EXERCISE_FILES, HIDDEN, SOLUTIONS, snapshot } from './helpers';
+
+const SECOND = path.join(ALTERNATIVES, 'second');
 
 function failures(report: GradeReport): string[] {
   return report.results.filter((r) => !r.passed).map((r) => `${r.file} › ${r.name}\n${r.feedback}`);
@@ -25,16 +31,19 @@ describe('correct implementations get full marks', () => {
     expect(snapshot([SOLUTIONS])).toEqual(before);
   }, 120_000);
 
-  test('alternative correct implementations: every visible and hidden check passes', async () => {
-    const report = await grade({ dir: ALTERNATIVES, hidden: HIDDEN });
+  test.each([ALTERNATIVES, SECOND])('alternative correct implementations in %s: every visible and hidden check passes', async (dir) => {
+    const report = await grade({ dir, hidden: HIDDEN });
     expect(failures(report)).toEqual([]);
     expect(report.score).toBe(report.maxScore);
+    expect(report.totals().map((t) => t.file)).toEqual(EXERCISE_FILES);
   }, 120_000);
 
   test('hidden checks pass for other seeds too', async () => {
     for (const seed of [1, 2, 3]) {
-      const report = await grade({ dir: ALTERNATIVES, graders: HIDDEN, seed });
-      expect(failures(report)).toEqual([]);
+      for (const dir of [ALTERNATIVES, SECOND]) {
+        const report = await grade({ dir, graders: HIDDEN, seed });
+        expect(failures(report)).toEqual([]);
+      }
     }
-  }, 120_000);
+  }, 180_000);
 });

@@ -8,8 +8,8 @@ import { checkClose, receive } from '../../kit/grade/expect';
 import { defineGrader } from '../../kit/grade/grader';
 import { formatInput, num, numbers, record } from '../../kit/grade/plain';
 import { Instruction, interpret } from '../graders/drivers/autograd';
-import { Dual, exactGradient } from '../graders/oracles/dual';
-import { random, Random } from '../graders/oracles/random';
+import { Dual, exactGradient } from './oracles/dual';
+import { random, Random } from './oracles/random';
 
 const drivers = path.join(__dirname, '..', 'graders', 'drivers', 'autograd.ts');
 

@@ -3,12 +3,12 @@ import * as vitest from 'vitest';
 import { expectClose } from '../../kit/grade/expect';
 import { defineGrader } from '../../kit/grade/grader';
 import { formatCall } from '../../kit/grade/plain';
-import { random } from '../graders/oracles/random';
+import { random } from './oracles/random';
 
 const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 const logSumExp = (z: number[]): number => {
-  const m = Math.max(...z);
-  return m + Math.log(z.reduce((s, v) => s + Math.exp(v - m), 0));
+  const top = Math.max(...z);
+  return top + Math.log(z.reduce((s, v) => s + Math.exp(v - top), 0));
 };
 const softmax = (z: number[]): number[] => {
   const l = logSumExp(z);
@@ -40,8 +40,8 @@ export default defineGrader(vitest, { exercise: 'cross-entropy', chapter: '02-cr
       const y = Array.from({ length: n }, () => r.pick([0, 1, r.uniform(0, 1)]));
       const p = Array.from({ length: n }, () => r.pick([0, 1, r.uniform(0.001, 0.999), r.uniform(0.001, 0.999)]));
       const terms = y.map((yi, i) => -(yi * Math.max(Math.log(p[i]), -100) + (1 - yi) * Math.max(Math.log(1 - p[i]), -100)));
-      expectClose(await t.call('binaryCrossEntropy', [y, p]), terms.reduce((a, b) => a + b, 0) / n, {
-        input: formatCall('binaryCrossEntropy', [y, p]),
+      expectClose(await t.call('binaryCrossEntropy', [p, y]), terms.reduce((a, b) => a + b, 0) / n, {
+        input: formatCall('binaryCrossEntropy', [p, y]),
         tol: { rel: 1e-9, abs: 1e-9 },
       });
     }

@@ -5,7 +5,7 @@ import { checkClose, receive } from '../../kit/grade/expect';
 import { defineGrader } from '../../kit/grade/grader';
 import { arrayOf, formatCall, formatInput, num, numbers, record } from '../../kit/grade/plain';
 import type { TrajectoryArgs } from '../graders/drivers/gradient-descent';
-import { random } from '../graders/oracles/random';
+import { random } from './oracles/random';
 
 export default defineGrader(
   vitest,

@@ -4,7 +4,8 @@ import * as vitest from 'vitest';
 import { checkClose, expectThat, receive } from '../../kit/grade/expect';
 import { defineGrader } from '../../kit/grade/grader';
 import { arrayOf, formatInput, formatValue, num, numbers, record } from '../../kit/grade/plain';
-import { random } from '../graders/oracles/random';
+import { checkSeededShuffle } from '../graders/seeded-shuffle';
+import { random } from './oracles/random';
 
 const drivers = path.join(__dirname, '..', 'graders', 'drivers', 'minibatch.ts');
 
@@ -22,6 +23,8 @@ export default defineGrader(vitest, { exercise: 'minibatch', chapter: '04-miniba
       const all = ([] as number[]).concat(...got).sort((a, b) => a - b);
       expectThat(all.every((v, i) => v === i), { input, expected: `every index 0…${n - 1} once`, received: formatValue(got) });
     }
+    const seed = r.int(1, 1e6);
+    await checkSeededShuffle(t, seed, seed + 1);
   });
 
   graded('randomized: full-batch training on random data', 2, async (t) => {

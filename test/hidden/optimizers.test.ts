@@ -4,8 +4,8 @@ import * as vitest from 'vitest';
 import { checkClose, receive } from '../../kit/grade/expect';
 import { defineGrader } from '../../kit/grade/grader';
 import { arrayOf, formatInput, numbers, record } from '../../kit/grade/plain';
-import { OptimizerName, OptimizerOptions, trajectory } from '../graders/oracles/optimizers';
-import { random, Random } from '../graders/oracles/random';
+import { OptimizerName, OptimizerOptions, trajectory } from './oracles/optimizers';
+import { random, Random } from './oracles/random';
 
 const drivers = path.join(__dirname, '..', 'graders', 'drivers', 'optimizers.ts');
 
@@ -14,10 +14,7 @@ function options(r: Random, name: OptimizerName): OptimizerOptions {
   if (name === 'momentum' || name === 'nesterov') o.momentum = r.uniform(0.1, 0.99);
   if ((name === 'adagrad' || name === 'rmsprop' || name === 'adam') && r.uniform(0, 1) < 0.5) o.eps = r.pick([1e-6, 1e-3, 0.1]);
   if (name === 'rmsprop' && r.uniform(0, 1) < 0.5) o.alpha = r.uniform(0.5, 0.999);
-  if (name === 'adam' && r.uniform(0, 1) < 0.5) {
-    o.beta1 = r.uniform(0.5, 0.95);
-    o.beta2 = r.uniform(0.9, 0.9999);
-  }
+  if (name === 'adam' && r.uniform(0, 1) < 0.5) o.betas = [r.uniform(0.5, 0.95), r.uniform(0.9, 0.9999)];
   return o;
 }
 

@@ -2,7 +2,7 @@ import type { Mutant } from './mutant';
 
 const mutant: Mutant = {
   file: "autograd.ts",
-  mistake: "exp with derivative a instead of e^a",
+  mistake: "exp with derivative a instead of eᵃ",
   patch: [
     ["this.grad += out.data * out.grad;", "this.grad += this.data * out.grad;"],
   ],

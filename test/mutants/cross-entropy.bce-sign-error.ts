@@ -4,7 +4,7 @@ const mutant: Mutant = {
   file: "cross-entropy.ts",
   mistake: "binaryCrossEntropy with the sign flipped",
   patch: [
-    ["total -= y * logP + (1 - y) * log1mP;", "total += y * logP + (1 - y) * log1mP;"],
+    ["total -= y[i] * logP + (1 - y[i]) * log1mP;", "total += y[i] * logP + (1 - y[i]) * log1mP;"],
   ],
 };
 

@@ -4,7 +4,7 @@ const mutant: Mutant = {
   file: "cross-entropy.ts",
   mistake: "binaryCrossEntropy returns the sum instead of the mean",
   patch: [
-    ["  return total / yTrue.length;\n", "  return total;\n"],
+    ["  return total / y.length;\n", "  return total;\n"],
   ],
 };
 

@@ -4,7 +4,7 @@ const mutant: Mutant = {
   file: "mse.ts",
   mistake: "mseGradient without the 1/n",
   patch: [
-    ["(2 * (p - yTrue[i])) / n", "2 * (p - yTrue[i])"],
+    ["(2 * (p - y[i])) / n", "2 * (p - y[i])"],
   ],
 };
 

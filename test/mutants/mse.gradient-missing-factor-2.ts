@@ -4,7 +4,7 @@ const mutant: Mutant = {
   file: "mse.ts",
   mistake: "mseGradient without the factor 2",
   patch: [
-    ["(2 * (p - yTrue[i])) / n", "(p - yTrue[i]) / n"],
+    ["(2 * (p - y[i])) / n", "(p - y[i]) / n"],
   ],
 };
 

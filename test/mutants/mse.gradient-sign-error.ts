@@ -4,7 +4,7 @@ const mutant: Mutant = {
   file: "mse.ts",
   mistake: "mseGradient with the sign flipped (y − ŷ)",
   patch: [
-    ["(2 * (p - yTrue[i])) / n", "(2 * (yTrue[i] - p)) / n"],
+    ["(2 * (p - y[i])) / n", "(2 * (y[i] - p)) / n"],
   ],
 };
 

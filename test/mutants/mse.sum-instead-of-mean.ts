@@ -4,7 +4,7 @@ const mutant: Mutant = {
   file: "mse.ts",
   mistake: "mse returns the sum of squared errors instead of the mean",
   patch: [
-    ["return total / yTrue.length;", "return total;"],
+    ["return total / y.length;", "return total;"],
   ],
 };
 

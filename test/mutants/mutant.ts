@@ -1,6 +1,9 @@
 /**
  * A mutant is one deliberate mistake in one solution file: a small patch applied to a copy of
  * solutions/ (never to solutions/ itself). Every mutant must lose points (test/grading/mutants.test.ts).
+ * A non-implementation (a function that only looks like it works: returns its input, never calls
+ * the gradient, never shuffles) lists in `mustFail` every check that exercises the function it
+ * fakes, so the suite shows that it earns none of them.
  */
 export interface Mutant {
   /** The solution file the patch applies to, e.g. 'mse.ts'. */
@@ -9,6 +12,8 @@ export interface Mutant {
   mistake: string;
   /** Replacements [find, replace, occurrence?]; without occurrence, `find` must occur exactly once. */
   patch: Array<[string, string] | [string, string, number]>;
+  /** Names of checks (visible or hidden) that must all fail for this mutant. */
+  mustFail?: string[];
 }
 
 /** Applies a mutant's patch; throws if a `find` string is missing or ambiguous (a stale mutant). */

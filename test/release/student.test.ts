@@ -31,7 +31,7 @@ beforeAll(() => {
   console.log(`release ${(released / 1000).toFixed(1)} s, npm ci ${(install.ms / 1000).toFixed(1)} s`);
   if (install.status !== 0) throw new Error(`npm ci failed in the student repository:\n${install.stderr}`);
   solutionsCopy = tempDir('solutions');
-  for (const f of fs.readdirSync(path.join(KIT, 'solutions'))) fs.copyFileSync(path.join(KIT, 'solutions', f), path.join(solutionsCopy, f));
+  for (const f of fs.readdirSync(path.join(KIT, 'solutions')).filter((n) => n.endsWith('.ts'))) fs.copyFileSync(path.join(KIT, 'solutions', f), path.join(solutionsCopy, f));
 }, 300_000);
 afterAll(removeTemps);
 
@@ -187,8 +187,14 @@ test('npm run grade -- --batch grades a class in parallel (a modified repo, a fo
   const bobJson = JSON.parse(fs.readFileSync(path.join(out, 'bob.json'), 'utf8')) as { score: number; max_score: number; tests: Array<{ visibility: string }> };
   expect([bobJson.score, bobJson.max_score]).toEqual([MAX, MAX]);
   expect(bobJson.tests.some((t) => t.visibility === 'after_published')).toBe(true);
-  const aliceJson = JSON.parse(fs.readFileSync(path.join(out, 'alice.json'), 'utf8')) as { extra_data: { status: string; detail: string[] } };
-  expect(aliceJson.extra_data).toEqual({ student: 'alice', status: 'graders modified', detail: ['test/graders/mse.test.ts (changed)'] });
+  const aliceJson = JSON.parse(fs.readFileSync(path.join(out, 'alice.json'), 'utf8')) as { extra_data: { status: string; detail: string[]; problems: string[] } };
+  expect(aliceJson.extra_data).toEqual({
+    student: 'alice',
+    status: 'graders modified',
+    detail: ['test/graders/mse.test.ts (changed)'],
+    // The first problem of each exercise file that lost points: here, the stubs' TODOs.
+    problems: names.filter((n) => n !== 'mse').map((n) => expect.stringMatching(new RegExp(`^${n}\\.ts: threw Error: TODO`))),
+  });
 }, 120_000);
 
 test('--batch refuses a SUBMISSIONS that is not a folder', async () => {

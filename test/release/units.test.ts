@@ -128,8 +128,9 @@ describe('leak scan', () => {
 
   test('knows distinctive lines of every solution and hidden grader, and nothing generic', () => {
     const from = new Set([...secrets.values()].map((v) => v.replace(/:\d+$/, '')));
-    for (const f of fs.readdirSync(path.join(KIT, 'solutions'))) expect(from.has(`solutions/${f}`)).toBe(true);
-    for (const f of fs.readdirSync(path.join(KIT, 'test', 'hidden'))) expect(from.has(`test/hidden/${f}`)).toBe(true);
+    for (const f of fs.readdirSync(path.join(KIT, 'solutions')).filter((n) => n.endsWith('.ts'))) expect(from.has(`solutions/${f}`)).toBe(true);
+    const hiddenFiles = (fs.readdirSync(path.join(KIT, 'test', 'hidden'), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    for (const f of hiddenFiles) expect(from.has(`test/hidden/${f.split(path.sep).join('/')}`), f).toBe(true);
     expect(isTrivialLine('for (let i = 0; i < n; i++) {')).toBe(true);
     expect(isTrivialLine('epochs: number;')).toBe(true);
     expect(isTrivialLine('return total / yTrue.length;')).toBe(false);

@@ -1,8 +1,8 @@
 /**
- * The program inside the sandbox child, in the child's own realm. It is self-contained (no
- * imports): the trusted side transpiles this file and sends it over IPC to
- * `node --permission --disallow-code-generation-from-strings … -e BOOT`,
- * followed by the student's files (already transpiled), the exercise's driver module and the code
+ * The program inside the sandbox child, in the child's own realm. It is self-contained (its one
+ * import, the answer reader, is bundled with it by child.ts): the trusted side transpiles this file
+ * and sends it on stdin to `node --permission --disallow-code-generation-from-strings … -e BOOT`,
+ * followed by the student's files (already compiled), the exercise's driver module and the code
  * of the student realm (realm.ts).
  *
  * The student's files and the driver never run here: they run in a separate vm context (the
@@ -11,9 +11,17 @@
  *   call  — calls an exported function of the student's entry file with plain arguments;
  *   drive — runs a trusted driver scenario next to the student's code (for classes, closures
  *           and rng-driven functions) that returns plain observations.
- * The answer is serialized here (structured clone, size-capped) and sent as bytes; a value that
- * cannot be cloned (a function, a Promise, a Proxy, …) is reported, not sent.
+ * The answer is serialized here (structured clone, size-capped), read back with the answer reader
+ * (safe/answer.ts: dense arrays, bounded size and depth, no cycles) and only then sent as bytes; a
+ * value that cannot be cloned (a function, a Promise, a Proxy, …) or read is reported, not sent.
+ *
+ * Messages: frames on stdin from the trusted side (a 4-byte length, then v8.serialize of the
+ * message), frames on fd 3 to it (a 4-byte length, a kind byte, then the payload: 'J' a small JSON
+ * message, 'R' a request id and the answer's bytes). No Node IPC channel: the trusted side decodes
+ * nothing the child sends with a decoder it did not write. The child exits when stdin closes (its
+ * parent is gone).
  */
+import { ANSWER_LIMITS, decodeAnswer } from '../safe/answer';
 import type { HostBridge, RealmApi } from './realm';
 
 interface LoadMessage {
@@ -37,14 +45,31 @@ type Failure = { ok: false; kind: string; message: string };
 const vm = require('vm') as typeof import('vm');
 const v8 = require('v8') as typeof import('v8');
 const util = require('util') as typeof import('util');
+const fs = require('fs') as typeof import('fs');
 const { serialize, deserialize } = v8;
 const { isNativeError, isProxy, isPromise } = util.types;
 const { createContext, runInContext } = vm;
-const send = process.send!.bind(process);
 const out = process.stdout.write.bind(process.stdout);
 const err = process.stderr.write.bind(process.stderr);
 const platform = process.platform;
 const version = process.version;
+const exit = process.exit.bind(process);
+/** Bytes from stdin that arrived with the harness itself (the boot program hands them over). */
+declare const rest: Buffer;
+
+/** Writes one frame to the trusted side (fd 3; blocking, so a large answer waits for the reader). */
+function writeFrame(kind: 'J' | 'R', payload: Buffer): void {
+  const head = Buffer.alloc(5);
+  head.writeUInt32LE(payload.length + 1, 0);
+  head[4] = kind.charCodeAt(0);
+  for (const part of [head, payload]) {
+    for (let done = 0; done < part.length; ) done += fs.writeSync(3, part, done, part.length - done);
+  }
+}
+/** A control message ('ready', 'loading', 'loaded', a failed result) as JSON. */
+function send(message: Record<string, unknown>): void {
+  writeFrame('J', Buffer.from(JSON.stringify(message), 'utf8'));
+}
 
 // Blocking writes: a flood of output stalls the child until the trusted side has read (and
 // counted) it, so the output cap stops it promptly instead of letting writes queue in memory.
@@ -79,6 +104,7 @@ let files: Record<string, string> = {};
 let syntaxErrors: Record<string, string> = {};
 let driverCode: string | null = null;
 let resultCap = Infinity;
+const answerLimits = ANSWER_LIMITS;
 let loadFailure: string | undefined;
 
 function safeString(value: unknown, max = 400): string {
@@ -104,9 +130,9 @@ let nextTimer = 1;
 const bridge: HostBridge = {
   write: (fd, text) => void (fd === 2 ? err : out)(String(text)),
   compile(name) {
+    if (Object.prototype.hasOwnProperty.call(syntaxErrors, name)) return syntaxErrors[name];
     const code = name === 'driver.js' ? driverCode : Object.prototype.hasOwnProperty.call(files, name) ? files[name] : null;
     if (code === null) return `${name} was not found`;
-    if (Object.prototype.hasOwnProperty.call(syntaxErrors, name)) return syntaxErrors[name];
     try {
       const wrapped = `(function (${globalNames}) { return function (exports, require, module, __filename, __dirname) {${code}\n}; })`;
       return runInContext(wrapped, realmContext!, { filename: name });
@@ -180,18 +206,27 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
-/** The reply to a request: the value as structured-clone bytes, or why it cannot be sent. */
-function encode(id: number, value: unknown): Record<string, unknown> {
+/** Replies to a request: the value as structured-clone bytes, or why it cannot be sent. */
+function reply(id: number, value: unknown): void {
   let bytes: Buffer;
   try {
     bytes = serialize(value);
   } catch {
-    return { t: 'result', id, ok: false, kind: 'uncloneable', message: `returned ${describeUncloneable(value)}, which cannot be copied back` };
+    send({ t: 'result', id, ok: false, kind: 'uncloneable', message: `returned ${describeUncloneable(value)}, which cannot be copied back` });
+    return;
   }
   if (bytes.length > resultCap) {
-    return { t: 'result', id, ok: false, kind: 'too-large', message: `returned ${megabytes(bytes.length)} of data, more than the ${megabytes(resultCap)} that can be sent back` };
+    send({ t: 'result', id, ok: false, kind: 'too-large', message: `returned ${megabytes(bytes.length)} of data, more than the ${megabytes(resultCap)} that can be sent back` });
+    return;
   }
-  return { t: 'result', id, ok: true, bytes };
+  const read = decodeAnswer(bytes, answerLimits);
+  if (!read.ok) {
+    send({ t: 'result', id, ok: false, kind: 'refused', message: read.problem });
+    return;
+  }
+  const head = Buffer.alloc(4);
+  head.writeUInt32LE(id, 0);
+  writeFrame('R', Buffer.concat([head, bytes]));
 }
 
 function handleLoad(m: LoadMessage): void {
@@ -208,6 +243,8 @@ function handleLoad(m: LoadMessage): void {
     send({ t: 'loaded', error: `grader error (please report it): the sandbox could not start: ${safeString(safely(() => (error as Error).message, ''))}` });
     return;
   }
+  // The realm is ready: the load time limit starts now, for the driver and the student's files.
+  send({ t: 'loading' });
   if (m.driver !== null) {
     try {
       realm.loadDriver();
@@ -217,7 +254,8 @@ function handleLoad(m: LoadMessage): void {
     }
   }
   try {
-    realm.loadEntry(Object.keys(files), m.entry);
+    // Files that could not be read or compiled are known too: importing one fails with its reason.
+    realm.loadEntry(Object.keys(files).concat(Object.keys(syntaxErrors)), m.entry);
     send({ t: 'loaded' });
   } catch (error) {
     const failure = describeThrown(error);
@@ -228,24 +266,37 @@ function handleLoad(m: LoadMessage): void {
 }
 
 function handleCall(m: CallMessage): void {
-  let reply: Record<string, unknown>;
   if (loadFailure !== undefined || realm === undefined) {
-    reply = { t: 'result', id: m.id, ok: false, kind: 'load', message: loadFailure ?? 'the sandbox did not start' };
-  } else {
-    try {
-      const value = m.t === 'call' ? realm.call(m.name, m.args) : realm.drive(m.name, m.args[0]);
-      reply = encode(m.id, value);
-    } catch (error) {
-      const failure = describeThrown(error);
-      if (failure.kind === 'exit') failure.message = `${failure.message} instead of returning`;
-      reply = { t: 'result', id: m.id, ...failure };
-    }
+    send({ t: 'result', id: m.id, ok: false, kind: 'load', message: loadFailure ?? 'the sandbox did not start' });
+    return;
   }
-  send(reply);
+  let value: unknown;
+  try {
+    value = m.t === 'call' ? realm.call(m.name, m.args) : realm.drive(m.name, m.args[0]);
+  } catch (error) {
+    const failure = describeThrown(error);
+    if (failure.kind === 'exit') failure.message = `${failure.message} instead of returning`;
+    send({ t: 'result', id: m.id, ...failure });
+    return;
+  }
+  reply(m.id, value);
 }
 
-process.on('message', (raw: unknown) => {
-  const m = raw as LoadMessage | CallMessage;
-  if (m.t === 'load') handleLoad(m);
-  else if (m.t === 'call' || m.t === 'drive') handleCall(m);
-});
+// Frames from the trusted side: a 4-byte length, then v8.serialize of a message.
+let pending: Buffer = rest;
+function onInput(chunk: Buffer): void {
+  pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+  while (pending.length >= 4) {
+    const length = pending.readUInt32LE(0);
+    if (pending.length < 4 + length) return;
+    const m = deserialize(pending.subarray(4, 4 + length)) as LoadMessage | CallMessage;
+    pending = pending.subarray(4 + length);
+    if (m.t === 'load') handleLoad(m);
+    else if (m.t === 'call' || m.t === 'drive') handleCall(m);
+  }
+}
+process.stdin.on('data', onInput);
+// The trusted side is gone (finished, or killed): nothing will ever read an answer.
+process.stdin.on('end', () => exit(0));
+process.stdin.on('error', () => exit(0));
+onInput(Buffer.alloc(0));

@@ -1,25 +1,27 @@
 /**
- * Limits the trusted side enforces on a sandbox child from the outside: its resident memory (what
- * the V8 heap limit does not cover: ArrayBuffers, typed arrays, wasm memory) and the shape of the
- * data it sends back.
+ * What the trusted side watches of a sandbox child from the outside (Linux, /proc): its resident
+ * memory (what the V8 heap limit does not cover: ArrayBuffers, typed arrays, wasm memory) and the
+ * CPU time it has used, so that time limits count the student's own work — a classmate's code
+ * spinning beside it on a busy machine slows a child down without bringing it closer to a limit.
+ * Where /proc cannot be read, time limits are wall-clock. The shape of what a child sends back is
+ * checked by the answer reader (../safe/answer.ts).
  */
 import fs from 'fs';
 
-/** How often the resident memory of a child is read, in ms. */
-export const MEMORY_POLL_MS = 40;
+/** How often a child is sampled, in ms. */
+export const POLL_MS = 40;
 
-/** Deepest nesting of a value sent back (a legitimate answer is 2–4 levels deep). */
-export const MAX_DEPTH = 64;
+/** Whether resident memory and CPU time can be read on this platform (Linux: /proc/<pid>/). */
+export const CAN_WATCH_PROCESS = process.platform === 'linux' && fs.existsSync('/proc/self/stat') && fs.existsSync('/proc/self/status');
+/** (Kept for the tests that need the memory watch.) */
+export const CAN_WATCH_MEMORY = CAN_WATCH_PROCESS;
 
-/** Longest array sent back (a sparse array can claim a huge length in a few bytes). */
-export const MAX_ARRAY_LENGTH = 10_000_000;
-
-/** Whether resident memory can be read on this platform (Linux: /proc/<pid>/status). */
-export const CAN_WATCH_MEMORY = process.platform === 'linux' && fs.existsSync('/proc/self/status');
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ: 100 on every Linux Node supports). */
+const TICKS_PER_SECOND = 100;
 
 /** The resident set size of a process in MB, or undefined when it cannot be read (gone, not Linux). */
 export function residentMegabytes(pid: number): number | undefined {
-  if (!CAN_WATCH_MEMORY) return undefined;
+  if (!CAN_WATCH_PROCESS) return undefined;
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'latin1');
     const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
@@ -29,46 +31,44 @@ export function residentMegabytes(pid: number): number | undefined {
   }
 }
 
+/** The CPU time (user + system, all threads) a process has used, in ms, or undefined when it cannot be read. */
+export function cpuMilliseconds(pid: number): number | undefined {
+  if (!CAN_WATCH_PROCESS) return undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of the file (utime, stime) are 12 and 13 after the command name.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Polls the resident memory of `pid` and calls `over(mb)` once it exceeds `limitMb`. Returns a
- * function that stops the watch. Does nothing where memory cannot be read.
+ * Samples `pid` every POLL_MS: `over(mb)` once its resident memory exceeds `limitMb`, `tick(cpuMs)`
+ * with its CPU time at each sample. Returns a function that stops the watch. Does nothing where
+ * /proc cannot be read.
  */
-export function watchMemory(pid: number | undefined, limitMb: number, over: (mb: number) => void): () => void {
-  if (!CAN_WATCH_MEMORY || pid === undefined) return () => undefined;
+export function watchProcess(pid: number | undefined, limitMb: number, over: (mb: number) => void, tick: (cpuMs: number) => void): () => void {
+  if (!CAN_WATCH_PROCESS || pid === undefined) return () => undefined;
   const timer = setInterval(() => {
     const mb = residentMegabytes(pid);
     if (mb !== undefined && mb > limitMb) {
       clearInterval(timer);
       over(mb);
+      return;
     }
-  }, MEMORY_POLL_MS);
+    const cpu = cpuMilliseconds(pid);
+    if (cpu !== undefined) tick(cpu);
+  }, POLL_MS);
   timer.unref();
   return () => clearInterval(timer);
 }
 
 /**
- * undefined when a received value is fine to hand to the graders, else why not: nested too deeply,
- * an array claiming a huge length, or a cycle (a value that contains itself). Shared references
- * without a cycle are fine (a driver may report aliasing that way).
+ * How long, in wall-clock ms, a child may take for `limitMs` of CPU time before it is stopped all
+ * the same (a child that sleeps, e.g. in Atomics.wait, uses no CPU).
  */
-export function receivedProblem(value: unknown): string | undefined {
-  const onPath = new Set<object>();
-  const done = new Set<object>();
-  const visit = (v: unknown, depth: number): string | undefined => {
-    if (v === null || typeof v !== 'object' || done.has(v)) return undefined;
-    if (onPath.has(v)) return 'returned a value that contains itself (a cycle)';
-    if (depth >= MAX_DEPTH) return `returned a value nested more than ${MAX_DEPTH} levels deep`;
-    if (ArrayBuffer.isView(v) || v instanceof ArrayBuffer) return undefined;
-    if (Array.isArray(v) && v.length > MAX_ARRAY_LENGTH) return `returned an array of length ${v.length}, which is too long`;
-    onPath.add(v);
-    const items = Array.isArray(v) ? v : v instanceof Map ? [...v.keys(), ...v.values()] : v instanceof Set ? [...v] : Object.values(v);
-    for (const item of items) {
-      const problem = visit(item, depth + 1);
-      if (problem !== undefined) return problem;
-    }
-    onPath.delete(v);
-    done.add(v);
-    return undefined;
-  };
-  return visit(value, 0);
+export function wallBackstop(limitMs: number): number {
+  return 3 * limitMs + 2000;
 }

@@ -154,7 +154,10 @@ export function setupRealm(bridge: HostBridge): RealmApi {
 
   function evaluate(name: string, req: (id: string) => unknown): unknown {
     const outer = host(() => compile(name), `compiling ${name}`);
-    if (typeof outer !== 'function') throw new SyntaxError(String(outer));
+    if (typeof outer !== 'function') {
+      const why = String(outer);
+      throw /^syntax error|does not compile|cannot be compiled/.test(why) ? new SyntaxError(why) : new Error(why);
+    }
     const fn: unknown = Reflect.apply(outer, undefined, globalValues);
     const module = { exports: {} as unknown };
     loaded.set(name, module);

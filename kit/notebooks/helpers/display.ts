@@ -4,20 +4,35 @@
  * tslab's public `display` sends one mime type per message; a bundle needs the kernel's own
  * writer, `require('tslab/dist/jupyter').lastWriteDisplayData` (tslab is pinned at 1.0.22). It is
  * looked up in Node's module cache so the instance of tslab that runs this kernel is the one used.
+ * In the book's browser worker there is no kernel: the worker sets a sink (`setDisplaySink`) that
+ * posts each bundle to the page. This file imports nothing from Node, so it bundles for the browser.
  */
-import { sep } from 'path';
+import { escapeHtml } from './escape';
+
+export { escapeHtml };
 
 /** Output data by mime type, e.g. `{ 'text/html': '<b>hi</b>', 'text/plain': 'hi' }`. */
 export type MimeBundle = Record<string, unknown>;
 
 type Writer = (msg: { data: MimeBundle; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
 
-const JUPYTER_MODULE = `${sep}tslab${sep}dist${sep}jupyter.js`;
+/** Where bundles go instead of a kernel (the book's worker), or null. */
+export type DisplaySink = (data: MimeBundle, metadata: Record<string, unknown>) => void;
+
+const JUPYTER_MODULE = /[\\/]tslab[\\/]dist[\\/]jupyter\.js$/;
+
+let sink: DisplaySink | null = null;
+
+/** Sends every later bundle to `next` (the book's worker); null restores the kernel writer. */
+export function setDisplaySink(next: DisplaySink | null): void {
+  sink = next;
+}
 
 /** The display writer of the running tslab kernel, or null outside a kernel. */
 export function kernelWriter(): Writer | null {
+  if (typeof require === 'undefined' || !require.cache) return null;
   for (const [file, mod] of Object.entries(require.cache)) {
-    if (!file.endsWith(JUPYTER_MODULE)) continue;
+    if (!JUPYTER_MODULE.test(file)) continue;
     const write = (mod?.exports as { lastWriteDisplayData?: Writer | null } | undefined)?.lastWriteDisplayData;
     if (typeof write === 'function') return write;
   }
@@ -32,15 +47,14 @@ export function displayBundle(data: MimeBundle, metadata: Record<string, unknown
   if (typeof data['text/plain'] !== 'string') {
     throw new TypeError(`displayBundle: data must have a 'text/plain' string, received keys ${JSON.stringify(Object.keys(data))}`);
   }
+  if (sink !== null) {
+    sink(data, metadata);
+    return;
+  }
   const write = kernelWriter();
   if (write === null) {
     process.stdout.write(`${data['text/plain']}\n`);
     return;
   }
   write({ data, metadata, transient: {} }, false);
-}
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

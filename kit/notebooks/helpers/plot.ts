@@ -1,14 +1,15 @@
 /**
- * Plotly figures in notebooks, offline: `plotSetup()` once per notebook, then `show(figure)`.
- *
- * `plotSetup()` inlines the local plotly.js-dist-min into the notebook as one output (a script
- * that defines `window.Plotly`). Each `show` sends one output with three formats:
+ * Plotly figures in notebooks, offline: `plotSetup()` once per notebook (setup.ts), then
+ * `show(figure)`. Each `show` sends one output with three formats:
  * - `application/vnd.plotly.v1+json`: the figure itself (VS Code and the book draw it);
  * - `text/html`: a div and a script that draws it with `window.Plotly` (JupyterLab, classic
- *   Notebook), waiting for the setup output if it renders later, saying what to do if never;
- * - `text/plain`: a one-line description (terminals, nbconvert to text).
+ *   Notebook), waiting for the setup output if it renders later, saying what to do if never; the
+ *   div is labelled with the figure's description for screen readers;
+ * - `text/plain`: the figure's description (describe.ts: title, axes, what each trace shows) —
+ *   what terminals, nbconvert to text and screen readers get; the PNG fallback's alt too.
+ * Nothing here needs Node: the book's browser worker bundles this file.
  */
-import { readFileSync } from 'fs';
+import { describeFigure } from './describe';
 import { displayBundle, escapeHtml } from './display';
 
 /** A plotly trace: `{ type: 'scatter', x, y, mode: 'lines', name }`. Arrays may be typed arrays or tensors. */
@@ -57,13 +58,6 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-function describe(fig: Figure): string {
-  const layout = fig.layout ?? {};
-  const title = layout.title;
-  const text = typeof title === 'string' ? title : (title as { text?: string } | undefined)?.text;
-  const types = fig.data.map((t) => t.type ?? 'scatter');
-  return `Figure${text ? ` "${text}"` : ''}: ${fig.data.length} trace${fig.data.length === 1 ? '' : 's'} (${types.join(', ')})`;
-}
 
 /** The figure as it is sent: plain arrays, the kit's default layout and config underneath. */
 export function normalizeFigure(figure: Figure | Trace[], options: ShowOptions = {}): Figure {
@@ -83,9 +77,9 @@ export function normalizeFigure(figure: Figure | Trace[], options: ShowOptions =
 }
 
 /** The text/html of a figure: draws with window.Plotly once the setup output defined it. */
-export function figureHtml(fig: Figure, id: string): string {
+export function figureHtml(fig: Figure, id: string, description = describeFigure(fig).text): string {
   const height = fig.layout?.height as number;
-  return `<div id="${id}" class="descent-plot" style="width:100%;min-height:${height}px">`
+  return `<div id="${id}" class="descent-plot" role="figure" aria-label="${escapeHtml(description)}" style="width:100%;min-height:${height}px">`
     + `<p class="descent-plot-wait" style="color:#888;font:13px sans-serif">Drawing… (if this stays, run the <code>plotSetup()</code> cell)</p></div>\n`
     + `<script type="text/javascript">(function () {\n`
     + `  var fig = ${scriptJson(fig)};\n`
@@ -101,34 +95,16 @@ export function figureHtml(fig: Figure, id: string): string {
 /** The output bundle `show` sends (exported for tests and the book). */
 export function figureBundle(figure: Figure | Trace[], options: ShowOptions = {}): Record<string, unknown> {
   const fig = normalizeFigure(figure, options);
-  const id = `descent-plot-${process.pid}-${Date.now().toString(36)}-${++counter}`;
+  const id = `descent-plot-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${++counter}`;
+  const description = describeFigure(fig).text;
   return {
     [PLOTLY_MIME]: fig,
-    'text/html': figureHtml(fig, id),
-    'text/plain': describe(fig),
+    'text/html': figureHtml(fig, id, description),
+    'text/plain': description,
   };
 }
 
 /** Shows a plotly figure in the notebook (run `plotSetup()` once before, in its own cell). */
 export function show(figure: Figure | Trace[], options: ShowOptions = {}): void {
   displayBundle(figureBundle(figure, options));
-}
-
-/** The plotly.js the notebooks use (the project's `plotly.js-dist-min`). */
-export function plotlyScriptPath(): string {
-  return require.resolve('plotly.js-dist-min/plotly.min.js');
-}
-
-/**
- * Loads plotly.js into the notebook page, offline: one output holding the library (about 5 MB),
- * so every later figure draws in JupyterLab and classic Notebook without network access.
- */
-export function plotSetup(): void {
-  const source = readFileSync(plotlyScriptPath(), 'utf8').replace(/<\/script/gi, '<\\/script');
-  const version = /plotly\.js v([\d.]+)/.exec(source)?.[1] ?? 'unknown';
-  displayBundle({
-    'text/html': `<script type="text/javascript">${source}\n</script>`
-      + `<p style="color:#888;font:12px sans-serif">plotly.js ${escapeHtml(version)} loaded (offline)</p>`,
-    'text/plain': `plotly.js ${version} loaded (offline)`,
-  }, { 'descent/plot-setup': true });
 }

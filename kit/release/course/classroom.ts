@@ -11,6 +11,7 @@
  * `max_score`. The same step appends a Markdown table to $GITHUB_STEP_SUMMARY (the job summary).
  */
 import fs from 'fs';
+import { cleanText, markdownCell } from '../../grade/safe/text';
 import type { ScaledReport } from './scale';
 import { tableMarkdown } from './table';
 
@@ -41,7 +42,7 @@ export function classroomResult(report: ScaledReport): ClassroomResult {
     name: `${r.file} › ${r.name}`,
     status: r.passed ? 'pass' : 'fail',
     score: r.points,
-    message: r.passed ? `${r.points}/${r.maxPoints} points` : r.feedback,
+    message: r.passed ? `${r.points}/${r.maxPoints} points` : cleanText(r.feedback),
     test_code: '',
     filename: `exercises/${r.file}`,
     line_no: 0,
@@ -56,7 +57,7 @@ export function classroomError(name: string, message: string, maxScore: number):
     version: 1,
     status: 'error',
     max_score: maxScore,
-    tests: [{ name, status: 'error', score: 0, message, test_code: '', filename: '', line_no: 0, duration: 0 }],
+    tests: [{ name, status: 'error', score: 0, message: cleanText(message, 8_000), test_code: '', filename: '', line_no: 0, duration: 0 }],
   };
 }
 
@@ -79,9 +80,9 @@ export function writeClassroomOutputs(result: ClassroomResult, markdown: string,
   return written;
 }
 
-/** The job summary for a run that did not count. */
+/** The job summary for a run that did not count (lines may name the student's files: each is escaped). */
 export function problemMarkdown(title: string, heading: string, lines: string[]): string {
-  return [`## ${title}: ${heading}`, '', '> [!CAUTION]', ...lines.map((l) => `> ${l}`), ''].join('\n');
+  return [`## ${markdownCell(title)}: ${markdownCell(heading)}`, '', '> [!CAUTION]', ...lines.slice(0, 200).map((l) => `> ${markdownCell(l, 500)}`), ''].join('\n');
 }
 
 export { tableMarkdown };

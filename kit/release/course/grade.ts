@@ -5,13 +5,16 @@
  * First checks that the graders are the ones the course shipped (kit/course/checksums.json).
  *
  * --classroom (the CI workflow): also writes GitHub Classroom's result and the job summary; when
- * the graders were modified, reports "graders modified" with no points and exits 1.
+ * the graders were modified, reports "graders modified" with no points and exits 1. In CI, workflow
+ * commands are paused while it prints (`::stop-commands::<random token>`), so no thrown message
+ * can set an output or mask the log.
  * Exits 0 whenever grading ran, whatever the score.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import fs from 'fs';
 import path from 'path';
 import { grade, knownExercises } from '../../grade/engine';
+import { stopCommands } from '../../grade/safe/text';
 import { classroomError, classroomResult, problemMarkdown, writeClassroomOutputs } from './classroom';
 import { CourseConfig, DEFAULT_TITLE, readCourseConfig, STUDENT_COURSE_FILE } from './course';
 import { findRoot, verifyRepository } from './integrity';
@@ -66,8 +69,20 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError();
   program.parse(argv);
   const options = program.opts<Options>();
+  // In CI, what the table quotes (the student's thrown messages) must not command the runner: pause
+  // command processing around everything printed, with a token nothing printed can know.
+  const guard = options.classroom === true || process.env.GITHUB_ACTIONS === 'true' ? stopCommands() : undefined;
+  if (guard !== undefined) process.stdout.write(guard.stop);
+  try {
+    return await gradeAndReport(options, program.args[0]);
+  } finally {
+    if (guard !== undefined) process.stdout.write(guard.resume);
+  }
+}
+
+async function gradeAndReport(options: Options, dirArgument: string | undefined): Promise<number> {
   const root = findRoot();
-  const dir = path.resolve(program.args[0] ?? path.join(root, 'exercises'));
+  const dir = path.resolve(dirArgument ?? path.join(root, 'exercises'));
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     process.stderr.write(`grade: DIR must be a folder with exercise files, received ${JSON.stringify(dir)}\n`);
     return 1;

@@ -9,16 +9,27 @@
  * edited, this file and the checksums included. It turns an edited test or workflow into a visible
  * "graders modified" failure in CI; the instructor's `npm run grade -- --batch` compares each
  * submission with the kit itself and grades with the kit's own graders.
+ *
+ * The batch runs it on repositories it does not trust: files are read as safe/paths.ts reads them
+ * (no links followed — `test` → `/` is reported, not walked —, no FIFOs or devices opened, at most
+ * MAX_PROTECTED_BYTES each), and the protected folders are walked to at most MAX_WALKED entries.
  */
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import { verifyManifest } from '../../grade/manifest';
+import { listFolder, readFileInside } from '../../grade/safe/paths';
 
 /** Where the checksums live, relative to the repository root. */
 export const CHECKSUMS_FILE = 'kit/course/checksums.json';
 /** Folders never walked (installed or generated). */
 export const IGNORED_DIRS = ['node_modules', '.git', 'build', 'dist'];
+/** Largest protected file read, in bytes (the largest shipped is about 50 kB). */
+export const MAX_PROTECTED_BYTES = 5_000_000;
+/** Most entries walked in the protected folders of one repository. */
+export const MAX_WALKED = 5_000;
+/** Deepest folder walked in them. */
+const MAX_WALK_DEPTH = 16;
 
 export interface Checksums {
   algorithm: 'sha256';
@@ -46,35 +57,50 @@ export function findRoot(from: string = __dirname): string {
   }
 }
 
-function walk(root: string, rel: string, out: string[]): void {
-  const full = path.join(root, rel);
-  if (!fs.existsSync(full)) return;
-  for (const entry of fs.readdirSync(full, { withFileTypes: true })) {
-    const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
+/** Every entry under the folder `rel` (links and special files listed, never followed), or why it cannot be walked. */
+function walk(root: string, rel: string, out: string[], problems: string[], budget: { left: number }, depth = 0): void {
+  const listed = listFolder(root, rel, budget.left);
+  if (!listed.ok) {
+    if (!listed.missing) problems.push(listed.problem);
+    return;
+  }
+  budget.left -= listed.entries.length;
+  if (listed.truncated || budget.left <= 0) {
+    problems.push(`${rel}/ has too many files (more than ${MAX_WALKED} in the protected folders)`);
+    budget.left = 0;
+  }
+  for (const entry of listed.entries) {
+    const child = `${rel}/${entry.name}`;
     if (entry.isDirectory()) {
-      if (!IGNORED_DIRS.includes(entry.name)) walk(root, child, out);
+      if (IGNORED_DIRS.includes(entry.name)) continue;
+      if (depth >= MAX_WALK_DEPTH) problems.push(`${child}/ is nested too deeply`);
+      else if (budget.left > 0) walk(root, child, out, problems, budget, depth + 1);
     } else {
       out.push(child);
     }
   }
 }
 
-/** What differs from the checksums: "test/graders/mse.test.ts (changed)", "… (missing)", "… (added)". */
+/**
+ * What differs from the checksums: "test/graders/mse.test.ts (changed)", "… (missing)", "… (added)",
+ * or why a file cannot be read ("package.json is a symbolic link; submit real files").
+ */
 export function checkIntegrity(root: string, checksums: Checksums): string[] {
   const problems: string[] = [];
   for (const [file, expected] of Object.entries(checksums.files)) {
-    const full = path.join(root, file);
-    if (!fs.existsSync(full)) problems.push(`${file} (missing)`);
-    else if (digest(fs.readFileSync(full)) !== expected) problems.push(`${file} (changed)`);
+    const read = readFileInside(root, file, MAX_PROTECTED_BYTES, 'a protected file');
+    if (!read.ok) problems.push(read.missing ? `${file} (missing)` : read.problem);
+    else if (digest(read.data) !== expected) problems.push(`${file} (changed)`);
   }
+  const budget = { left: MAX_WALKED };
   for (const dir of checksums.protected) {
     const found: string[] = [];
-    walk(root, dir.replace(/\/$/, ''), found);
+    walk(root, dir.replace(/\/$/, ''), found, problems, budget);
     for (const file of found.sort()) {
       if (file !== CHECKSUMS_FILE && !Object.prototype.hasOwnProperty.call(checksums.files, file)) problems.push(`${file} (added)`);
     }
   }
-  return problems;
+  return [...new Set(problems)];
 }
 
 /** The grading manifest's verdict (kit/grade/manifest.json, the kit's), in the same words. */
@@ -90,10 +116,10 @@ export function manifestProblems(root: string): string[] {
 }
 
 function readChecksums(root: string): Checksums | string {
-  const file = path.join(root, CHECKSUMS_FILE);
-  if (!fs.existsSync(file)) return `${CHECKSUMS_FILE} (missing)`;
+  const read = readFileInside(root, CHECKSUMS_FILE, MAX_PROTECTED_BYTES, 'a protected file');
+  if (!read.ok) return read.missing ? `${CHECKSUMS_FILE} (missing)` : read.problem;
   try {
-    const checksums = JSON.parse(fs.readFileSync(file, 'utf8')) as Checksums;
+    const checksums = JSON.parse(read.data.toString('utf8')) as Checksums;
     if (checksums === null || typeof checksums.files !== 'object' || !Array.isArray(checksums.protected)) return `${CHECKSUMS_FILE} (not a checksums file)`;
     return checksums;
   } catch {

@@ -2,6 +2,7 @@
  * The grade table a student sees — in the terminal (`npm test`) and as Markdown in the GitHub job
  * summary — with the course's header: the title, then each exercise's points and due text.
  */
+import { cleanLine, cleanText, markdownCell } from '../../grade/safe/text';
 import type { ScaledReport } from './scale';
 
 function pad(text: string, width: number): string {
@@ -20,9 +21,9 @@ export function formatPoints(n: number): string {
 /** The header: title, then one line per exercise with its points and due text. */
 export function headerText(report: ScaledReport): string {
   const width = Math.max(8, ...report.exercises.map((e) => e.file.length));
-  const lines = [report.title, ''];
+  const lines = [cleanLine(report.title), ''];
   for (const e of report.exercises) {
-    const due = e.due === undefined ? '' : `  due ${e.due}`;
+    const due = e.due === undefined ? '' : `  due ${cleanLine(e.due)}`;
     lines.push(`${pad(e.file, width)}  ${pad(`${formatPoints(e.maxScore)} points`, 11)}${due}`.trimEnd());
   }
   return lines.join('\n');
@@ -42,11 +43,12 @@ export function tableText(report: ScaledReport, options: { color?: boolean } = {
   for (const r of report.results) {
     const name = cut(`${r.hidden ? '[hidden] ' : ''}${r.name}`, nameWidth);
     const points = pad(`${formatPoints(r.points)}/${formatPoints(r.maxPoints)}`, pointsWidth);
-    const feedback = r.passed ? green('ok') : red(r.feedback.split('\n')[0]);
+    const text = cleanText(r.feedback);
+    const feedback = r.passed ? green('ok') : red(text.split('\n')[0]);
     lines.push(`${pad(r.file, fileWidth)}  ${pad(name, nameWidth)}  ${points}  ${feedback}`);
     if (!r.passed) {
       const indent = ' '.repeat(fileWidth + nameWidth + pointsWidth + 6);
-      for (const extra of r.feedback.split('\n').slice(1)) lines.push(`${indent}${extra}`);
+      for (const extra of text.split('\n').slice(1)) lines.push(`${indent}${extra}`);
     }
   }
   lines.push('');
@@ -58,11 +60,10 @@ export function tableText(report: ScaledReport, options: { color?: boolean } = {
   return lines.join('\n');
 }
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
+/** A table cell: safe/text.ts's markdownCell (no `|`, newline, carriage return, HTML or Markdown syntax gets through). */
+const cell = (text: string): string => markdownCell(text);
 
-/** The same report as GitHub-flavoured Markdown (for $GITHUB_STEP_SUMMARY). */
+/** The same report as GitHub-flavoured Markdown (for $GITHUB_STEP_SUMMARY); every cell shows its text literally. */
 export function tableMarkdown(report: ScaledReport, problem?: string): string {
   const lines = [`## ${cell(report.title)}: ${formatPoints(report.score)}/${formatPoints(report.maxScore)} points`, ''];
   if (problem !== undefined) lines.push(`> [!CAUTION]`, `> ${cell(problem)}`, '');
@@ -74,7 +75,7 @@ export function tableMarkdown(report: ScaledReport, problem?: string): string {
   lines.push('| exercise | test | points | feedback |', '| --- | --- | ---: | --- |');
   for (const r of report.results) {
     const mark = r.passed ? '✅' : '❌';
-    const feedback = r.passed ? 'ok' : `<pre>${r.feedback.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\|/g, '&#124;').replace(/\r?\n/g, '<br>')}</pre>`;
+    const feedback = r.passed ? 'ok' : `<pre>${cell(r.feedback)}</pre>`;
     lines.push(`| \`${r.file}\` | ${cell(r.name)} | ${mark} ${formatPoints(r.points)}/${formatPoints(r.maxPoints)} | ${feedback} |`);
   }
   return `${lines.join('\n')}\n`;

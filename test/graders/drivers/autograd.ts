@@ -55,6 +55,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   reluOfProduct: { inputs: [-2, 3], names: ['a', 'b'], code: 'a.mul(b).relu().add(b.mul(a).neg().relu())', build: ([a, b]) => a.mul(b).relu().add(b.mul(a).neg().relu()) },
   square: { inputs: [3], names: ['a'], code: 'a.mul(a)', build: ([a]) => a.mul(a) },
   double: { inputs: [3], names: ['a'], code: 'a.add(a)', build: ([a]) => a.add(a) },
+  seeded: { inputs: [2, -3], names: ['a', 'b'], code: 'a.mul(b).add(a)', build: ([a, b]) => a.mul(b).add(a) },
   reuse: { inputs: [-1.5, 0.5], names: ['a', 'b'], code: 'c = a.mul(b); c.add(a).mul(c)', build: ([a, b]) => { const c = a.mul(b); return c.add(a).mul(c); } },
   diamond: {
     inputs: [0.5],

@@ -2,7 +2,8 @@
  * Driver for gradient-descent.ts, run inside the sandbox next to the student's code (trusted code,
  * self-contained: no imports). gradientDescent takes a function, which cannot cross the boundary,
  * so the gradient is built here from a plain description and the trajectory comes back as data,
- * with observations only this side can make (are the points distinct arrays? was x0 modified?).
+ * with observations only this side can make: every call of ∇f (where, and what it returned), are
+ * the points distinct arrays, was x0 modified.
  */
 
 export type Problem = { kind: 'quadratic'; a: number[]; c: number[] } | { kind: 'rosenbrock' };
@@ -50,8 +51,12 @@ export interface TrajectoryObservation {
   containsX0: boolean;
   /** x0 after the call (to detect modification). */
   x0After: number[];
-  gradCalls: number;
+  /** Every call of grad, in order: the point it was asked about (copied at the call) and what it returned. */
+  calls: Array<{ x: number[]; g: number[] }>;
 }
+
+/** At most this many calls are recorded (a correct run makes `steps` of them). */
+const MAX_RECORDED_CALLS = 1000;
 
 /** A driver-owned copy of an array the student's code holds, by index: a student's array may carry
  * its own `every`, `slice`, `filter` or iterator, so drivers never call its methods. */
@@ -64,10 +69,12 @@ function copyArray<T>(a: readonly T[]): T[] {
 export function trajectory(mod: Record<string, unknown>, args: TrajectoryArgs): TrajectoryObservation {
   const gradientDescent = need(mod, 'gradientDescent');
   const x0 = args.x0.slice();
-  let gradCalls = 0;
+  const calls: Array<{ x: number[]; g: number[] }> = [];
   const grad = (x: number[]): number[] => {
-    gradCalls += 1;
-    return gradient(args.problem, Array.from(x));
+    const at = Array.isArray(x) ? copyArray(x) : [];
+    const g = gradient(args.problem, at);
+    if (calls.length < MAX_RECORDED_CALLS) calls.push({ x: at, g: g.slice() });
+    return g;
   };
   const result = gradientDescent(grad, x0, args.lr, args.steps);
   let distinctPoints = true;
@@ -86,6 +93,6 @@ export function trajectory(mod: Record<string, unknown>, args: TrajectoryArgs): 
     distinctPoints,
     containsX0,
     x0After: copyArray(x0),
-    gradCalls,
+    calls,
   };
 }

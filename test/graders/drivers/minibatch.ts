@@ -81,10 +81,6 @@ export function batches(mod: Record<string, unknown>, args: { n: number; batchSi
   return observe((rng) => miniBatches(args.n, args.batchSize, rng), args.seed);
 }
 
-/**
- * `runs` calls of miniBatches(n, n, rng) sharing one seeded rng; each run's batches concatenated.
- * Stops at the first run that does not return an array of arrays (its value is returned).
- */
 /** A driver-owned copy of an array the student's code holds, by index: a student's array may carry
  * its own `every`, `slice`, `filter` or iterator, so drivers never call its methods. */
 function copyArray<T>(a: readonly T[]): T[] {
@@ -93,24 +89,43 @@ function copyArray<T>(a: readonly T[]): T[] {
   return out;
 }
 
-export function shuffles(
-  mod: Record<string, unknown>,
-  args: { n: number; runs: number; seed: number },
-): { orders: number[][]; badRun?: number; badResult?: unknown } {
+export interface Shuffles {
+  /** Each run's batches, concatenated. */
+  orders: number[][];
+  /** The first run that did not return an array of arrays, and what it returned. */
+  badRun?: number;
+  badResult?: unknown;
+  rngCalls: number;
+  mathRandomCalls: number;
+}
+
+/**
+ * `runs` calls of miniBatches(n, n, rng) sharing one seeded rng; each run's batches concatenated.
+ * Stops at the first run that does not return an array of arrays (its value is returned).
+ */
+export function shuffles(mod: Record<string, unknown>, args: { n: number; runs: number; seed: number }): Shuffles {
   const miniBatches = need(mod, 'miniBatches');
-  const rng = seeded(args.seed);
-  const orders: number[][] = [];
-  for (let run = 0; run < args.runs; run++) {
-    const out = miniBatches(args.n, args.n, rng);
-    const batches = Array.isArray(out) ? copyArray(out as unknown[]) : null;
-    if (batches === null || !batches.every((b) => Array.isArray(b))) {
-      return { orders, badRun: run, badResult: cloneable(out) ? out : String(typeof out) };
+  const base = seeded(args.seed);
+  let rngCalls = 0;
+  const rng = (): number => {
+    rngCalls += 1;
+    return base();
+  };
+  const { value, mathRandomCalls } = countingMathRandom((): Omit<Shuffles, 'rngCalls' | 'mathRandomCalls'> => {
+    const orders: number[][] = [];
+    for (let run = 0; run < args.runs; run++) {
+      const out = miniBatches(args.n, args.n, rng);
+      const batches = Array.isArray(out) ? copyArray(out as unknown[]) : null;
+      if (batches === null || !batches.every((b) => Array.isArray(b))) {
+        return { orders, badRun: run, badResult: cloneable(out) ? out : String(typeof out) };
+      }
+      const order: number[] = [];
+      for (const batch of batches) for (const i of copyArray(batch as number[])) order.push(i);
+      orders.push(order);
     }
-    const order: number[] = [];
-    for (const batch of batches) for (const i of copyArray(batch as number[])) order.push(i);
-    orders.push(order);
-  }
-  return { orders };
+    return { orders };
+  });
+  return { ...value, rngCalls, mathRandomCalls };
 }
 
 /** trainLinearRegression(X, y, { lr, epochs, batchSize, rng }) with a seeded rng. */

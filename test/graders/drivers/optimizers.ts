@@ -46,7 +46,7 @@ function sameArray(a: readonly unknown[], b: readonly unknown[]): boolean {
 
 export interface RunArgs {
   factory: string;
-  options: Record<string, number>;
+  options: Record<string, number | number[]>;
   x0: number[];
   steps: number;
   problem?: Problem;

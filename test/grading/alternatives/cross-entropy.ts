@@ -3,8 +3,8 @@ export function sigmoid(z: number): number {
   return 0.5 * (1 + Math.tanh(z / 2));
 }
 
-export function binaryCrossEntropy(yTrue: number[], pHat: number[]): number {
-  const terms = yTrue.map((y, i) => {
+export function binaryCrossEntropy(pHat: number[], labels: number[]): number {
+  const terms = labels.map((y, i) => {
     const p = pHat[i];
     const a = y === 0 ? 0 : y * Math.max(Math.log(p), -100);
     const b = y === 1 ? 0 : (1 - y) * Math.max(Math.log1p(-p), -100);

@@ -1,9 +1,9 @@
 /** Alternative correct mse.ts: reduce, reversed summation order. */
-export function mse(yTrue: number[], yPred: number[]): number {
-  return yTrue.reduceRight((acc, y, i) => acc + (y - yPred[i]) ** 2, 0) / yTrue.length;
+export function mse(yHat: number[], y: number[]): number {
+  return y.reduceRight((acc, yi, i) => acc + (yi - yHat[i]) ** 2, 0) / y.length;
 }
 
-export function mseGradient(yTrue: number[], yPred: number[]): number[] {
-  const scale = 2 / yTrue.length;
-  return yTrue.map((y, i) => scale * (yPred[i] - y));
+export function mseGradient(yHat: number[], y: number[]): number[] {
+  const scale = 2 / y.length;
+  return y.map((yi, i) => scale * (yHat[i] - yi));
 }

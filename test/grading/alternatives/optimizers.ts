@@ -76,7 +76,8 @@ class Adam {
   }
 }
 
-export function adam(options: { lr: number; beta1?: number; beta2?: number; eps?: number }): Step {
-  const opt = new Adam(options.lr, options.beta1 ?? 0.9, options.beta2 ?? 0.999, options.eps ?? 1e-8);
+export function adam(options: { lr: number; betas?: [number, number]; eps?: number }): Step {
+  const [b1, b2] = options.betas ?? [0.9, 0.999];
+  const opt = new Adam(options.lr, b1, b2, options.eps ?? 1e-8);
   return opt.step.bind(opt);
 }

@@ -1,7 +1,8 @@
 /**
- * The grader's own implementation of PyTorch's update rules (torch.optim, float64), written from
- * the reference in docs and checked against PyTorch's trajectories in test/grading. `variant`
- * reproduces a known mistake, so that feedback can name it.
+ * The hidden graders' own implementation of PyTorch's update rules (torch.optim, float64),
+ * written from the reference in docs and checked against PyTorch's trajectories in
+ * test/grading/oracles.test.ts. `variant` reproduces a known mistake. It never ships to students
+ * (the public grader compares with precomputed values, test/fixtures/graders/optimizers.json).
  */
 
 export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam';
@@ -11,8 +12,8 @@ export interface OptimizerOptions {
   momentum?: number;
   eps?: number;
   alpha?: number;
-  beta1?: number;
-  beta2?: number;
+  /** Adam's [β₁, β₂] (default: [0.9, 0.999]). */
+  betas?: [number, number];
 }
 
 export type Variant =
@@ -80,8 +81,9 @@ export function reference(name: OptimizerName, o: OptimizerOptions, variant: Var
     }
     case 'adam': {
       const swapped = variant === 'adam-betas-swapped';
-      const beta1 = swapped ? o.beta2 ?? 0.999 : o.beta1 ?? 0.9;
-      const beta2 = swapped ? o.beta1 ?? 0.9 : o.beta2 ?? 0.999;
+      const [b1, b2] = o.betas ?? [0.9, 0.999];
+      const beta1 = swapped ? b2 : b1;
+      const beta2 = swapped ? b1 : b2;
       const eps = o.eps ?? 1e-8;
       return (p, g) => {
         t += 1;

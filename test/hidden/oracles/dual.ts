@@ -3,7 +3,7 @@
  * autograd grader that shares no code or idea with a backward pass. Running a scenario once per
  * input, with that input's derivative set to 1, gives the exact gradient.
  */
-import type { V } from '../drivers/autograd';
+import type { V } from '../../graders/drivers/autograd';
 
 export class Dual implements V {
   grad = 0;
