@@ -3,13 +3,15 @@
  * notebook kernel. Each `run` request compiles the cell (transform.ts), registers its names in the
  * page's one scope, and runs it as an async function; `console` output, `show()` figures, tables
  * and errors (with the cell's line numbers) go back to the page as they happen. The library
- * (`descent`, src/), `descent/notebook` (the helpers' browser build) and `mathjs` are bundled in;
+ * (`descent`, src/; its internals `descent/internal`), `descent/notebook` (the helpers' browser
+ * build) and `mathjs` are bundled in;
  * `descent/exercises` is the book's exercise files (`assets/exercises.json`, next to this script),
  * fetched and compiled here on first import.
  * Stop = the page terminates this worker and starts another.
  */
 import { all, create } from 'mathjs';
 import * as descent from '../../../src/index';
+import * as descentInternal from '../../../src/internal';
 import * as notebook from '../../notebooks/helpers/browser';
 import { PLOTLY_MIME } from '../../notebooks/helpers/plot';
 import { transform } from 'sucrase';
@@ -42,6 +44,7 @@ const mathjs = new Proxy({} as Module, {
 /** The modules a cell can import, by specifier. */
 const modules = new Map<string, () => Module | Promise<Module>>([
   ['descent', () => descent as unknown as Module],
+  ['descent/internal', () => descentInternal as unknown as Module],
   ['descent/notebook', () => notebook as unknown as Module],
   ['mathjs', () => mathjs],
   ['descent/exercises', () => exercises()],
