@@ -102,8 +102,9 @@ async function main() {
   const bytes = readFileSync(wasmFile);
   writeGenerated(bytes, hash);
   if (args.includes('--probes')) {
+    // One source, two builds: wasm/probe/peak.ts picks its multiply-add by the features enabled.
     const probe = (name, features) =>
-      compile(asc, join(ROOT, 'wasm', 'probe', `${name}.ts`), join(OUT_DIR, `probe-${name}.wasm`), ['-O3', '--runtime', 'stub', '--enable', features]);
+      compile(asc, join(ROOT, 'wasm', 'probe', 'peak.ts'), join(OUT_DIR, `probe-${name}.wasm`), ['-O3', '--runtime', 'stub', '--enable', features]);
     await probe('peak', 'simd');
     await probe('relaxed', 'simd,relaxed-simd');
   }

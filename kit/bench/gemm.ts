@@ -100,7 +100,7 @@ export interface PeakResult {
 
 /** The probes built by `node wasm/build.mjs --probes` into build/wasm. */
 export function peaks(probeDir: string): PeakResult {
-  const mulAdd = probePeak(path.join(probeDir, 'probe-peak.wasm'), 'mulAddPeak') as number;
-  const fma = probePeak(path.join(probeDir, 'probe-relaxed.wasm'), 'fmaPeak');
+  const mulAdd = probePeak(path.join(probeDir, 'probe-peak.wasm'), 'peak') as number;
+  const fma = probePeak(path.join(probeDir, 'probe-relaxed.wasm'), 'peak');
   return { mulAdd, fma, relaxedByDefault: fma !== null };
 }

@@ -53,7 +53,7 @@ export function gemmSection(x: Extras): string[] {
     const fma = x.peaksRelaxed?.fma ?? null;
     lines.push(
       `- Relaxed SIMD (f64x2.relaxed_madd, a fused multiply-add): ${x.peaks.relaxedByDefault ? 'accepted' : '**not accepted**'} by this ` +
-        `Node (${process.version}) by default (WebAssembly.validate of wasm/probe/relaxed.ts is ${x.peaks.relaxedByDefault}); ` +
+        `Node (${process.version}) by default (WebAssembly.validate of wasm/probe/peak.ts built with relaxed SIMD is ${x.peaks.relaxedByDefault}); ` +
         (fma === null
           ? 'not measurable here even with the flag.'
           : `with \`--experimental-wasm-relaxed-simd\` its peak is ${f1(fma)} GFLOP/s. The kernels do not use it: no flag may be needed to run the course, and a fused multiply-add would change the last bits of every product.`),
