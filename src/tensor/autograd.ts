@@ -122,6 +122,7 @@ export function backward(root: Tensor): void {
     if (!node.isLeaf) {
       node.gradTensor = null;
       node.gradSeen = false;
+      node.gradFreed = false;
     }
   }
   K.addScalarInto(gradStorage(root), 1);
@@ -138,6 +139,7 @@ export function backward(root: Tensor): void {
       stealable = null;
       if (passOn) {
         node.gradTensor = null;
+        node.gradFreed = true;
         if (!stolen) release(g.storage);
       }
     }
@@ -159,8 +161,19 @@ export function fromOp(
   return record(fromArray(data, true), shape, op, parents, (g) => backwardStep(view(g).slice()));
 }
 
-/** The gradient of `t` as an array to add into (zeros, allocated on first use). */
+/**
+ * The gradient of `t` as an array to add into (zeros, allocated on first use). After `backward()`,
+ * an intermediate result has no gradient left unless `retainGrad()` was called on it before (as in
+ * PyTorch): asking for it then is an error, not an array of zeros.
+ */
 export function gradOf(t: Tensor): Float64Array {
+  if (t.gradFreed) {
+    throw new Error(
+      `gradOf: this tensor is an intermediate result (made by '${t.op}'), and backward() frees the gradient of ` +
+        'an intermediate result once it has passed it on, as PyTorch does. Call .retainGrad() on it before ' +
+        'backward() to keep its gradient (as retain_grad() in PyTorch).',
+    );
+  }
   gradStorage(t);
   t.gradSeen = true;
   return escape((t.gradTensor as Tensor).storage);

@@ -36,6 +36,8 @@ export class Tensor {
   gradSeen = false;
   /** @internal `retainGrad()` was called: this intermediate result keeps its gradient. */
   keepsGrad = false;
+  /** @internal The last `backward()` passed this intermediate's gradient on and freed it (no `retainGrad()`). */
+  gradFreed = false;
 
   /**
    * A tensor over `data` (used as the storage itself, no copy) with the given shape:

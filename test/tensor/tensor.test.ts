@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeEachBackend } from '../helpers/backends';
 import { Tensor, tensor, zeros, ones, full, arange, randn, noGrad, isGradEnabled } from '../../src';
 import { rng } from '../../src/data/rng';
+import { gradOf } from '../../src/internal';
 
 describeEachBackend('creating tensors', () => {
   it('from a number, nested arrays and a Float64Array with a shape', () => {
@@ -78,6 +79,18 @@ describeEachBackend('autograd', () => {
     expect(x.grad!.toArray()).toEqual([6, 12, 18]);
     x.zeroGrad();
     expect(x.grad).toBeNull();
+  });
+  it('frees an intermediate result\'s gradient after backward unless retainGrad() kept it, as PyTorch does', () => {
+    const x = tensor([1, 2, 3], { requiresGrad: true });
+    const h = x.mul(2);
+    const kept = x.mul(3).retainGrad();
+    h.add(kept).pow(2).sum().backward();
+    expect(h.grad).toBeNull();
+    expect(() => gradOf(h)).toThrow(/intermediate result \(made by 'mul'\).*retainGrad\(\) on it before backward\(\)/);
+    // ∂/∂kept of Σ (2x + 3x)² = 2 · 5x
+    expect(kept.grad!.toArray()).toEqual([10, 20, 30]);
+    expect(Array.from(gradOf(kept))).toEqual([10, 20, 30]);
+    expect(Array.from(gradOf(x))).toEqual([50, 100, 150]);
   });
   it('does not compute gradients for inputs that do not require them', () => {
     const x = tensor([1, 2], { requiresGrad: true });
