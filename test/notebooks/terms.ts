@@ -88,7 +88,7 @@ export function keyTermRows(nb: INotebookContent): { en: string; ko: string }[] 
   return markdownOf(nb).flatMap((cell) => tablesOf(cell)
     .filter((t) => /^(Key terms|핵심 용어)$/.test(t.heading.trim()))
     .flatMap((t) => {
-      const en = column(t, ['English']);
+      const en = column(t, ['English', '영어']);
       const ko = column(t, ['한국어']);
       return t.rows.map((r) => ({ en: r[en], ko: r[ko] }));
     }));

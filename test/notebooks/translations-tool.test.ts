@@ -162,6 +162,44 @@ describe('--check names every problem', () => {
   });
 });
 
+describe('literals inside templates, quoted object keys, repeated math', () => {
+  const TABLE = "const rows = [{ 'training loss': 1, name: `run ${ok ? 'passed' : 'failed'}` }];\nconst ok = true;\nconsole.log(`${rows.length} runs: ${ok ? 'passed' : 'failed'}`);";
+  const tableCell = (strings: string): string => `  - id: c3\n    en: "${sourceHash(TABLE)}"\n    strings:\n${strings}`;
+  const withTable = (cells: Record<string, unknown>[]): Record<string, unknown> => ({ ...english, cells: [...english.cells, ...cells] });
+  function run(yaml: string, nb = withTable([code('c3', TABLE)])): { problems: string[]; text: (id: string) => string } {
+    const d = mkdtempSync(join(work, 'course-'));
+    mkdirSync(join(d, 'i18n', 'ko'), { recursive: true });
+    writeFileSync(join(d, '01-loss.ipynb'), `${JSON.stringify(nb, null, 1)}\n`);
+    writeFileSync(join(d, 'i18n', 'ko', '01-loss.yaml'), yaml);
+    writeFileSync(join(d, '02-next.ipynb'), `${JSON.stringify({ ...english, cells: [md('n1', 'Next.')] }, null, 1)}\n`);
+    writeFileSync(join(d, 'i18n', 'ko', '02-next.yaml'), `notebook: 02-next.ipynb\ncells:\n  - id: n1\n    en: "${sourceHash('Next.')}"\n    md: 다음.\n`);
+    const problems = translateCourse({ lang: 'ko', notebooksDir: d }).problems.map(formatProblem);
+    return { problems, text: (id) => (readNotebook(join(d, 'ko', '01-loss.ipynb')).cells.find((c) => c.id === id)?.source as string[]).join('') };
+  }
+
+  it('a string inside a template\'s ${…} is listed on its own, whether or not the template is translated', () => {
+    const { problems, text } = run(yamlOf(GOOD_M1 + GOOD_C1 + GOOD_M2 + tableCell(
+      "      - en: '${rows.length} runs: ${ok ? ''passed'' : ''failed''}'\n        ko: '실행 ${rows.length}번: ${ok ? ''passed'' : ''failed''}'\n"
+      + "      - en: 'passed'\n        ko: '통과'\n      - en: 'failed'\n        ko: '실패'\n      - en: 'training loss'\n        ko: '훈련 손실'\n")));
+    expect(problems).toEqual([]);
+    expect(text('c3')).toBe("const rows = [{ '훈련 손실': 1, name: `run ${ok ? '통과' : '실패'}` }];\nconst ok = true;\nconsole.log(`실행 ${rows.length}번: ${ok ? '통과' : '실패'}`);");
+    expect(maskedTokens(text('c3'))).toEqual(maskedTokens(TABLE));
+  });
+
+  it('a quoted object key is translated as a label only when no cell reads it by name', () => {
+    const reads = code('c4', "console.log(rows[0]['training loss']);");
+    const { problems } = run(yamlOf(GOOD_M1 + GOOD_C1 + GOOD_M2 + tableCell("      - en: 'training loss'\n        ko: '훈련 손실'\n")), withTable([code('c3', TABLE), reads]));
+    expect(problems).toEqual([expect.stringMatching(/01-loss\.yaml:\d+: cell c3: the object key "training loss" is read by name in cell c4: it is code, never translated$/)]);
+  });
+
+  it('a formula the chapter shows may be repeated; new math may not', () => {
+    const m2 = (text: string): string => `  - id: m2\n    en: "${sourceHash('A second cell: `code` and $x^2$.')}"\n    md: "${text}"\n`;
+    expect(run(yamlOf(GOOD_M1 + GOOD_C1 + m2('두 번째 셀: `code`와 $x^2$. 여기서 $\\\\theta$와 $x$는 …')), english).problems).toEqual([]);
+    expect(run(yamlOf(GOOD_M1 + GOOD_C1 + m2('두 번째 셀: `code`와 $x^2$, 그리고 $y^3$.')), english).problems)
+      .toEqual([expect.stringContaining('cell m2: the math changed (formulas are kept byte for byte): not in the English $y^3$')]);
+  });
+});
+
 describe('parseTranslation', () => {
   it('reads every value as a string (a hash of digits stays a string)', () => {
     const problems: Problem[] = [];
@@ -183,7 +221,7 @@ describe('literals, found by the TypeScript parser', () => {
   it('finds outermost string and template literals with their role and inner source text', () => {
     expect(findLiterals(cell).map((l) => [l.kind, l.role, l.inner])).toEqual([
       ['string', 'module', 'descent'],
-      ['string', 'key', 'key'],
+      ['string', 'label', 'key'],
       ['string', 'text', 'Loss'],
       ['string', 'text', "It\\'s"],
       ['string', 'key', 'lines'],

@@ -64,8 +64,10 @@ function codeDifference(en: string, other: string): string | null {
       return `token ${i}: English ${JSON.stringify(a[i]?.text ?? '(end)')}, Korean ${JSON.stringify(b[i]?.text ?? '(end)')}`;
     }
   }
-  const ea = findLiterals(en).map((l) => [...l.expressions].sort().join('\n'));
-  const eb = findLiterals(other).map((l) => [...l.expressions].sort().join('\n'));
+  // a template's ${…} expressions, any order, as code (the literals inside them may be translated)
+  const shape = (code: string): string[] => findLiterals(code).map((l) => l.expressions.map((e) => JSON.stringify(maskedTokens(e))).sort().join('\n'));
+  const ea = shape(en);
+  const eb = shape(other);
   const k = ea.findIndex((e, i) => e !== eb[i]);
   return k < 0 ? null : `literal ${k}: the \${…} expressions differ`;
 }
@@ -89,8 +91,10 @@ describe('the code of each pair is the same code (only string literals differ)',
 
   it('the comparison sees a change of code outside literals', () => {
     expect(codeDifference("show({ title: 'Loss' });", "show({ title: '손실' });")).toBeNull();
-    expect(codeDifference("show({ title: 'Loss' });", "show({ name: '손실' });")).toBe('token 6: English "title", Korean "name"');
+    expect(codeDifference("show({ title: 'Loss' });", "show({ name: '손실' });")).toBe('token 4: English "title", Korean "name"');
     expect(codeDifference('f(`${a} b`);', 'f(`${b} 가`);')).toBe('literal 0: the ${…} expressions differ');
+    expect(codeDifference("f(`${a ? 'ok' : 'no'} b`);", "f(`가 ${a ? '예' : '아니오'}`);")).toBeNull();
+    expect(codeDifference("f(`${a ? 'ok' : 'no'} b`);", "f(`가 ${b ? '예' : '아니오'}`);")).toBe('literal 0: the ${…} expressions differ');
   });
 });
 

@@ -8,8 +8,8 @@ import { existsSync } from 'fs';
 import { resolve } from 'path';
 import type { ICell, INotebookContent } from '@jupyterlab/nbformat';
 import { sourceText, toLines } from '../notebook';
-import { findLiterals, parseLiteralBody, type Literal } from './literals';
-import { formulaChanges, isRelativeTarget, linkTargets } from './markdown';
+import { allLiterals, namesRead, parseLiteralBody, replaceLiterals } from './literals';
+import { formulaChanges, formulas, isRelativeTarget, linkTargets } from './markdown';
 import { sourceHash, type CellEntry, type Problem, type Translation } from './translation';
 
 export interface TranslateContext {
@@ -23,6 +23,8 @@ export interface TranslateContext {
   outDir: string;
   /** The file names of the English notebooks (each gets a twin, so a link to one resolves). */
   course: readonly string[];
+  /** Every formula of the English notebook's markdown (set by translateNotebook). */
+  formulas?: readonly string[];
 }
 
 /** What the generated notebook's metadata says about itself (under `metadata.descent`). */
@@ -33,7 +35,7 @@ export interface TranslationMetadata {
   generated: string;
 }
 
-const ROLE_NAMES = { module: 'an import path', key: 'an object key or a literal type', exercise: "an exercise name (check('…'))" } as const;
+const ROLE_NAMES = { module: 'an import path', key: 'a key read by name (o[\'…\'], a literal type, a destructured name)', exercise: "an exercise name (check('…'))" } as const;
 
 const firstLine = (source: string): string => {
   const line = source.split('\n').find((l) => l.trim() !== '') ?? '';
@@ -42,10 +44,14 @@ const firstLine = (source: string): string => {
 
 const multiset = (xs: readonly string[]): string => JSON.stringify([...xs].sort());
 
-/** The literals of `code` replaced as `entry.strings` asks; problems for what cannot be. */
-function translateCode(code: string, entry: CellEntry, ctx: TranslateContext, problems: Problem[]): string {
-  const literals = findLiterals(code);
-  const replacements: { literal: Literal; ko: string }[] = [];
+/**
+ * The literals of `code` replaced as `entry.strings` asks (literals inside a template's `${…}`
+ * included); problems for what cannot be. The quoted object keys it translates are added to
+ * `labels` (the notebook must never read them by name).
+ */
+function translateCode(code: string, entry: CellEntry, ctx: TranslateContext, problems: Problem[], labels: Map<string, string>): string {
+  const literals = allLiterals(code);
+  const translated = new Map<string, string>();
   const seen = new Set<string>();
   for (const s of entry.strings ?? []) {
     const at = (message: string): void => { problems.push({ file: ctx.file, line: s.line, message: `cell ${entry.id}: ${message}` }); };
@@ -56,35 +62,34 @@ function translateCode(code: string, entry: CellEntry, ctx: TranslateContext, pr
       at(`no string or template literal of the cell has exactly the text ${JSON.stringify(s.en)} (give a literal's whole inner text, escapes as written; first line of the cell: ${JSON.stringify(firstLine(code))})`);
       continue;
     }
-    for (const literal of matches) {
-      if (literal.role !== 'text') {
-        at(`${JSON.stringify(s.en)} is ${ROLE_NAMES[literal.role]}: it is code, never translated`);
-        continue;
-      }
-      const body = parseLiteralBody(literal.quote, s.ko);
-      if (body === null) {
-        at(`the translation ${JSON.stringify(s.ko)} is not a valid ${literal.quote}…${literal.quote} literal (an unescaped ${literal.quote}, a line break or a broken \${…}?)`);
-        continue;
-      }
-      if (literal.kind === 'template' && multiset(body.expressions) !== multiset(literal.expressions)) {
-        at(`the template's \${…} expressions differ: English has ${literal.expressions.map((e) => `\${${e}}`).join(' ') || 'none'}, the translation ${body.expressions.map((e) => `\${${e}}`).join(' ') || 'none'}`);
-        continue;
-      }
-      replacements.push({ literal, ko: s.ko });
+    const wrong = matches.filter((l) => l.role !== 'text' && l.role !== 'label');
+    if (wrong.length > 0) {
+      at(`${JSON.stringify(s.en)} is ${ROLE_NAMES[wrong[0].role as keyof typeof ROLE_NAMES]}: it is code, never translated`);
+      continue;
     }
+    const problem = matches.map((literal) => {
+      const body = parseLiteralBody(literal.quote, s.ko);
+      if (body === null) return `the translation ${JSON.stringify(s.ko)} is not a valid ${literal.quote}…${literal.quote} literal (an unescaped ${literal.quote}, a line break or a broken \${…}?)`;
+      if (literal.kind === 'template' && multiset(body.expressions) !== multiset(literal.expressions)) {
+        return `the template's \${…} expressions differ: English has ${literal.expressions.map((e) => `\${${e}}`).join(' ') || 'none'}, the translation ${body.expressions.map((e) => `\${${e}}`).join(' ') || 'none'}`;
+      }
+      return null;
+    }).find((p) => p !== null);
+    if (problem) {
+      at(problem);
+      continue;
+    }
+    translated.set(s.en, s.ko);
+    if (matches.some((l) => l.role === 'label')) labels.set(s.en, entry.id);
   }
-  let out = code;
-  for (const { literal, ko } of replacements.sort((a, b) => b.literal.start - a.literal.start)) {
-    out = `${out.slice(0, literal.start + 1)}${ko}${out.slice(literal.end - 1)}`;
-  }
-  return out;
+  return replaceLiterals(code, translated);
 }
 
 /** The translated markdown after the checks that it keeps the formulas and its links resolve. */
 function translateMarkdown(english: string, entry: CellEntry, ctx: TranslateContext, problems: Problem[]): string {
   const at = (message: string): void => { problems.push({ file: ctx.file, line: entry.line, message: `cell ${entry.id}: ${message}` }); };
   const md = entry.md ?? '';
-  const { missing, added } = formulaChanges(english, md);
+  const { missing, added } = formulaChanges(english, md, ctx.formulas);
   if (missing.length > 0 || added.length > 0) {
     const show = (fs: string[]): string => fs.map((f) => (f.length > 60 ? `${f.slice(0, 57)}…` : f)).join('  ');
     at(`the math changed (formulas are kept byte for byte): ${missing.length > 0 ? `missing ${show(missing)}` : ''}${missing.length > 0 && added.length > 0 ? '; ' : ''}${added.length > 0 ? `not in the English ${show(added)}` : ''}`);
@@ -101,8 +106,9 @@ function translateMarkdown(english: string, entry: CellEntry, ctx: TranslateCont
  * The translated notebook, or null when the translation has problems (pushed to `problems`;
  * nothing half-translated is ever produced).
  */
-export function translateNotebook(english: INotebookContent, translation: Translation, ctx: TranslateContext, problems: Problem[]): INotebookContent | null {
+export function translateNotebook(english: INotebookContent, translation: Translation, context: TranslateContext, problems: Problem[]): INotebookContent | null {
   const before = problems.length;
+  const ctx: TranslateContext = { ...context, formulas: english.cells.filter((c) => c.cell_type === 'markdown').flatMap((c) => formulas(sourceText(c.source))) };
   const at = (line: number | undefined, message: string): void => { problems.push({ file: ctx.file, line, message }); };
   if (translation.notebook !== ctx.name) at(1, `"notebook" is ${JSON.stringify(translation.notebook)}, expected ${JSON.stringify(ctx.name)}`);
   const index = new Map<string, number>();
@@ -131,6 +137,7 @@ export function translateNotebook(english: INotebookContent, translation: Transl
     if (cell.cell_type === 'code' && entry.md !== undefined) at(entry.line, `cell ${entry.id} is a code cell: list its reader-visible literals under "strings", not "md"`);
     if (cell.cell_type === 'raw') at(entry.line, `cell ${entry.id} is a raw cell: raw cells are copied, not translated`);
   }
+  const labels = new Map<string, string>();
   const cells: ICell[] = english.cells.map((cell) => {
     const id = typeof cell.id === 'string' ? cell.id : '';
     const entry = entries.get(id);
@@ -143,10 +150,19 @@ export function translateNotebook(english: INotebookContent, translation: Transl
       return { ...cell, source: toLines(translateMarkdown(source, entry, ctx, problems)) };
     }
     if (cell.cell_type === 'code' && entry?.strings !== undefined) {
-      return { ...cell, source: toLines(translateCode(source, entry, ctx, problems)) };
+      return { ...cell, source: toLines(translateCode(source, entry, ctx, problems, labels)) };
     }
     return cell;
   });
+  // a translated object key must be a label only: no cell reads it by name
+  if (labels.size > 0) {
+    for (const cell of english.cells.filter((c) => c.cell_type === 'code')) {
+      const read = namesRead(sourceText(cell.source));
+      for (const [label, id] of labels) {
+        if (read.has(label)) at(entries.get(id)?.line, `cell ${id}: the object key ${JSON.stringify(label)} is read by name in cell ${String(cell.id)}: it is code, never translated`);
+      }
+    }
+  }
   if (problems.length > before) return null;
   const descent: TranslationMetadata = {
     lang: ctx.lang,

@@ -1,18 +1,21 @@
 /**
  * The string and template literals of a code cell, found with the TypeScript parser (never a
  * regular expression over code): where each one is, its inner source text, the `${…}`
- * expressions of a template, and whether it is text a reader sees or code (an import path, an
- * object key), which a translation must never change.
+ * expressions of a template, and whether it is text a reader sees or code (an import path, a
+ * key read by name), which a translation must never change.
  */
 import ts from 'typescript';
 
 export type LiteralKind = 'string' | 'template';
 
 /**
- * Where a literal sits: reader-visible text, or a position where its text is code: an import
- * path, an object key or literal type, the exercise name of `check('mse')`.
+ * Where a literal sits: reader-visible text; a quoted key of an object literal (`{ 'training
+ * loss': … }`), which the course's tables and plots show as a column header or a trace name, so
+ * it may be translated where the notebook never reads it by name; or a position where its text is
+ * code: an import path, a key read by name (`row['η*']`, a literal type, a destructured name), the
+ * exercise name of `check('mse')`.
  */
-export type LiteralRole = 'text' | 'module' | 'key' | 'exercise';
+export type LiteralRole = 'text' | 'label' | 'module' | 'key' | 'exercise';
 
 export interface Literal {
   kind: LiteralKind;
@@ -25,7 +28,11 @@ export interface Literal {
   inner: string;
   /** The source text of each `${…}` expression of a template, in order. */
   expressions: string[];
+  /** Offsets of each `${…}` expression in the cell. */
+  expressionRanges: [number, number][];
   role: LiteralRole;
+  /** How many templates it sits in (0: outermost). */
+  depth: number;
 }
 
 function parse(code: string): ts.SourceFile {
@@ -38,21 +45,23 @@ function roleOf(node: ts.Node): LiteralRole {
     || ts.isModuleDeclaration(parent)) return 'module';
   if (ts.isCallExpression(parent) && parent.expression.kind === ts.SyntaxKind.ImportKeyword) return 'module';
   if (ts.isCallExpression(parent) && ts.isIdentifier(parent.expression) && parent.expression.text === 'require') return 'module';
+  if (ts.isPropertyAssignment(parent) && parent.name === node && ts.isObjectLiteralExpression(parent.parent)) return 'label';
   if ((ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent) || ts.isPropertyDeclaration(parent)
-    || ts.isMethodDeclaration(parent) || ts.isEnumMember(parent)) && parent.name === node) return 'key';
+    || ts.isMethodDeclaration(parent) || ts.isEnumMember(parent) || ts.isBindingElement(parent)) && parent.name === node) return 'key';
+  if (ts.isBindingElement(parent) && parent.propertyName === node) return 'key';
   if (ts.isElementAccessExpression(parent) && parent.argumentExpression === node) return 'key';
   if (ts.isLiteralTypeNode(parent)) return 'key';
   if (ts.isCallExpression(parent) && ts.isIdentifier(parent.expression) && parent.expression.text === 'check') return 'exercise';
   return 'text';
 }
 
-function literalOf(node: ts.Node, sf: ts.SourceFile, code: string): Literal | null {
+function literalOf(node: ts.Node, sf: ts.SourceFile, code: string, depth = 0): Literal | null {
   if (!ts.isStringLiteral(node) && !ts.isNoSubstitutionTemplateLiteral(node) && !ts.isTemplateExpression(node)) return null;
   const start = node.getStart(sf);
   const end = node.getEnd();
   const quote = code[start];
-  const expressions = ts.isTemplateExpression(node)
-    ? node.templateSpans.map((s) => code.slice(s.expression.getStart(sf), s.expression.getEnd()))
+  const expressionRanges: [number, number][] = ts.isTemplateExpression(node)
+    ? node.templateSpans.map((s) => [s.expression.getStart(sf), s.expression.getEnd()])
     : [];
   return {
     kind: quote === '`' ? 'template' : 'string',
@@ -60,8 +69,10 @@ function literalOf(node: ts.Node, sf: ts.SourceFile, code: string): Literal | nu
     end,
     quote,
     inner: code.slice(start + 1, end - 1),
-    expressions,
+    expressions: expressionRanges.map(([a, b]) => code.slice(a, b)),
+    expressionRanges,
     role: roleOf(node),
+    depth,
   };
 }
 
@@ -82,6 +93,65 @@ export function findLiterals(code: string): Literal[] {
   };
   ts.forEachChild(sf, visit);
   return found;
+}
+
+/**
+ * Every string and template literal of `code` in source order, the ones inside a template's
+ * `${…}` expressions too (`${ok ? 'passed' : 'failed'}`), each with its depth.
+ */
+export function allLiterals(code: string): Literal[] {
+  const sf = parse(code);
+  const found: Literal[] = [];
+  const visit = (node: ts.Node, depth: number): void => {
+    const literal = literalOf(node, sf, code, depth);
+    if (literal) found.push(literal);
+    ts.forEachChild(node, (child) => visit(child, literal?.kind === 'template' ? depth + 1 : depth));
+  };
+  ts.forEachChild(sf, (child) => visit(child, 0));
+  return found;
+}
+
+/**
+ * `code` with the inner text of every literal, at any depth, that `translated` has a
+ * replacement for replaced by it: a template's own text first, then the literals inside its
+ * `${…}` expressions (which a translation keeps as they are, in any order).
+ */
+export function replaceLiterals(code: string, translated: ReadonlyMap<string, string>): string {
+  let out = code;
+  for (const literal of [...findLiterals(code)].reverse()) {
+    const ko = translated.get(literal.inner);
+    let inner = ko ?? literal.inner;
+    if (literal.kind === 'template') {
+      const wrapped = `(${literal.quote}${inner}${literal.quote});`;
+      const template = findLiterals(wrapped)[0];
+      let body = wrapped;
+      for (const [a, b] of [...template.expressionRanges].reverse()) {
+        body = `${body.slice(0, a)}${replaceLiterals(`(${body.slice(a, b)})`, translated).slice(1, -1)}${body.slice(b)}`;
+      }
+      inner = body.slice(2, -3);
+    }
+    out = `${out.slice(0, literal.start + 1)}${inner}${out.slice(literal.end - 1)}`;
+  }
+  return out;
+}
+
+/**
+ * The names `code` reads an object's keys by: `o['a b']`, `o.name`, literal types, destructured
+ * names. A quoted key the notebook reads by name is code, not a label.
+ */
+export function namesRead(code: string): Set<string> {
+  const sf = parse(code);
+  const names = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    const literal = literalOf(node, sf, code);
+    if (literal && literal.role === 'key') names.add(literal.inner);
+    if (ts.isPropertyAccessExpression(node)) names.add(node.name.text);
+    if (ts.isBindingElement(node) && !node.propertyName && ts.isIdentifier(node.name) && ts.isObjectBindingPattern(node.parent)) names.add(node.name.text);
+    if (ts.isBindingElement(node) && node.propertyName && ts.isIdentifier(node.propertyName)) names.add(node.propertyName.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return names;
 }
 
 /** The syntax errors of `code` (a replacement must not add any), as "line:col message". */

@@ -28,15 +28,23 @@ export function formulas(markdown: string): string[] {
   return found;
 }
 
-/** The formulas of `english` missing from `translated`, and those `translated` adds (multisets). */
-export function formulaChanges(english: string, translated: string): { missing: string[]; added: string[] } {
+/**
+ * The formulas of `english` missing from `translated` (every one, as often as the English has
+ * it), and the math `translated` adds: a formula that is not part of a formula of the English
+ * chapter (`chapter`: every formula of its markdown; by default those of `english`). Repeating a
+ * symbol the chapter shows, `$B$` of `$\\frac1B$`, is a translator's choice; new or changed math
+ * is not.
+ */
+export function formulaChanges(english: string, translated: string, chapter: readonly string[] = formulas(english)): { missing: string[]; added: string[] } {
+  const source = formulas(english);
   const count = new Map<string, number>();
-  for (const f of formulas(english)) count.set(f, (count.get(f) ?? 0) + 1);
+  for (const f of source) count.set(f, (count.get(f) ?? 0) + 1);
+  const inner = (f: string): string => f.replace(/^\$\$?|\$?\$$/g, '').trim();
   const added: string[] = [];
   for (const f of formulas(translated)) {
     const n = count.get(f) ?? 0;
     if (n > 0) count.set(f, n - 1);
-    else added.push(f);
+    else if (!chapter.some((e) => e === f || inner(e).includes(inner(f)))) added.push(f);
   }
   const missing = [...count.entries()].flatMap(([f, n]) => Array<string>(n).fill(f));
   return { missing, added };
