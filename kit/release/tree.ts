@@ -22,6 +22,8 @@ import { classroomWorkflow, WORKFLOW_FILE } from './workflow';
 export const COPIED_DIRS = ['src', 'exercises', 'kit/grade', 'kit/notebooks', 'kit/book', 'test/graders'];
 /** Never copied from a copied folder. */
 export const IGNORED_NAMES = [/^node_modules$/, /^__pycache__$/, /^\.DS_Store$/, /\.pyc$/, /\.map$/, /\.tsbuildinfo$/, /^\.ipynb_checkpoints$/];
+/** Never copied: the maintainers' translation generator (kit/notebooks/i18n, needs the dropped `yaml`). */
+export const IGNORED_PATHS = ['kit/notebooks/i18n'];
 /** The student-side sources in the kit, and where a release puts them. */
 export const COURSE_SOURCE_DIR = 'kit/release/course';
 export const COURSE_TARGET_DIR = 'kit/course';
@@ -53,6 +55,7 @@ function walk(root: string, rel: string, out: Map<string, Buffer>): void {
   for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
     if (IGNORED_NAMES.some((re) => re.test(entry.name))) continue;
     const child = `${rel}/${entry.name}`;
+    if (IGNORED_PATHS.includes(child)) continue;
     if (entry.isDirectory()) walk(root, child, out);
     else if (entry.isFile()) out.set(child, fs.readFileSync(path.join(root, child)));
   }

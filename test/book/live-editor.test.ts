@@ -79,7 +79,7 @@ describe.skipIf(!runs)('the live book in Chromium, offline (chapter 3)', () => {
     await settled(page, index); // runs the cells above it first (a fresh page), then this one
     const after = await figures(page, `section.code-cell[data-cell="${index}"]`);
     expect(after).toHaveLength(1);
-    const names = after[0].data.map((t) => t.name);
+    const names = after[0].data.map((t) => String(t.name));
     expect(names).toContain('η = 0.5: measured');
     expect(names.some((n) => n.startsWith('η = 1.05'))).toBe(false);
     // Its description and data tables are made from the new data.

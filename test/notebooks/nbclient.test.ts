@@ -1,6 +1,7 @@
 /**
  * The same notebooks under Jupyter's own client (nbclient on Debian's python3), as .ci/run does
- * for every chapter: a pass on the setup notebook and the failing fixture reported by cell.
+ * for every chapter in English and Korean: a pass on the setup notebook in both, and the failing
+ * fixture reported by cell.
  */
 import { spawnSync } from 'child_process';
 import { join } from 'path';
@@ -20,6 +21,14 @@ describe('nbclient', () => {
     const r = spawnSync(SYSTEM_PYTHON, [script, 'notebooks/00-setup.ipynb'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/\[1\/1\] notebooks\/00-setup\.ipynb {2}\d+\.\d s \(nbclient\)/);
+    expect(r.status).toBe(0);
+  }, 120_000);
+
+  it('executes the Korean setup notebook in notebooks/ko/, where its kernel starts (descent and descent/notebook resolve from there)', () => {
+    if (!available('nbclient execution', missing)) return;
+    const r = spawnSync(SYSTEM_PYTHON, [script, 'notebooks/ko/00-setup.ipynb'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/\[1\/1\] notebooks\/ko\/00-setup\.ipynb {2}\d+\.\d s \(nbclient\)/);
     expect(r.status).toBe(0);
   }, 120_000);
 

@@ -54,6 +54,7 @@ describe('chapter 0 has the notation table every chapter follows', () => {
     ['ε', /\| \$\\epsilon\$ \| a small constant/],
     ['weight decay ω', /\| \$\\omega\$ \| the weight-decay coefficient/],
     ['predictions ŷ', /\$\\hat y_i\$ \| the target and the model's prediction/],
+    ['layers l = 1 … D', /\| \$l\$, \$D\$ \| a layer's index, \$l = 1, \\dots, D\$; the depth/],
   ];
   for (const [name, pattern] of rows) it(`defines ${name}`, () => expect(table).toMatch(pattern));
 });
@@ -63,6 +64,7 @@ describe('no chapter uses a symbol against the table', () => {
   /** [rule, pattern that breaks it]: each is checked in the prose of every chapter and the glossary. */
   const forbidden: [string, RegExp][] = [
     ['the learning rate is η, never γ', /γ|\\gamma/],
+    ['the depth is D, never L', /\$L\$ layers|\$L\$-layer|L\$ hidden layers/],
     ['the smoothness constant is M, never L', /2\s*\/\s*L\b(?!['′])|\\frac\{?2\}?\{?L\}|\bL-smooth|\$L\$-smooth/],
     ['n examples, never N', /\\frac\s*1\s*N|\\frac\{1\}\{N\}|\^\{?N\b|\$N\$|\bN\/B\b|\$N = |\bN - 1\b/],
     ['classes are numbered from 0', /\\sum_\{[a-z]\s*=\s*1\}\^\{?[KC]\b|\{1,\s*\\dots,\s*[KC]\\?\}|\$C\$ classes|z_1,\s*\\dots,\s*z_[KC]\b/],
