@@ -5,7 +5,7 @@
  */
 import { checkBoolean, expected } from '../util/validate';
 import { contourFigure, lineFigure } from '../plot';
-import { colour } from '../plot/figure';
+import { seriesStyle } from '../plot/style';
 import type { Figure, FigureOptions, GridAxis, Marker } from '../plot';
 import { pathLine } from '../plot/contour';
 import type { Landscape } from './landscape';
@@ -97,7 +97,7 @@ function oneDimensional(
     const pts = asPoints(where, `paths[${k}]`, p.points);
     const xs = pts.map((q) => q[0]);
     const ys = xs.map((v) => (Number.isFinite(v) ? landscape.f([v]) : NaN)).map((v) => (Number.isFinite(v) ? v : null));
-    fig.data.push(...pathLine(p.name, xs.map((v) => (Number.isFinite(v) ? v : null)), ys, colour(k), 'dot'));
+    fig.data.push(...pathLine(p.name, xs.map((v) => (Number.isFinite(v) ? v : null)), ys, seriesStyle(k)));
   });
   if (showCritical) {
     const pts = [

@@ -1,6 +1,7 @@
 /**
  * Loss landscapes with closed-form gradients, as numbers and as Tensor functions; optimizer
- * trajectories; plain gradient descent; learning-rate bounds (chapters 03, 06, 07).
+ * trajectories; plain gradient descent; learning-rate bounds, momentum's rates and SGD's noise
+ * floor, predicted and measured (chapters 03, 04, 06, 07).
  */
 export { makeLandscape } from './landscape';
 export type { Landscape, LandscapeSpec } from './landscape';
@@ -13,6 +14,7 @@ export { nonConvex1D } from './non-convex';
 export { compareOptimizers, trajectory } from './trajectory';
 export type { NamedTrajectory, Trajectory, TrajectoryOptions } from './trajectory';
 export { gradientDescentPath } from './gradient-descent';
+export type { PathMomentum } from './gradient-descent';
 export {
   convergenceFactor,
   eigenvalues2x2,
@@ -21,5 +23,10 @@ export {
   optimalLearningRate,
   symmetricEigenvalues,
 } from './lipschitz';
+export { conditionNumber, momentumFactor, momentumStabilityLimit, optimalMomentum } from './momentum';
+export type { MomentumTuning } from './momentum';
+export { DEFAULT_RATE_STEPS, measuredRate } from './rate';
+export type { RateOptions } from './rate';
+export { noiseFloor, stationaryCovariance } from './noise-floor';
 export { LANDSCAPE_HEIGHT, landscapeFigure } from './figure';
 export type { LandscapeFigureOptions } from './figure';

@@ -3,7 +3,8 @@
  *
  * On f(θ) = ½ θᵀAθ with A symmetric, GD is θ_{t+1} = (I − ηA) θ_t, so along the eigenvector of
  * eigenvalue λ the error is multiplied by (1 − ηλ) each step. It shrinks iff |1 − ηλ| < 1 for
- * every λ, i.e. 0 < η < 2/L with L = λ_max, the Lipschitz constant of ∇f (‖∇f(u) − ∇f(v)‖ ≤ L‖u − v‖).
+ * every λ, i.e. 0 < η < 2/λ_max. λ_max is also M, the smoothness constant (the Lipschitz constant of
+ * ∇f: ‖∇f(u) − ∇f(v)‖ ≤ M‖u − v‖; the course writes M, as L is the loss).
  * The fastest constant rate is η* = 2/(λ_max + λ_min), with factor (κ − 1)/(κ + 1), κ = λ_max/λ_min.
  */
 import { checkFinite, checkNonNegative, expected } from '../util/validate';
@@ -75,8 +76,9 @@ export function eigenvaluesOf(where: string, name: string, matrix: unknown): num
 }
 
 /**
- * The Lipschitz constant L of ∇f for the quadratic with Hessian A: the largest |eigenvalue| of A
- * (for a convex quadratic, λ_max). A number is read as the 1×1 Hessian (f = a θ²/2, L = |a|).
+ * The smoothness constant M (the Lipschitz constant of ∇f) of the quadratic with Hessian A: the
+ * largest |eigenvalue| of A (for a convex quadratic, λ_max). A number is read as the 1×1 Hessian
+ * (f = a θ²/2, M = |a|).
  */
 export function lipschitzConstant(hessian: number | readonly (readonly number[])[]): number {
   if (typeof hessian === 'number') return Math.abs(checkFinite('lipschitzConstant', 'hessian', hessian));
@@ -84,11 +86,11 @@ export function lipschitzConstant(hessian: number | readonly (readonly number[])
   return Math.max(Math.abs(eig[0]), Math.abs(eig[eig.length - 1]));
 }
 
-/** The learning-rate bound 2/L: GD on the quadratic converges for 0 < η < 2/L and diverges for η > 2/L. */
+/** The learning-rate bound 2/M: GD on the quadratic converges for 0 < η < 2/M and diverges for η > 2/M. */
 export function maxStableLearningRate(hessian: number | readonly (readonly number[])[]): number {
-  const L = lipschitzConstant(hessian);
-  if (L === 0) return Infinity;
-  return 2 / L;
+  const M = lipschitzConstant(hessian);
+  if (M === 0) return Infinity;
+  return 2 / M;
 }
 
 /** η* = 2/(λ_max + λ_min) for a positive definite Hessian: the learning rate with the fastest worst case. */

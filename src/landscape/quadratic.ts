@@ -1,6 +1,6 @@
 /**
  * Quadratic bowls, the landscapes whose gradient descent can be solved in closed form (chapter
- * 03-gradient-descent derives x_t = (1 − ηa)^t x₀ and the bound η < 2/L; chapter 07-optimizers
+ * 03-gradient-descent derives x_t = (1 − ηa)^t x₀ and the bound η < 2/λ_max; chapter 07-optimizers
  * races the optimizers down an ill-conditioned one).
  */
 import { Tensor } from '../tensor';
@@ -47,7 +47,7 @@ export const ILL_CONDITIONED_DEFAULTS = Object.freeze({ kappa: 10, angle: 0 });
 
 /**
  * An ill-conditioned 2-D bowl f(θ) = ½ θᵀAθ with A = R diag(1, κ) Rᵀ, R the rotation by `angle`:
- * curvature 1 along the valley and κ across it, so L = κ, GD needs η < 2/κ and crawls along the
+ * curvature 1 along the valley and κ across it, so λ_max = κ, GD needs η < 2/κ and crawls along the
  * valley at rate 1 − η. With angle 0, f(x, y) = ½(x² + κ y²).
  */
 export function illConditioned(options: IllConditionedOptions = {}): Landscape {

@@ -4,11 +4,13 @@
  * the coloured paths stand out; `fill: true` colours the levels with Viridis instead.
  */
 import { checkBoolean, checkFinite, checkInteger, expected } from '../util/validate';
-import { baseLayout, checkFigureOptions, colour } from './figure';
+import { baseLayout, checkFigureOptions } from './figure';
 import type { Figure, FigureOptions, ThemeColours, Trace } from './figure';
 import { axisPoints, evaluateGrid, gridFromValues, gridRows } from './grid';
 import type { Grid, GridAxis } from './grid';
 import { pathCoordinates } from './points';
+import { seriesStyle } from './style';
+import type { SeriesStyle } from './style';
 
 /** A path drawn over a surface, e.g. the iterates of an optimizer. */
 export interface Path {
@@ -43,6 +45,8 @@ export interface ContourOptions extends SurfaceGridOptions, FigureOptions {
   fill?: boolean;
   /** Points to mark, e.g. `[{ name: 'minimum', point: [1, 1] }]`. */
   markers?: readonly Marker[];
+  /** Title of the colour bar (default `'f'`, or the log expression with `logScale`). */
+  zLabel?: string;
   /**
    * One unit on x as long as one unit on y (default false), so that gradients look perpendicular
    * to the contour lines and an ill-conditioned bowl looks as narrow as it is.
@@ -55,7 +59,7 @@ export const LOG_SCALE_EPSILON = 1e-6;
 /** Number of contour levels when none is given. */
 export const DEFAULT_CONTOUR_LEVELS = 25;
 
-const CONTOUR_OPTIONS = ['f', 'grid', 'x', 'y', 'logScale', 'paths', 'levels', 'fill', 'markers', 'equalAspect'];
+const CONTOUR_OPTIONS = ['f', 'grid', 'x', 'y', 'logScale', 'paths', 'levels', 'fill', 'markers', 'equalAspect', 'zLabel'];
 
 /** The grid of a contour or surface figure, and the transform of its values. */
 export function surfaceGrid(
@@ -86,7 +90,9 @@ export function contourFigure(options: ContourOptions): Figure {
     throw new TypeError(expected(where, 'options', 'an object { f or grid, x, y, … }', options));
   }
   const c = checkFigureOptions(where, options, CONTOUR_OPTIONS);
-  const { grid, transform, zTitle } = surfaceGrid(where, options);
+  const { grid, transform, zTitle: defaultZ } = surfaceGrid(where, options);
+  if (options.zLabel !== undefined && typeof options.zLabel !== 'string') throw new TypeError(expected(where, 'zLabel', 'a string', options.zLabel));
+  const zTitle = options.zLabel ?? defaultZ;
   const fill = checkBoolean(where, 'fill', options.fill ?? false);
   const contour: Trace = {
     type: 'contour',
@@ -163,14 +169,18 @@ export function pathTraces(where: string, paths: unknown): Trace[] {
     const { name, points } = path as { name?: unknown; points?: unknown };
     if (typeof name !== 'string') throw new TypeError(expected(where, `paths[${k}].name`, 'a string', name));
     const { xs, ys } = pathCoordinates(where, `paths[${k}].points`, points);
-    traces.push(...pathLine(name, xs, ys, colour(k)));
+    traces.push(...pathLine(name, xs, ys, seriesStyle(k)));
   });
   return traces;
 }
 
-/** The line of one path and its end markers (shared with the 1-D landscape figure). */
-export function pathLine(name: string, xs: (number | null)[], ys: (number | null)[], color: string, dash = 'solid'): Trace[] {
+/**
+ * The line of one path and its end markers (shared with the 1-D landscape figure): path k has the
+ * k-th colour, dash and marker symbol of `seriesStyle`.
+ */
+export function pathLine(name: string, xs: (number | null)[], ys: (number | null)[], style: SeriesStyle): Trace[] {
   const last = lastFinite(xs, ys);
+  const { color, dash, symbol } = style;
   const group = `path-${name}`;
   return [
     {
@@ -181,7 +191,7 @@ export function pathLine(name: string, xs: (number | null)[], ys: (number | null
       x: xs,
       y: ys,
       line: { color, width: 2.5, dash },
-      marker: { color, size: 5 },
+      marker: { color, size: 6, symbol },
       hovertemplate: `${escape(name)}<br>step %{pointNumber}<br>(%{x:.4g}, %{y:.4g})<extra></extra>`,
     },
     {

@@ -1,13 +1,17 @@
 /**
  * Curves: `lineFigure` for functions and series (chapter 01-mse plots e, |e| and e²; chapter
  * 02-cross-entropy the −log p curve and the saturating gradients) and `lossCurves` for training
- * logs (chapters 04-minibatch, 07-optimizers, 08-training).
+ * logs (chapters 04-minibatch, 07-optimizers, 08-training). Series k is drawn in the k-th colour,
+ * dash and marker symbol of `seriesStyle`, so curves differ without colour too.
  */
-import { checkBoolean, checkFinite, expected } from '../util/validate';
-import { baseLayout, checkFigureOptions, colour, toPlain } from './figure';
+import { checkBoolean, checkFinite, checkInteger, expected } from '../util/validate';
+import { applyAxisOptions, AXIS_OPTION_NAMES } from './axes';
+import type { AxisOptions } from './axes';
+import { baseLayout, checkFigureOptions, toPlain } from './figure';
 import type { Figure, FigureOptions, Trace } from './figure';
 import { axisPoints } from './grid';
 import type { GridAxis } from './grid';
+import { DASHES, seriesStyle } from './style';
 
 /** One curve: data `{ x?, y }` (x defaults to 0, 1, 2, …) or a function `{ f }` sampled on `options.x`. */
 export interface LineSeries {
@@ -15,21 +19,31 @@ export interface LineSeries {
   x?: ArrayLike<number>;
   y?: ArrayLike<number>;
   f?: (x: number) => number;
-  dash?: 'solid' | 'dash' | 'dot' | 'dashdot';
+  /** The dash pattern (default: the series' own, see `seriesStyle`). */
+  dash?: 'solid' | 'dash' | 'dot' | 'dashdot' | 'longdash' | 'longdashdot';
   mode?: 'lines' | 'markers' | 'lines+markers';
+  /**
+   * Draw in the colour and marker of series number `style` instead of its own position, e.g. to
+   * pair a measured series (markers) with its prediction (a dashed line) in one colour.
+   */
+  style?: number;
+  /** Show the series in the legend (default true). */
+  legend?: boolean;
+  /**
+   * A reference curve (the loss under a path, a bound): drawn thin, solid and in the theme's
+   * neutral grey, so the compared series stand out against it. It does not use up a style.
+   */
+  reference?: boolean;
 }
 
-export interface LineOptions extends FigureOptions {
+export interface LineOptions extends FigureOptions, AxisOptions {
   /** Where `{ f }` series are sampled: `[min, max]` or `[min, max, n]`. */
   x?: GridAxis;
-  /** A logarithmic y axis. */
-  logY?: boolean;
 }
 
-const LINE_OPTIONS = ['x', 'logY'];
-const DASHES = ['solid', 'dash', 'dot', 'dashdot'];
+const LINE_OPTIONS = ['x', ...AXIS_OPTION_NAMES];
 const MODES = ['lines', 'markers', 'lines+markers'];
-const SERIES_KEYS = ['name', 'x', 'y', 'f', 'dash', 'mode'];
+const SERIES_KEYS = ['name', 'x', 'y', 'f', 'dash', 'mode', 'style', 'legend', 'reference'];
 
 /**
  * Curves in one figure, e.g.
@@ -43,6 +57,7 @@ export function lineFigure(series: LineSeries | readonly LineSeries[], options: 
     throw new TypeError(expected(where, 'series', 'a series { name, x, y } or { name, f }, or a non-empty array of them', series));
   }
   const sampleAt = options.x === undefined ? undefined : axisPoints(where, 'options.x', options.x);
+  let styled = 0;
   const data: Trace[] = list.map((s: unknown, k: number) => {
     const name = `series[${k}]`;
     if (s === null || typeof s !== 'object' || Array.isArray(s)) {
@@ -75,22 +90,27 @@ export function lineFigure(series: LineSeries | readonly LineSeries[], options: 
     if (ser.name !== undefined && typeof ser.name !== 'string') {
       throw new TypeError(expected(where, `${name}.name`, 'a string', ser.name));
     }
-    const dash = ser.dash ?? 'solid';
+    const reference = checkBoolean(where, `${name}.reference`, ser.reference ?? false);
+    const style = seriesStyle(ser.style === undefined ? styled : checkInteger(where, `${name}.style`, ser.style, 0));
+    if (!reference && ser.style === undefined) styled++;
+    const dash = ser.dash ?? (reference ? 'solid' : style.dash);
     if (!DASHES.includes(dash)) throw new TypeError(expected(where, `${name}.dash`, `one of ${DASHES.join(', ')}`, dash));
     const mode = ser.mode ?? 'lines';
     if (!MODES.includes(mode)) throw new TypeError(expected(where, `${name}.mode`, `one of ${MODES.join(', ')}`, mode));
-    return {
+    const trace: Trace = {
       type: 'scatter',
       mode,
       name: ser.name ?? `series ${k + 1}`,
       x: xs,
       y: ys.map(finiteOrNull),
-      line: { color: colour(k), width: 2.5, dash },
-      marker: { color: colour(k), size: 6 },
+      line: { color: reference ? c.axis : style.color, width: reference ? 1.8 : 2.5, dash },
+      marker: { color: reference ? c.axis : style.color, size: 7, symbol: style.symbol },
     };
+    if (!checkBoolean(where, `${name}.legend`, ser.legend ?? true)) trace.showlegend = false;
+    return trace;
   });
   const layout = baseLayout(options, { title: '', xLabel: 'x', yLabel: 'y' }, c);
-  if (checkBoolean(where, 'logY', options.logY ?? false)) (layout.yaxis as Record<string, unknown>).type = 'log';
+  applyAxisOptions(where, layout, options, c);
   return { data, layout };
 }
 
@@ -111,14 +131,12 @@ function finiteOrNull(v: number): number | null {
 /** Losses of one run: a plain array (x = xStart, xStart + 1, …) or `{ x, y }`. */
 export type LossCurve = ArrayLike<number> | { x: ArrayLike<number>; y: ArrayLike<number> };
 
-export interface LossCurvesOptions extends FigureOptions {
-  /** A logarithmic loss axis (default false). */
-  logY?: boolean;
+export interface LossCurvesOptions extends FigureOptions, AxisOptions {
   /** The x of the first loss of a plain array (default 1: the loss after epoch 1). */
   xStart?: number;
 }
 
-const LOSS_OPTIONS = ['logY', 'xStart'];
+const LOSS_OPTIONS = ['xStart', ...AXIS_OPTION_NAMES];
 
 /**
  * Loss curves, one per run: `lossCurves({ train: trainLosses, test: testLosses })`, or an array of
@@ -159,18 +177,19 @@ export function lossCurves(
       ys = toPlain(where, `curves.${name}`, curve);
       xs = ys.map((_, i) => xStart + i);
     }
+    const style = seriesStyle(k);
     return {
       type: 'scatter',
       mode: ys.length === 1 ? 'markers' : 'lines',
       name,
       x: xs,
       y: ys.map(finiteOrNull),
-      line: { color: colour(k), width: 2.5 },
-      marker: { color: colour(k), size: 6 },
+      line: { color: style.color, width: 2.5, dash: style.dash },
+      marker: { color: style.color, size: 7, symbol: style.symbol },
     };
   });
   const layout = baseLayout(options, { title: 'Loss', xLabel: 'epoch', yLabel: 'loss' }, c);
-  if (checkBoolean(where, 'logY', options.logY ?? false)) (layout.yaxis as Record<string, unknown>).type = 'log';
+  applyAxisOptions(where, layout, options, c);
   layout.hovermode = 'x unified';
   return { data, layout };
 }

@@ -3,12 +3,13 @@
  * and 06-minima-saddles: the bowl of a quadratic, the saddle x² − y²). Drag to rotate.
  */
 import { expected } from '../util/validate';
-import { axis, checkFigureOptions, colour, DEFAULT_HEIGHT } from './figure';
+import { axis, checkFigureOptions, DEFAULT_HEIGHT } from './figure';
 import type { Figure, FigureOptions, Trace } from './figure';
 import { gridRows } from './grid';
 import { escape, surfaceGrid } from './contour';
 import type { SurfaceGridOptions } from './contour';
 import { pathCoordinates } from './points';
+import { seriesStyle } from './style';
 
 export interface SurfaceOptions extends SurfaceGridOptions, FigureOptions {
   /** Title of the vertical axis (default `'f(x, y)'`, or the log expression with `logScale`). */
@@ -66,6 +67,9 @@ export function surfaceFigure(options: SurfaceOptions): Figure {
           return Number.isFinite(z) ? z : null;
         });
       }
+      const style = seriesStyle(k);
+      // scatter3d knows fewer marker symbols than 2-D scatter: circle, square, diamond, cross, x.
+      const symbol = ['circle', 'square', 'diamond', 'cross', 'x'][k % 5];
       traces.push({
         type: 'scatter3d',
         mode: 'lines+markers',
@@ -73,8 +77,8 @@ export function surfaceFigure(options: SurfaceOptions): Figure {
         x: xs,
         y: ys,
         z: heights,
-        line: { color: colour(k), width: 6 },
-        marker: { color: colour(k), size: 3 },
+        line: { color: style.color, width: 6, dash: style.dash },
+        marker: { color: style.color, size: 3, symbol },
       });
     });
   }
@@ -90,7 +94,8 @@ export function surfaceFigure(options: SurfaceOptions): Figure {
     },
     paper_bgcolor: c.background,
     font: { color: c.text, family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 13 },
-    legend: { bgcolor: 'rgba(0,0,0,0)' },
+    // top left, away from the colour bar on the right
+    legend: { bgcolor: 'rgba(0,0,0,0)', x: 0, xanchor: 'left', y: 1, yanchor: 'top' },
     margin: { l: 0, r: 0, t: 56, b: 0 },
     height: o.height ?? Math.max(DEFAULT_HEIGHT, 520),
   };

@@ -79,7 +79,7 @@ function cheatSource(k: Case, dir: string): string {
 async function gradeCase(k: Case): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `descent-cheat-${k.name}-`));
   try {
-    for (const name of fs.readdirSync(SOLUTIONS)) fs.copyFileSync(path.join(SOLUTIONS, name), path.join(dir, name));
+    for (const name of fs.readdirSync(SOLUTIONS).filter((n) => n.endsWith('.ts'))) fs.copyFileSync(path.join(SOLUTIONS, name), path.join(dir, name));
     // Other exercise files that import the target (minibatch.ts uses mse) get the reference copy of it,
     // so that they grade as the solutions do whatever the cheat does.
     const stem = k.target.replace(/\.ts$/, '');

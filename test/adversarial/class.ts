@@ -27,9 +27,10 @@ export interface Student {
 /** TypeScript's parser takes about 2^depth steps on nested `async (` calls. */
 export const transpileBomb = (depth = 40): string => `export const mse = ${'async ('.repeat(depth)}0${')'.repeat(depth)};\nexport const mseGradient = (a: number[]): number[] => a;\n`;
 
+/** Copies the files of `from` (not its folders: solutions/answers/ is Markdown for the instructor) into `to`. */
 const copyAll = (from: string, to: string): void => {
   fs.mkdirSync(to, { recursive: true });
-  for (const f of fs.readdirSync(from)) fs.copyFileSync(path.join(from, f), path.join(to, f));
+  for (const f of fs.readdirSync(from, { withFileTypes: true })) if (f.isFile()) fs.copyFileSync(path.join(from, f.name), path.join(to, f.name));
 };
 
 /** Writes the class into `submissions` (and helper files into `outside`); returns every student with what is expected of them. */

@@ -16,7 +16,10 @@ import { openPage, useBrowserEnv } from './browser-env';
 
 const CHAPTER = '03-gradient-descent.html';
 /** The line of chapter 3 that sets the learning rates of the error figure. */
-const LRS_LINE = 'const lrs = [0.05, 0.25, 0.7, 0.9, 1.05];';
+/** The line of the error-per-step figure that lists its learning rates. */
+const LRS_LINE = 'const errorSeries = [0.05, 0.25, 0.7, 0.9, 1.05].flatMap((lr, k) => [';
+/** What follows the last rate on that line. */
+const AFTER_LAST_RATE = '].flatMap((lr, k) => [';
 /** The issue's budget for one chapter's download, plotly included. */
 const DOWNLOAD_LIMIT = 5 * 1024 * 1024;
 
@@ -64,21 +67,23 @@ describe.skipIf(!runs)('the live book in Chromium, offline (chapter 3)', () => {
     const { page, errors } = await openPage(book.context(), `${book.env().server.url}${CHAPTER}`);
     const { index, cell } = await cellWith(page, LRS_LINE);
     const before = await figures(page, `section.code-cell[data-cell="${index}"]`);
-    expect(before[0].data.map((t) => t.name)).toContain('η = 1.05');
-    // Edit as a reader does: click the line, go to its end, delete "1.05];", type the new rate.
-    await cell.locator('.cm-line', { hasText: 'const lrs' }).click();
+    expect(before[0].data.map((t) => t.name)).toContain('η = 1.05: measured');
+    // Edit as a reader does: click the line, go to its end, back over the code after the last rate,
+    // delete "1.05", type the new rate.
+    await cell.locator('.cm-line', { hasText: 'const errorSeries' }).click();
     await page.keyboard.press('End');
-    for (let k = 0; k < '1.05];'.length; k++) await page.keyboard.press('Backspace');
-    await page.keyboard.type('0.5];');
+    for (let k = 0; k < AFTER_LAST_RATE.length; k++) await page.keyboard.press('ArrowLeft');
+    for (let k = 0; k < '1.05'.length; k++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('0.5');
     await cell.locator('button.cell-run').click();
     await settled(page, index); // runs the cells above it first (a fresh page), then this one
     const after = await figures(page, `section.code-cell[data-cell="${index}"]`);
     expect(after).toHaveLength(1);
     const names = after[0].data.map((t) => t.name);
-    expect(names).toContain('η = 0.5');
-    expect(names).not.toContain('η = 1.05');
+    expect(names).toContain('η = 0.5: measured');
+    expect(names.some((n) => n.startsWith('η = 1.05'))).toBe(false);
     // Its description and data tables are made from the new data.
-    expect(await cell.locator('.figure-data caption').allTextContents()).toContain('η = 0.5');
+    expect((await cell.locator('.figure-data caption').allTextContents()).join('\n')).toContain('η = 0.5: measured');
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);

@@ -16,7 +16,7 @@ export const EXERCISE_FILES = COURSE.map((e) => e.file);
 /** A fresh temp folder holding a copy of solutions/, with `overrides` (file → source, or null to delete) written over it. */
 export function solutionsCopy(overrides: Record<string, string | null> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'descent-grade-'));
-  for (const name of fs.readdirSync(SOLUTIONS)) fs.copyFileSync(path.join(SOLUTIONS, name), path.join(dir, name));
+  for (const name of fs.readdirSync(SOLUTIONS).filter((n) => n.endsWith('.ts'))) fs.copyFileSync(path.join(SOLUTIONS, name), path.join(dir, name));
   for (const [name, source] of Object.entries(overrides)) {
     const file = path.join(dir, name);
     if (source === null) fs.rmSync(file, { force: true });

@@ -44,7 +44,8 @@ describe('lintNotebook', () => {
 
   it('stripNotebook makes an executed notebook committable', () => {
     const nb = structuredClone(clean);
-    nb.cells[1] = { ...nb.cells[1], outputs: [{ output_type: 'stream', name: 'stdout', text: 'x' }], execution_count: 1 } as never;
+    const i = nb.cells.findIndex((c) => c.cell_type === 'code');
+    nb.cells[i] = { ...nb.cells[i], outputs: [{ output_type: 'stream', name: 'stdout', text: 'x' }], execution_count: 1 } as never;
     delete nb.metadata.kernelspec;
     expect(lintNotebook(nb).length).toBe(3);
     const stripped = stripNotebook(nb);

@@ -97,6 +97,8 @@ describe('contourFigure', () => {
     expect(fig.layout.title).toEqual({ text: 'MSE surface' });
     expect((fig.layout.xaxis as { title: unknown }).title).toEqual({ text: 'w' });
     expect((contourFigure({ f, x: [0, 1], y: [0, 1] }).layout.yaxis as { title: unknown }).title).toEqual({ text: 'y' });
+    expect(contourFigure({ f, x: [0, 1], y: [0, 1], zLabel: 'loss' }).data[0].colorbar).toMatchObject({ title: { text: 'loss' } });
+    expect(contourFigure({ f, x: [0, 1], y: [0, 1] }).data[0].colorbar).toMatchObject({ title: { text: 'f' } });
   });
 
   it('error messages', () => {
@@ -182,7 +184,7 @@ describe('lineFigure', () => {
     expect(() => lineFigure([])).toThrow(/lineFigure: series must be a series/);
     expect(() => lineFigure({ y: [1, 'a'] as never })).toThrow('lineFigure: series[0].y[1] must be a number, received "a"');
     expect(() => lineFigure({ y: [1], dash: 'wavy' as never })).toThrow(
-      'lineFigure: series[0].dash must be one of solid, dash, dot, dashdot, received "wavy"',
+      'lineFigure: series[0].dash must be one of solid, dash, dot, dashdot, longdash, longdashdot, received "wavy"',
     );
   });
 });

@@ -32,7 +32,7 @@ beforeAll(() => {
   console.log(`release ${(released / 1000).toFixed(1)} s, npm ci ${(install.ms / 1000).toFixed(1)} s`);
   if (install.status !== 0) throw new Error(`npm ci failed in the student repository:\n${install.stderr}`);
   solutionsCopy = tempDir('solutions');
-  for (const f of fs.readdirSync(path.join(KIT, 'solutions'))) fs.copyFileSync(path.join(KIT, 'solutions', f), path.join(solutionsCopy, f));
+  for (const f of fs.readdirSync(path.join(KIT, 'solutions')).filter((n) => n.endsWith('.ts'))) fs.copyFileSync(path.join(KIT, 'solutions', f), path.join(solutionsCopy, f));
 }, 300_000);
 afterAll(removeTemps);
 
