@@ -15,7 +15,7 @@ import { NOTEBOOKS_DIR, ROOT } from '../../kit/notebooks/resolve';
 import { readNotebook, writeNotebook } from '../../kit/notebooks/notebook';
 import { PNG_WIDTH } from '../../kit/notebooks/png';
 import { executeNotebook } from '../../kit/notebooks/run';
-import { available, CHROMIUM, missingChromium, missingPython, SYSTEM_PYTHON } from './env';
+import { CHROMIUM, missingChromium, missingPython, requireTool, SYSTEM_PYTHON } from './env';
 
 /** Where the screenshot of the rendered notebook goes (a test artifact). */
 const ARTIFACTS = join(ROOT, 'build', 'test-artifacts');
@@ -61,8 +61,8 @@ const isLocal = (url: string): boolean => {
 const CHAPTER = '01-mse.ipynb';
 
 describe('an executed chapter in the classic Notebook UI', () => {
-  it('shows interactive plotly plots with no network access', async () => {
-    if (!available('the browser rendering test', missing)) return;
+  it('shows interactive plotly plots with no network access', async (ctx) => {
+    requireTool(ctx, 'the browser rendering test', missing);
     const nbDir = join(work, 'notebooks');
     await executeNotebook(join(NOTEBOOKS_DIR, CHAPTER), { outDir: nbDir, png: true });
     // An untrusted copy (different content, never signed): HTML is sanitised, scripts do not run.

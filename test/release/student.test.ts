@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { gradeBatch } from '../../kit/grade/batch';
 import { readProjectConfig } from '../../kit/grade/config';
 import { release } from '../../kit/release/release';
-import { available, missingPython } from '../notebooks/env';
+import { missingPython, requireTool } from '../notebooks/env';
 import { KIT, removeTemps, run, tempDir } from './helpers';
 
 const CONFIG = JSON.parse(fs.readFileSync(path.join(KIT, 'course.config.json'), 'utf8')) as { exercises: Record<string, { points: number; due: string }> };
@@ -129,8 +129,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-test('npm run lab opens the notebooks in Jupyter', async () => {
-  if (!available('npm run lab', missingPython(['notebook', 'jupyter_client']))) return;
+test('npm run lab opens the notebooks in Jupyter', async (ctx) => {
+  requireTool(ctx, 'npm run lab', missingPython(['notebook', 'jupyter_client']));
   const port = await freePort();
   const token = 'descent-release-test';
   const args = ['run', 'lab', '--', '--no-browser', `--port=${port}`, `--NotebookApp.token=${token}`, `--ServerApp.token=${token}`];
