@@ -65,12 +65,6 @@ export function readJson<T>(path: string): T {
   return JSON.parse(readText(path)) as T;
 }
 
-/** Reads a binary file (never from solutions/). */
-export function readBytes(path: string): Buffer {
-  assertNotSolution(path);
-  return readFileSync(path);
-}
-
 /** A read stream of a file (never from solutions/): the server's responses. */
 export function readStream(path: string): ReturnType<typeof createReadStream> {
   assertNotSolution(path);

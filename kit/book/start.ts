@@ -13,13 +13,15 @@ import { DEFAULT_HOST, DEFAULT_PORT, serveBook, type BookServer } from './serve'
 interface StartFlags extends BookFlags { port: string; host: string }
 
 let server: BookServer | null = null;
+/** Set by the first Ctrl+C once serving: a second signal (npm and tsx forward theirs too) must not turn a clean stop into exit 130. */
+let stopping = false;
 
 async function stop(): Promise<void> {
+  if (stopping) return; // the first signal is already closing the server and will exit 0
   if (server === null) process.exit(130); // still executing: 'exit' handlers stop the kernel
-  const s = server;
-  server = null;
+  stopping = true;
   console.log('\nStopping the book server…');
-  await s.close();
+  await server.close();
   console.log('Stopped.');
   process.exit(0);
 }

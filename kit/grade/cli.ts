@@ -1,109 +1,181 @@
 /**
- * npm run grade -- [DIR] [--json FILE] [--hidden DIR] [--only NAMES] [--seed N]
+ * `npm run grade` — in the kit and, as `npm test`, in a student repository (the same file, shipped
+ * as is):
  *
- * Grades the exercise files in DIR (default exercises/), prints a table (exercise, test, points,
- * feedback) and, with --json, writes Gradescope's results.json. Exits 0 whenever grading ran,
- * whatever the score; 1 when it could not run (e.g. DIR does not exist) or when the graders differ
- * from the checksum manifest (kit/grade/manifest.json): then it refuses to grade ("graders
- * modified: …") and results.json, if asked for, scores 0 with that message.
+ *   npm run grade -- [DIR] [--json FILE] [--classroom] [--hidden] [--only NAMES] [--config FILE] …
+ *   npm run grade -- --batch SUBMISSIONS [--hidden] [--out DIR] [--jobs N] [--config FILE] …
+ *
+ * One folder: grades the exercise files in DIR (default exercises/) with the graders in course/,
+ * in the course's points (course.config.json), and prints the course's header and the check
+ * table; `--json` also writes Gradescope's results.json, `--classroom` (a student's CI) GitHub
+ * Classroom's result and the job summary. Exits 0 whenever grading ran, whatever the score.
+ * First checks the graders against their manifest: in the kit a modified grader stops grading
+ * (exit 1); in a student repository the run is graded but flagged "graders modified", and in CI
+ * reported as one failing test with no points (exit 1).
+ *
+ * A class (`--batch`): see batch/index.ts. In CI, everything printed is wrapped in
+ * `::stop-commands::<random token>` so that nothing a submission wrote can command the runner.
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, Option } from 'commander';
 import fs from 'fs';
 import path from 'path';
-import { grade } from './engine';
-import { MANIFEST_PATH, verifyManifest } from './manifest';
+import { gradeBatch, DEFAULT_JOBS, DEFAULT_STUDENT_TIMEOUT_S, type BatchRow } from './batch';
+import { COURSE_CONFIG_FILE, readProjectConfig, type CourseConfig } from './config';
+import { grade, DEFAULT_SEED } from './engine';
+import { verifyGrading } from './integrity';
+import { classroomError, classroomResult, writeClassroomOutputs } from './report/classroom';
+import { gradescopeRefusal } from './report/gradescope';
+import { formatPoints } from './report/points';
+import type { GradeReport } from './report/report';
+import { problemMarkdown, summaryMarkdown } from './report/summary';
+import { headerText } from './report/text';
 import { cleanLine, stopCommands } from './safe/text';
-import { DEFAULT_EXERCISES_DIR, DEFAULT_SEED, PROJECT_ROOT } from './paths';
-import type { GradescopeResults } from './report';
+import { integerOption, listOption } from '../shared/options';
+import { PROJECT_ROOT, shownPath } from '../shared/root';
+import { seconds } from '../shared/time';
 
-function integer(name: string, min: number): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) {
-      throw new InvalidArgumentError(`${name} must be an integer >= ${min}, received ${JSON.stringify(value)}`);
-    }
-    return n;
-  };
-}
-
-interface CliOptions {
+interface Options {
   json?: string;
-  hidden?: string;
-  only?: string;
+  classroom?: boolean;
+  hidden?: boolean;
+  only?: string[];
+  config?: string;
   seed: number;
   timeout?: number;
   budget?: number;
   color: boolean;
+  batch?: string;
+  out?: string;
+  jobs?: number;
+  studentTimeout?: number;
 }
 
-function writeResults(file: string, results: GradescopeResults): void {
+function program(): Command {
+  const batchOnly = (flags: string, text: string): Option => new Option(flags, `${text} (with --batch)`);
+  return new Command()
+    .name('grade')
+    .description('Grade the exercise files in DIR (default exercises/) with the graders in course/, or a whole class with --batch.')
+    .argument('[dir]', 'folder with the exercise files (default: exercises/)')
+    .option('--json <file>', "also write Gradescope's results.json to FILE")
+    .option('--classroom', "CI: report to GitHub Classroom ($GITHUB_OUTPUT) and the job summary ($GITHUB_STEP_SUMMARY)")
+    .option('--hidden', 'also run the hidden graders (course/<exercise>/hidden/grader.ts; the instructor\'s kit only)')
+    .option('--only <names>', 'grade only these exercises, comma-separated (e.g. mse,autograd)', listOption)
+    .option('--config <file>', `the course's points and due texts (default: ${COURSE_CONFIG_FILE})`)
+    .option('--seed <n>', 'seed of randomized cases', integerOption('--seed', 0), DEFAULT_SEED)
+    .option('--timeout <ms>', 'time limit of one call, in ms', integerOption('--timeout', 1))
+    .option('--budget <ms>', 'time budget of one exercise file, in ms', integerOption('--budget', 1))
+    .option('--no-color', 'plain output')
+    .option('--batch <submissions>', 'grade a class: a folder with one folder per student')
+    .addOption(batchOnly('--out <dir>', 'where to write <student>.json and scores.csv (default: <SUBMISSIONS>-grades)'))
+    .addOption(batchOnly('--jobs <n>', `students graded at once (default ${DEFAULT_JOBS})`).argParser(integerOption('--jobs', 1)))
+    .addOption(batchOnly('--student-timeout <s>', `wall-clock limit per student, in seconds (default ${DEFAULT_STUDENT_TIMEOUT_S})`).argParser(integerOption('--student-timeout', 1)))
+    .showHelpAfterError();
+}
+
+function fail(message: string): number {
+  process.stderr.write(`grade: ${message}\n`);
+  return 1;
+}
+
+function writeJson(file: string, value: unknown): void {
   const target = path.resolve(file);
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, `${JSON.stringify(results, null, 2)}\n`);
-  const shown = path.relative(process.cwd(), target);
-  process.stdout.write(`\nwrote ${shown.startsWith('..') ? target : shown}\n`);
+  fs.writeFileSync(target, `${JSON.stringify(value, null, 2)}\n`);
+  process.stdout.write(`wrote ${shownPath(target)}\n`);
 }
 
-async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--batch')) return (require(path.join(__dirname, '..', 'release', 'batch')) as { batchMain(a: string[]): Promise<number> }).batchMain(argv); // instructor only (kit/release/batch.ts, not shipped)
-  const program = new Command()
-    .name('grade')
-    .description('Grade the exercise files in DIR with the graders in test/graders/.')
-    .argument('[dir]', 'folder with the exercise files', DEFAULT_EXERCISES_DIR)
-    .option('--json <file>', "write Gradescope's results.json to FILE")
-    .option('--hidden <dir>', 'also run the hidden graders in DIR (e.g. test/hidden)')
-    .option('--only <names>', 'grade only these exercises, comma-separated (e.g. mse,autograd)')
-    .option('--seed <n>', 'seed of randomized cases', integer('--seed', 0), DEFAULT_SEED)
-    .option('--timeout <ms>', 'time limit of one call, in ms', integer('--timeout', 1))
-    .option('--budget <ms>', 'time budget of one exercise file, in ms', integer('--budget', 1))
-    .option('--no-color', 'plain output')
-    .showHelpAfterError();
-  program.parse(argv);
-  const options = program.opts<CliOptions>();
-  const graders = verifyManifest(PROJECT_ROOT, MANIFEST_PATH);
+function nextStep(report: GradeReport, again: string): string {
+  if (report.score === report.maxScore) return `All ${report.results.length} checks pass: ${formatPoints(report.score)}/${formatPoints(report.maxScore)} points. Commit and push to submit.\n`;
+  if (report.score > 0) return `Read the feedback of the failing checks above, fix, and run ${again} again. Commit and push to submit.\n`;
+  return `Nothing passes yet: that is where everyone starts. Open a chapter (npm run lab), fill in the\nmatching exercises/*.ts (replace each TODO), and run ${again} again.\n`;
+}
+
+async function gradeFolder(options: Options, dirArgument: string | undefined, course: CourseConfig): Promise<number> {
+  const dir = path.resolve(dirArgument ?? path.join(PROJECT_ROOT, 'exercises'));
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return fail(`DIR must be a folder with exercise files, received ${JSON.stringify(dir)}`);
+  const graders = verifyGrading(PROJECT_ROOT);
+  const maxScore = (): number => Object.values(course.exercises).reduce((s, e) => s + (e.points ?? 0), 0);
+  if (!graders.ok && !graders.repository) {
+    // The kit: a modified grader never produces a score.
+    process.stderr.write(`grade: refusing to grade: ${graders.message}\ngrade: reinstall the kit, or run \`npm run manifest\` if you changed the graders on purpose\n`);
+    if (options.json !== undefined) writeJson(options.json, gradescopeRefusal(`refused to grade: ${graders.message}`, 0));
+    return 1;
+  }
   if (!graders.ok) {
-    process.stderr.write(`grade: refusing to grade: ${graders.message}\n`);
-    process.stderr.write('grade: reinstall the kit, or run `npm run manifest` if you changed the graders on purpose\n');
-    if (options.json !== undefined) {
-      writeResults(options.json, {
-        score: 0, max_score: 0, execution_time: 0, output: `refused to grade: ${graders.message}`, stdout_visibility: 'hidden', tests: [],
-      });
+    const lines = [
+      'The graders, the grading tools or the workflow differ from the ones the course shipped:',
+      ...graders.modified.map((m) => `  ${cleanLine(m, 300)}`),
+      'Restore them (e.g. `git checkout <first commit> -- course kit .github package.json course.config.json`).',
+    ];
+    process.stdout.write(`graders modified — this run counts for no points\n${lines.join('\n')}\n\n`);
+    if (options.classroom === true) {
+      writeClassroomOutputs(classroomError('graders modified', lines.join('\n'), maxScore()), problemMarkdown(course.title, 'graders modified', lines));
+      return 1;
     }
-    return 1;
-  }
-  const dir = path.resolve(program.args[0] ?? DEFAULT_EXERCISES_DIR);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    process.stderr.write(`grade: DIR must be a folder with exercise files, received ${JSON.stringify(dir)}\n`);
-    return 1;
-  }
-  if (options.hidden !== undefined && !fs.existsSync(options.hidden)) {
-    process.stderr.write(`grade: --hidden must be a folder of graders, received ${JSON.stringify(options.hidden)}\n`);
-    return 1;
   }
   const report = await grade({
-    dir,
-    hidden: options.hidden,
-    only: options.only?.split(',').map((s) => s.trim()).filter((s) => s !== ''),
-    seed: options.seed,
+    dir, course, hidden: options.hidden, only: options.only, seed: options.seed, budgetMs: options.budget,
     limits: options.timeout === undefined ? undefined : { callTimeoutMs: options.timeout },
-    budgetMs: options.budget,
   });
-  const shownDir = path.relative(process.cwd(), dir);
-  // In CI, the table (which quotes the submission) is printed with workflow commands paused.
-  const guard = process.env.GITHUB_ACTIONS === 'true' ? stopCommands() : undefined;
-  process.stdout.write(`${guard?.stop ?? ''}Grading ${cleanLine(shownDir === '' ? '.' : shownDir.startsWith('..') ? dir : shownDir, 500)}\n\n`);
-  process.stdout.write(`${report.toText({ color: options.color && process.stdout.isTTY === true })}\n${guard?.resume ?? ''}`);
-  if (options.json !== undefined) writeResults(options.json, report.toGradescope());
+  const color = options.color && process.stdout.isTTY === true;
+  process.stdout.write(`${headerText(report)}\n\nGrading ${cleanLine(shownPath(dir), 500)}\n\n${report.toText({ color })}\n\n`);
+  const again = graders.repository ? 'npm test' : 'npm run grade';
+  process.stdout.write(graders.ok ? nextStep(report, again) : 'graders modified: the score above does not count until the graders are restored.\n');
+  if (options.json !== undefined) writeJson(options.json, report.toGradescope());
+  if (options.classroom === true) {
+    const written = writeClassroomOutputs(classroomResult(report), summaryMarkdown(report));
+    process.stdout.write(written.length > 0 ? `reported to ${written.join(', ')}\n` : 'GITHUB_OUTPUT is not set: nothing reported\n');
+  }
   return 0;
 }
 
-main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${message.startsWith('grade:') ? message : `grade: ${message}`}\n`);
-    process.exitCode = 1;
-  },
-);
+async function gradeClass(options: Options, course: CourseConfig): Promise<number> {
+  const start = Date.now();
+  const summary = await gradeBatch({
+    submissions: options.batch!, root: PROJECT_ROOT, course, out: options.out, hidden: options.hidden, jobs: options.jobs, seed: options.seed,
+    timeoutMs: options.timeout, budgetMs: options.budget, studentTimeoutMs: options.studentTimeout === undefined ? undefined : options.studentTimeout * 1000,
+    onStudent: (r: BatchRow) => {
+      // Every string here is cleaned (student, detail): nothing a submission names reaches the terminal raw.
+      const flag = r.status === 'ok' && r.detail.length === 0 ? '' : `  ${r.status}${r.detail.length > 0 ? `: ${r.detail.slice(0, 3).join(', ')}${r.detail.length > 3 ? ', …' : ''}` : ''}`;
+      process.stdout.write(`${r.student}  ${formatPoints(r.score)}/${formatPoints(r.maxScore)}  (${seconds(r.ms)})${flag}\n`);
+    },
+  });
+  process.stdout.write(`\ngraded ${summary.rows.length} submission(s) in ${seconds(Date.now() - start)}: ${shownPath(summary.out)}/scores.csv and one <student>.json each\n`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const command = program();
+  command.parse(argv);
+  const options = command.opts<Options>();
+  const batch = options.batch !== undefined;
+  for (const [flag, given] of [['--out', options.out], ['--jobs', options.jobs], ['--student-timeout', options.studentTimeout]] as const) {
+    if (!batch && given !== undefined) return fail(`${flag} is an option of --batch`);
+  }
+  for (const [flag, given] of [['--json', options.json], ['--classroom', options.classroom], ['--only', options.only], ['DIR', command.args[0]]] as const) {
+    if (batch && given !== undefined) return fail(`${flag} grades one folder: it cannot be used with --batch`);
+  }
+  const course = readProjectConfig(PROJECT_ROOT, options.config === undefined ? undefined : path.resolve(options.config));
+  // In CI, what is printed quotes submissions (thrown messages, folder names): pause command
+  // processing around all of it, with a token nothing printed can know.
+  const guard = options.classroom === true || process.env.GITHUB_ACTIONS === 'true' ? stopCommands() : undefined;
+  if (guard !== undefined) process.stdout.write(guard.stop);
+  try {
+    return await (batch ? gradeClass(options, course) : gradeFolder(options, command.args[0], course));
+  } finally {
+    if (guard !== undefined) process.stdout.write(guard.resume);
+  }
+}
+
+if (require.main === module) {
+  main(process.argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`${message.startsWith('grade:') ? message : `grade: ${message}`}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

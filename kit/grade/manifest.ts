@@ -1,24 +1,26 @@
 /**
- * The checksum manifest of the grading: sha256 of every file a grade depends on — the graders
- * (test/graders/**), the grading tool (kit/grade/**), the project files they import (e.g.
- * test/fixtures/torch-cases.json) and the `grade` script of package.json. `npm run grade` refuses
- * to grade when the tree differs from the committed manifest (kit/grade/manifest.json), so a
- * modified grader cannot produce a score.
+ * The checksum manifest of the grading: the sha256 of every file a grade depends on — the grading
+ * tool (kit/grade/**), each exercise's public grader, drivers and contract (course/<exercise>/:
+ * exercise.json, grader.ts, drivers.ts), every project file they import (the cases, kit/shared,
+ * …) and the `grade` script of package.json. Hidden graders, mutants and alternatives are the
+ * instructor's and are not covered.
  *
- *   npm run manifest                       # regenerate kit/grade/manifest.json after changing a grader
- *   npx tsx kit/grade/manifest.ts          # verify (exit 1 and the differences when it does not match)
- *
- * Text files are hashed with CRLF line endings turned into LF, so a checkout on Windows verifies.
+ * `npm run manifest` regenerates kit/grade/manifest.json (kit/author/sync.ts). In the kit,
+ * `npm run grade` refuses to grade when the tree differs from the committed manifest. A student
+ * repository carries the same file, extended by the release with the repository's own protected
+ * files and folders (integrity.ts checks those). Text files are hashed with CRLF turned
+ * into LF, so a checkout on Windows verifies.
  */
-import { Command } from 'commander';
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import ts from 'typescript';
-import { PROJECT_ROOT } from './paths';
+import { listExercises } from './course';
+import { posixPath, PROJECT_ROOT } from '../shared/root';
+import { listFiles } from '../shared/walk';
 
-/** Folders whose every file is part of the grading, relative to the project root. */
-export const MANIFEST_FOLDERS = ['test/graders', 'kit/grade'];
+/** The folder whose every file is part of the grading, relative to the project root. */
+export const MANIFEST_FOLDER = 'kit/grade';
 /** The package.json scripts that run the grading. */
 export const MANIFEST_SCRIPTS = ['grade'];
 /** Where the manifest lives, relative to the project root (it does not list itself). */
@@ -31,39 +33,33 @@ export interface Manifest {
   algorithm: 'sha256';
   /** Project-relative POSIX path (or `package.json#scripts.<name>`) → sha256 hex. */
   files: Record<string, string>;
+  /** In a student repository: folders (with a trailing /) where every file must be listed. */
+  protected?: string[];
 }
 
 export interface ManifestCheck {
   ok: boolean;
-  /** Files whose content differs from the manifest. */
-  changed: string[];
-  /** Files the manifest lists that are gone. */
-  missing: string[];
-  /** Grading files the manifest does not list. */
-  added: string[];
-  /** Every difference, annotated: "test/graders/mse.test.ts", "… (missing)", "… (new)". */
+  /** Every difference, one line each: "course/mse/grader.ts (changed)", "… (missing)", "… (added)". */
   modified: string[];
   /** "graders modified: …", or why the manifest could not be read; empty when ok. */
   message: string;
 }
 
-const posix = (p: string): string => p.split(path.sep).join('/');
-
 /** sha256 of a file's bytes; text (no NUL byte) with CRLF normalised to LF. */
-export function hashContent(bytes: Buffer): string {
-  const text = !bytes.includes(0);
-  const data = text ? Buffer.from(bytes.toString('latin1').replace(/\r\n/g, '\n'), 'latin1') : bytes;
+export function hashContent(bytes: Buffer | string): string {
+  const buffer = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+  const data = buffer.includes(0) ? buffer : Buffer.from(buffer.toString('latin1').replace(/\r\n/g, '\n'), 'latin1');
   return crypto.createHash('sha256').update(data).digest('hex');
 }
 
-function walk(dir: string, out: string[]): void {
-  if (!fs.existsSync(dir)) return;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, out);
-    else if (entry.isFile()) out.push(full);
+/** The entry of a package.json script: `package.json#scripts.<name>` → the hash of its command (or of "(missing)"). */
+export function scriptEntries(pkg: { scripts?: Record<string, unknown> } | null): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (const name of MANIFEST_SCRIPTS) {
+    const script = pkg?.scripts?.[name];
+    entries[`package.json#scripts.${name}`] = hashContent(typeof script === 'string' ? script : '(missing)');
   }
+  return entries;
 }
 
 /** Project files (outside node_modules) that a TypeScript file imports with a relative path. */
@@ -73,9 +69,7 @@ function relativeImports(file: string, root: string): string[] {
   for (const { fileName } of info.importedFiles) {
     if (!fileName.startsWith('.')) continue;
     const base = path.resolve(path.dirname(file), fileName);
-    const target = [base, `${base}.ts`, `${base}.json`, path.join(base, 'index.ts')].find(
-      (c) => fs.existsSync(c) && fs.statSync(c).isFile(),
-    );
+    const target = [base, `${base}.ts`, `${base}.json`, path.join(base, 'index.ts')].find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
     const rel = target === undefined ? '..' : path.relative(root, target);
     if (!rel.startsWith('..') && !path.isAbsolute(rel) && !rel.split(path.sep).includes('node_modules')) found.push(target!);
   }
@@ -84,10 +78,10 @@ function relativeImports(file: string, root: string): string[] {
 
 /** The files the grading depends on, as absolute paths (sorted by their project-relative path). */
 export function manifestFiles(root: string): string[] {
-  const files: string[] = [];
-  for (const folder of MANIFEST_FOLDERS) walk(path.join(root, folder), files);
   const own = path.join(root, MANIFEST_RELATIVE_PATH);
-  const all = new Set(files.filter((f) => f !== own));
+  const start = listFiles(root, MANIFEST_FOLDER).map((f) => path.join(root, f));
+  for (const e of listExercises(root)) start.push(path.join(e.dir, 'exercise.json'), e.grader, ...(e.drivers === undefined ? [] : [e.drivers]));
+  const all = new Set(start.filter((f) => f !== own));
   const queue = [...all].filter((f) => f.endsWith('.ts'));
   while (queue.length > 0) {
     for (const dep of relativeImports(queue.pop()!, root)) {
@@ -96,19 +90,15 @@ export function manifestFiles(root: string): string[] {
       if (dep.endsWith('.ts')) queue.push(dep);
     }
   }
-  return [...all].sort((a, b) => posix(path.relative(root, a)).localeCompare(posix(path.relative(root, b))));
+  return [...all].sort((a, b) => posixPath(path.relative(root, a)).localeCompare(posixPath(path.relative(root, b))));
 }
 
 /** The manifest of the tree at `root`: sha256 of every grading file and of the grade scripts. */
 export function computeManifest(root: string): Manifest {
   const files: Record<string, string> = {};
-  for (const file of manifestFiles(root)) files[posix(path.relative(root, file))] = hashContent(fs.readFileSync(file));
+  for (const file of manifestFiles(root)) files[posixPath(path.relative(root, file))] = hashContent(fs.readFileSync(file));
   const pkgFile = path.join(root, 'package.json');
-  const pkg = fs.existsSync(pkgFile) ? (JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { scripts?: Record<string, unknown> }) : {};
-  for (const name of MANIFEST_SCRIPTS) {
-    const script = pkg.scripts?.[name];
-    files[`package.json#scripts.${name}`] = hashContent(Buffer.from(typeof script === 'string' ? script : '(missing)'));
-  }
+  Object.assign(files, scriptEntries(fs.existsSync(pkgFile) ? (JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { scripts?: Record<string, unknown> }) : null));
   return { about: 'sha256 of every file the grading depends on; regenerate with npm run manifest', algorithm: 'sha256', files };
 }
 
@@ -119,41 +109,38 @@ export function writeManifest(root: string, manifestPath: string = path.join(roo
   return manifest;
 }
 
-/** Compares the tree at `root` with the manifest at `manifestPath` (default: the root's kit/grade/manifest.json). */
-export function verifyManifest(root: string, manifestPath: string = path.join(root, MANIFEST_RELATIVE_PATH)): ManifestCheck {
-  let expected: Record<string, unknown>;
+/** Parses a manifest's text; null when it is not one. */
+export function parseManifest(text: string): Manifest | null {
   try {
-    const parsed = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Partial<Manifest>;
-    if (parsed.algorithm !== 'sha256' || parsed.files === null || typeof parsed.files !== 'object') throw new Error('not a manifest');
-    expected = parsed.files as Record<string, unknown>;
+    const parsed = JSON.parse(text) as Partial<Manifest> | null;
+    if (parsed === null || parsed.algorithm !== 'sha256' || parsed.files === null || typeof parsed.files !== 'object') return null;
+    if (parsed.protected !== undefined && !(Array.isArray(parsed.protected) && parsed.protected.every((p) => typeof p === 'string'))) return null;
+    return parsed as Manifest;
   } catch {
-    const shown = posix(path.relative(root, manifestPath));
-    const message = `cannot verify the graders: ${shown.startsWith('..') ? manifestPath : shown} is missing or not a manifest`;
-    return { ok: false, changed: [], missing: [], added: [], modified: [], message };
+    return null;
   }
-  const actual = computeManifest(root).files;
-  const changed = Object.keys(expected).filter((f) => f in actual && actual[f] !== expected[f]);
-  const missing = Object.keys(expected).filter((f) => !(f in actual));
-  const added = Object.keys(actual).filter((f) => !(f in expected));
-  const modified = [...changed, ...missing.map((f) => `${f} (missing)`), ...added.map((f) => `${f} (new)`)].sort();
-  const ok = modified.length === 0;
-  return { ok, changed, missing, added, modified, message: ok ? '' : `graders modified: ${modified.join(', ')}` };
 }
 
-function main(argv: string[]): number {
-  const program = new Command()
-    .name('manifest')
-    .description(`Verify (or, with --write, regenerate) ${MANIFEST_RELATIVE_PATH}.`)
-    .option('--write', 'write the manifest of the current tree')
-    .parse(argv);
-  if (program.opts<{ write?: boolean }>().write === true) {
-    const manifest = writeManifest(PROJECT_ROOT, MANIFEST_PATH);
-    process.stdout.write(`wrote ${MANIFEST_RELATIVE_PATH} (${Object.keys(manifest.files).length} entries)\n`);
-    return 0;
-  }
-  const check = verifyManifest(PROJECT_ROOT, MANIFEST_PATH);
-  process.stdout.write(check.ok ? `${MANIFEST_RELATIVE_PATH} matches the tree\n` : `${check.message}\n(run npm run manifest if the change is intended)\n`);
-  return check.ok ? 0 : 1;
+/** The differences between what a manifest expects and what a tree has, one line each, sorted. */
+export function differences(expected: Record<string, unknown>, actual: Record<string, string>): string[] {
+  const lines = [
+    ...Object.keys(expected).filter((f) => f in actual && actual[f] !== expected[f]).map((f) => `${f} (changed)`),
+    ...Object.keys(expected).filter((f) => !(f in actual)).map((f) => `${f} (missing)`),
+    ...Object.keys(actual).filter((f) => !(f in expected)).map((f) => `${f} (added)`),
+  ];
+  return lines.sort();
 }
 
-if (require.main === module) process.exitCode = main(process.argv);
+export function modifiedCheck(modified: string[]): ManifestCheck {
+  return { ok: modified.length === 0, modified, message: modified.length === 0 ? '' : `graders modified: ${modified.join(', ')}` };
+}
+
+/** Compares the kit at `root` (a trusted tree) with the manifest at `manifestPath` (default: the root's kit/grade/manifest.json). */
+export function verifyManifest(root: string, manifestPath: string = path.join(root, MANIFEST_RELATIVE_PATH)): ManifestCheck {
+  const expected = fs.existsSync(manifestPath) ? parseManifest(fs.readFileSync(manifestPath, 'utf8')) : null;
+  if (expected === null) {
+    const shown = posixPath(path.relative(root, manifestPath));
+    return { ok: false, modified: [], message: `cannot verify the graders: ${shown.startsWith('..') ? manifestPath : shown} is missing or not a manifest` };
+  }
+  return modifiedCheck(differences(expected.files, computeManifest(root).files));
+}

@@ -1,11 +1,11 @@
 /**
  * Grading one exercise file: a Sandbox for the submission, a time budget for the whole file, and
- * running one check with its verdict. Shared by the engine (npm run grade, check()) and by the
- * vitest suites, so all three grade the same way.
+ * running one check with its verdict. The exercise's visible and hidden graders share a session.
  */
 import fs from 'fs';
 import path from 'path';
-import type { CheckContext, CallOptions, Check } from './grader';
+import type { CheckContext, CallOptions, Check } from './api/grader';
+import { seconds } from '../shared/time';
 import { cleanText } from './safe/text';
 import { DEFAULT_LIMITS, Outcome, Sandbox, SandboxLimits } from './sandbox/sandbox';
 import { SubmissionFolder } from './submission';
@@ -23,17 +23,13 @@ export interface SessionOptions {
   files?: SubmissionFolder;
 }
 
-/** What a session needs to know about a grader (structural, so any copy of grader.ts fits). */
+/** What a session needs to know about the exercise: the student's file and the drivers' path (course.ts's Exercise fits). */
 export interface SessionSpec {
   file: string;
   drivers?: string;
 }
 
 export const DEFAULT_BUDGET_MS = 60_000;
-
-function seconds(ms: number): string {
-  return `${Math.round(ms / 100) / 10} s`;
-}
 
 export class ExerciseSession implements CheckContext {
   readonly seed: number;

@@ -6,23 +6,23 @@
  * the student's functions and the drivers directly in this process (what a grader sharing a
  * process with the student would cost). Prints the median and the range of each.
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import path from 'path';
-import { grade, loadGraders } from './engine';
-import type { CheckContext } from './grader';
-import { TsLoader } from './loader';
-import { DEFAULT_SEED, GRADERS_DIR, HIDDEN_GRADERS_DIR, PROJECT_ROOT } from './paths';
+import type { CheckContext } from './api/grader';
+import { listExercises, loadGrader } from './course';
+import { DEFAULT_SEED, grade } from './engine';
 import type { Outcome } from './sandbox/sandbox';
 import { runCheck } from './session';
+import { integerOption } from '../shared/options';
+import { PROJECT_ROOT } from '../shared/root';
+import { requireTypeScript } from '../shared/typescript';
 
-/** Grades `dir` in this process, without any isolation; returns [score, maxScore]. */
+/** Grades `dir` in this process, without any isolation; returns [score, maxScore] in the graders' weights. */
 export async function gradeInProcess(dir: string, hidden: boolean): Promise<[number, number]> {
-  const loader = new TsLoader();
-  const graders = loadGraders(GRADERS_DIR, false, loader).concat(hidden ? loadGraders(HIDDEN_GRADERS_DIR, true, loader) : []);
-  const student = new TsLoader();
   let score = 0;
   let max = 0;
-  for (const { spec } of graders) {
+  for (const exercise of listExercises(PROJECT_ROOT)) {
+    const specs = [loadGrader(exercise.grader), ...(hidden && exercise.hidden !== undefined ? [loadGrader(exercise.hidden)] : [])];
     const settle = (run: () => unknown): Outcome => {
       try {
         return { ok: true, value: structuredClone(run()) };
@@ -30,17 +30,17 @@ export async function gradeInProcess(dir: string, hidden: boolean): Promise<[num
         return { ok: false, problem: `threw ${String(error)}` };
       }
     };
-    const exports = (): Record<string, unknown> => student.load(path.join(dir, spec.file)) as Record<string, unknown>;
+    const exports = (): Record<string, unknown> => requireTypeScript(path.join(dir, exercise.file)) as Record<string, unknown>;
     const context: CheckContext = {
       seed: DEFAULT_SEED,
       call: async (name, args) => settle(() => (exports()[name] as (...a: unknown[]) => unknown)(...args)),
       drive: async (name, arg) =>
         settle(() => {
-          const drivers = loader.load(spec.drivers!) as Record<string, (m: unknown, a: unknown) => unknown>;
+          const drivers = requireTypeScript(exercise.drivers!) as Record<string, (m: unknown, a: unknown) => unknown>;
           return drivers[name](exports(), arg);
         }),
     };
-    for (const check of spec.checks) {
+    for (const check of specs.flatMap((s) => s.checks)) {
       const verdict = await runCheck(check, context);
       max += check.points;
       if (verdict.passed) score += check.points;
@@ -64,12 +64,8 @@ function summary(ms: number[]): string {
 async function main(): Promise<void> {
   const program = new Command()
     .argument('[dir]', 'folder to grade', path.join(PROJECT_ROOT, 'solutions'))
-    .option('--runs <n>', 'number of runs', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`--runs must be an integer >= 1, received ${JSON.stringify(v)}`);
-      return n;
-    }, 5)
-    .option('--hidden', 'include the hidden graders (test/hidden)', false)
+    .option('--runs <n>', 'number of runs', integerOption('--runs', 1), 5)
+    .option('--hidden', 'include the hidden graders (course/<exercise>/hidden)', false)
     .parse(process.argv);
   const { runs, hidden } = program.opts<{ runs: number; hidden: boolean }>();
   const dir = path.resolve(program.args[0] ?? path.join(PROJECT_ROOT, 'solutions'));
@@ -79,7 +75,7 @@ async function main(): Promise<void> {
   await gradeInProcess(dir, hidden); // warm up the transpile cache like the engine's first run
   for (let i = 0; i < runs; i++) {
     isolated.push(await time(async () => {
-      const r = await grade({ dir, hidden: hidden ? HIDDEN_GRADERS_DIR : undefined });
+      const r = await grade({ dir, hidden });
       scores = `${r.score}/${r.maxScore}`;
     }));
     inProcess.push(await time(() => gradeInProcess(dir, hidden)));

@@ -6,7 +6,7 @@
  * where `hmac` is the hex HMAC-SHA256 of the four JSON frames under the connection key.
  * https://jupyter-client.readthedocs.io/en/latest/messaging.html#the-wire-protocol
  */
-import { createHmac, randomBytes } from 'crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
 
 /** The delimiter between the routing prefix and the signed frames. */
 export const DELIMITER = '<IDS|MSG>';
@@ -71,9 +71,12 @@ export function decode(key: string, frames: readonly Buffer[]): JupyterMessage {
   }
   const hmac = frames[at + 1].toString();
   const body = frames.slice(at + 2, at + 6).map((f) => f.toString('utf8'));
-  const expectedHmac = sign(key, body);
-  if (hmac !== expectedHmac) {
-    throw new Error(`Jupyter message: bad signature ${JSON.stringify(hmac)}, expected ${JSON.stringify(expectedHmac)}`);
+  // Compared in constant time, and the expected signature is never printed: an error message must
+  // not hand whoever sent a forged message the signature it needed.
+  const expected = Buffer.from(sign(key, body), 'utf8');
+  const received = Buffer.from(hmac, 'utf8');
+  if (received.length !== expected.length || !timingSafeEqual(received, expected)) {
+    throw new Error(`Jupyter message: bad signature (${received.length} characters): it does not match the session key`);
   }
   return {
     header: JSON.parse(body[0]) as MessageHeader,

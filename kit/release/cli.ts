@@ -7,8 +7,9 @@
  * any leak of solutions or hidden tests. Exit 0 on success, 1 otherwise.
  */
 import { Command } from 'commander';
-import path from 'path';
-import { COURSE_CONFIG_FILE } from './course/course';
+import { COURSE_CONFIG_FILE } from '../grade/config';
+import { shownPath } from '../shared/root';
+import { seconds } from '../shared/time';
 import { release } from './release';
 
 function main(argv: string[]): number {
@@ -21,12 +22,11 @@ function main(argv: string[]): number {
   program.parse(argv);
   const options = program.opts<{ config?: string }>();
   const summary = release(program.args[0], { config: options.config });
-  const relative = path.relative(process.cwd(), summary.dir) || '.';
-  const shown = relative.startsWith('..') ? summary.dir : relative;
+  const shown = shownPath(summary.dir);
   const total = Object.values(summary.points).reduce((s, p) => s + p, 0);
   process.stdout.write(
     `released ${summary.files} files to ${shown} ` +
-      `(${summary.written} written, ${summary.removed} removed, package-lock.json ${summary.lockfile}) in ${(summary.ms / 1000).toFixed(1)} s\n` +
+      `(${summary.written} written, ${summary.removed} removed, package-lock.json ${summary.lockfile}) in ${seconds(summary.ms)}\n` +
       `points: ${Object.entries(summary.points).map(([e, p]) => `${e} ${p}`).join(', ')} (total ${Math.round(total * 100) / 100})\n` +
       `next: cd ${shown} && npm install && npm test   (the stubs score 0)\n`,
   );

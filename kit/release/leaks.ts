@@ -1,7 +1,8 @@
 /**
  * The leak scan run on every release before anything is written: no path from the instructor's
- * side of the kit, no source map, and no distinctive line of a solution or of a hidden grader in
- * any file — including strings inside notebooks and JSON, and inline base64 source maps.
+ * side of the kit, no source map, and no distinctive line of a solution, of an alternative
+ * solution or of a hidden grader (and its oracles) in any file — including strings inside
+ * notebooks and JSON, and inline base64 source maps.
  *
  * A *distinctive* line (trimmed) is one that is non-trivial, not in the stubs, and not a line the
  * kit publishes anyway (the library in src/, the kit's tools, the public graders). Non-trivial:
@@ -11,22 +12,26 @@
  */
 import fs from 'fs';
 import path from 'path';
+import { listFiles } from '../shared/walk';
 
-/** Paths a release never contains (relative, forward slashes). */
-export const FORBIDDEN_PREFIXES = [
-  'solutions/',
-  'test/hidden/',
-  'test/mutants/',
-  'test/adversarial/',
-  'test/grading/',
-  'kit/release/',
-  'kit/bench/',
-  'docs/',
-  '.ci/',
-];
+/** Folders a release never contains anything of (relative, forward slashes). */
+export const FORBIDDEN_PREFIXES = ['solutions/', 'test/', 'kit/release/', 'kit/bench/', 'kit/author/', 'docs/', '.ci/'];
 
-/** Folders of the kit whose lines ship by design (never a leak). */
-export const PUBLISHED_DIRS = ['src', 'kit/grade', 'kit/notebooks', 'kit/book', 'test/graders'];
+/**
+ * The instructor's parts of an exercise's folder: its hidden grader and oracles, its mutants, its
+ * alternative solutions and the scripts that compute its cases with PyTorch.
+ */
+const INSTRUCTOR_COURSE_FILES = /^course\/(?:[^/]+\/(?:hidden\/|alternatives\/|mutants\.ts$|cases\.py$)|[^/]+\.py$)/;
+
+/** Why `file` (release path) must never reach a student, or undefined when it may. */
+export function instructorOnly(file: string): string | undefined {
+  const prefix = FORBIDDEN_PREFIXES.find((p) => file.startsWith(p));
+  if (prefix !== undefined) return `inside ${prefix}`;
+  return INSTRUCTOR_COURSE_FILES.test(file) ? "an instructor's part of an exercise (hidden grader, mutants, alternatives, case scripts)" : undefined;
+}
+
+/** Folders of the kit whose lines ship by design (never a leak), besides the public parts of course/. */
+export const PUBLISHED_DIRS = ['src', 'kit/grade', 'kit/shared', 'kit/notebooks', 'kit/book'];
 
 const TRIVIAL_SHAPES: RegExp[] = [
   /^for \(let [\w$]+ = [\w$.]+; [\w$]+ [<>]=? [\w$.]+( - 1)?; [\w$]+(\+\+|--)\) \{$/,
@@ -47,40 +52,36 @@ function trimmedLines(text: string): string[] {
   return text.split(/\r?\n/).map((l) => l.trim());
 }
 
-function filesUnder(dir: string, keep: (file: string) => boolean = () => true): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules') out.push(...filesUnder(full, keep));
-    } else if (keep(full)) {
-      out.push(full);
-    }
-  }
-  return out.sort();
-}
-
 const SOURCE = (f: string): boolean => /\.(ts|js|mjs|cjs|py|md|json)$/.test(f);
 
-/** The lines nobody may find in a release: distinctive lines of solutions/ and of test/hidden/. */
+/** The project files under `dir` (relative to the kit) that `keep` accepts, as kit-relative paths. */
+function filesUnder(kitRoot: string, dir: string, keep: (file: string) => boolean): string[] {
+  return listFiles(kitRoot, dir, { skip: (name) => name === 'node_modules' || name === '__pycache__' }).filter(keep);
+}
+
+/**
+ * The lines nobody may find in a release: distinctive lines of solutions/, of the exercises'
+ * alternative solutions and of their hidden graders and oracles.
+ */
 export function secretLines(kitRoot: string): Map<string, string> {
-  const stubs = new Set(filesUnder(path.join(kitRoot, 'exercises'), SOURCE).flatMap((f) => trimmedLines(fs.readFileSync(f, 'utf8'))));
-  const published = new Set(
-    PUBLISHED_DIRS.flatMap((d) => filesUnder(path.join(kitRoot, d), SOURCE)).flatMap((f) => trimmedLines(fs.readFileSync(f, 'utf8'))),
-  );
+  const linesOf = (files: string[]): string[] => files.flatMap((f) => trimmedLines(fs.readFileSync(path.join(kitRoot, f), 'utf8')));
+  const stubs = new Set(linesOf(filesUnder(kitRoot, 'exercises', SOURCE)));
+  const published = new Set(linesOf([
+    ...PUBLISHED_DIRS.flatMap((d) => filesUnder(kitRoot, d, SOURCE)),
+    ...filesUnder(kitRoot, 'course', (f) => SOURCE(f) && instructorOnly(f) === undefined),
+  ]));
   const secrets = new Map<string, string>();
-  const collect = (dir: string, keep: (f: string) => boolean): void => {
-    for (const file of filesUnder(path.join(kitRoot, dir), keep)) {
-      const rel = path.relative(kitRoot, file).split(path.sep).join('/');
-      trimmedLines(fs.readFileSync(file, 'utf8')).forEach((line, i) => {
+  const collect = (files: string[]): void => {
+    for (const rel of files) {
+      trimmedLines(fs.readFileSync(path.join(kitRoot, rel), 'utf8')).forEach((line, i) => {
         if (isTrivialLine(line) || stubs.has(line) || published.has(line) || secrets.has(line)) return;
         secrets.set(line, `${rel}:${i + 1}`);
       });
     }
   };
-  collect('solutions', (f) => f.endsWith('.ts'));
-  collect(path.join('test', 'hidden'), (f) => f.endsWith('.ts'));
+  const ts = (f: string): boolean => f.endsWith('.ts');
+  collect(filesUnder(kitRoot, 'solutions', ts));
+  collect(filesUnder(kitRoot, 'course', (f) => ts(f) && /^course\/[^/]+\/(hidden|alternatives)\//.test(f)));
   return secrets;
 }
 
@@ -123,8 +124,8 @@ export interface Leak {
 export function findLeaks(files: ReadonlyMap<string, Buffer>, secrets: ReadonlyMap<string, string>): Leak[] {
   const leaks: Leak[] = [];
   for (const [file, content] of files) {
-    const forbidden = FORBIDDEN_PREFIXES.find((p) => file.startsWith(p));
-    if (forbidden !== undefined) leaks.push({ file, what: `inside ${forbidden}` });
+    const forbidden = instructorOnly(file);
+    if (forbidden !== undefined) leaks.push({ file, what: forbidden });
     if (file.endsWith('.map')) leaks.push({ file, what: 'a source map' });
     const seen = new Set<string>();
     for (const text of textsOf(file, content)) {

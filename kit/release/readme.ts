@@ -1,5 +1,5 @@
 /** The student repository's README: install, open the notebooks, check your work, submit. */
-import type { CourseConfig } from './course/course';
+import type { CourseConfig } from '../grade/config';
 
 export interface ReadmeExercise {
   /** 'mse' */
@@ -8,6 +8,8 @@ export interface ReadmeExercise {
   chapter: string;
   /** The chapter's title from its notebook ("Mean squared error"), when known. */
   chapterTitle?: string;
+  /** Is the chapter's notebook written yet (else its name is not a link)? */
+  hasNotebook: boolean;
   /** Points after rescaling. */
   points: number;
 }
@@ -24,7 +26,7 @@ export function studentReadme(config: CourseConfig, exercises: ReadmeExercise[],
     ...exercises.map((e) =>
       row([
         `[\`exercises/${e.name}.ts\`](exercises/${e.name}.ts)`,
-        `[${e.chapter}${e.chapterTitle === undefined ? '' : ` · ${e.chapterTitle}`}](notebooks/${e.chapter}.ipynb)`,
+        e.hasNotebook ? `[${e.chapter}${e.chapterTitle === undefined ? '' : ` · ${e.chapterTitle}`}](notebooks/${e.chapter}.ipynb)` : e.chapter,
         String(Math.round(e.points * 100) / 100),
         config.exercises[e.name]?.due ?? '',
       ]),
@@ -106,7 +108,7 @@ Every push runs the autograder on GitHub (the **Autograding Tests** workflow in 
 the grade table is in the run's summary) and reports your points to GitHub Classroom. Push as
 often as you like; what counts is your last push before the due date.
 
-Do not edit \`test/\`, \`kit/\`, \`.github/\`, \`package.json\` or \`course.json\`: the autograder
+Do not edit \`course/\`, \`kit/\`, \`.github/\`, \`package.json\` or \`course.config.json\`: the autograder
 checks them against the course's checksums, and a modified grader or workflow counts as
 **graders modified**, with no points. Your work goes in \`exercises/\` (and your notes in the
 notebooks). Your instructor grades the final submissions again, with further tests.
@@ -118,7 +120,7 @@ notebooks). Your instructor grades the final submissions again, with further tes
 | \`notebooks/\` | the chapters |
 | \`exercises/\` | your code: the files you edit |
 | \`src/\` | the \`descent\` library the chapters use (its numbers match PyTorch) |
-| \`test/graders/\` | the autograder's checks (read them, do not edit them) |
+| \`course/\` | the autograder's checks, one folder per exercise (read them, do not edit them) |
 | \`kit/\` | the tools: the grader, the notebook kernel set-up, the book builder |
 `;
 }

@@ -3,10 +3,10 @@
  * dependencies minus the instructor-only ones), tsconfig.json, .gitignore and .gitattributes.
  */
 
-/** The scripts a student gets: `npm test` is the grade. */
+/** The scripts a student gets: `npm test` is the grade, with the kit's own grading command. */
 export const STUDENT_SCRIPTS: Record<string, string> = {
-  test: 'tsx kit/course/grade.ts',
-  grade: 'tsx kit/course/grade.ts',
+  test: 'tsx kit/grade/cli.ts',
+  grade: 'tsx kit/grade/cli.ts',
   lab: 'tsx kit/notebooks/lab.ts',
   kernel: 'tsx kit/notebooks/kernelspec.ts',
   notebooks: 'tsx kit/notebooks/cli.ts',
@@ -15,9 +15,8 @@ export const STUDENT_SCRIPTS: Record<string, string> = {
 };
 
 /**
- * Dependencies a student never needs: the benchmark's TensorFlow.js, the kit's test runner (the
- * graders' `import * as vitest from 'vitest'` is answered by the grading engine's shim) and YAML
- * (the release tests). A shipped file that imports one of them stops the release.
+ * Dependencies a student never needs: the benchmark's TensorFlow.js, the kit's test runner and
+ * YAML (the release tests). A shipped file that imports one of them stops the release.
  */
 export const DROPPED_DEPENDENCIES: RegExp[] = [/^@tensorflow\//, /^vitest$/, /^@vitest\//, /^yaml$/];
 
@@ -65,7 +64,7 @@ export function studentPackageJson(kit: KitPackage, title: string): string {
 export function studentTsconfig(kitTsconfig: { compilerOptions?: Record<string, unknown> }): string {
   const config = {
     compilerOptions: kitTsconfig.compilerOptions ?? {},
-    include: ['src', 'kit', 'exercises'],
+    include: ['src', 'kit', 'course', 'exercises'],
   };
   return `${JSON.stringify(config, null, 2)}\n`;
 }

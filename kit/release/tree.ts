@@ -1,35 +1,34 @@
 /**
  * The student repository as a map of files (path → content), built in memory from the kit: the
- * folders a student needs, copied; what they import, followed; the notebooks stubbed; the
- * generated project files. Nothing is written here, so the leak scan sees everything first.
+ * folders a student needs, copied; each exercise's public grader, drivers and contract, and what
+ * they import, followed; the notebooks stubbed; the generated project files. Nothing is written
+ * here, so the leak scan sees everything first. The grading core (kit/grade) ships as it is.
  */
 import fs from 'fs';
 import { builtinModules } from 'module';
 import path from 'path';
 import ts from 'typescript';
-import { loadGraders } from '../grade/engine';
-import { hashContent, Manifest, MANIFEST_RELATIVE_PATH, verifyManifest } from '../grade/manifest';
+import { COURSE_CONFIG_FILE, courseConfigJson, CourseConfig, readCourseConfig } from '../grade/config';
+import { listExercises, loadGrader } from '../grade/course';
+import { hashContent, Manifest, MANIFEST_RELATIVE_PATH, parseManifest, scriptEntries, verifyManifest } from '../grade/manifest';
 import { listNotebooks, readNotebook } from '../notebooks/notebook';
-import { COURSE_CONFIG_FILE, CourseConfig, readCourseConfig, STUDENT_COURSE_FILE, studentCourseJson } from './course/course';
-import { Checksums, CHECKSUMS_FILE, digest } from './course/integrity';
-import { findLeaks, FORBIDDEN_PREFIXES, secretLines } from './leaks';
+import { PROJECT_ROOT, posixPath } from '../shared/root';
+import { listFiles } from '../shared/walk';
+import { findLeaks, instructorOnly, secretLines } from './leaks';
 import { notebookJson, studentNotebook } from './notebooks';
 import { ReadmeExercise, studentReadme } from './readme';
-import { isDropped, KitPackage, STUDENT_GITATTRIBUTES, STUDENT_GITIGNORE, STUDENT_SCRIPTS, studentPackageJson, studentTsconfig } from './student';
+import { isDropped, KitPackage, STUDENT_GITATTRIBUTES, STUDENT_GITIGNORE, studentPackageJson, studentTsconfig } from './student';
 import { classroomWorkflow, WORKFLOW_FILE } from './workflow';
 
 /** Folders copied whole (minus IGNORED_NAMES); files they import are followed. */
-export const COPIED_DIRS = ['src', 'exercises', 'kit/grade', 'kit/notebooks', 'kit/book', 'test/graders'];
+export const COPIED_DIRS = ['src', 'exercises', 'kit/grade', 'kit/notebooks', 'kit/book'];
 /** Never copied from a copied folder. */
 export const IGNORED_NAMES = [/^node_modules$/, /^__pycache__$/, /^\.DS_Store$/, /\.pyc$/, /\.map$/, /\.tsbuildinfo$/, /^\.ipynb_checkpoints$/];
 /** Never copied: the maintainers' translation generator (kit/notebooks/i18n, needs the dropped `yaml`). */
 export const IGNORED_PATHS = ['kit/notebooks/i18n'];
-/** The student-side sources in the kit, and where a release puts them. */
-export const COURSE_SOURCE_DIR = 'kit/release/course';
-export const COURSE_TARGET_DIR = 'kit/course';
-/** Protected in a student repository: every file listed in the checksums, nothing added. */
-export const PROTECTED_DIRS = ['test/', 'kit/grade/', 'kit/course/', '.github/'];
-export const PROTECTED_FILES = ['package.json', STUDENT_COURSE_FILE];
+/** Protected in a student repository: folders where every file is in the manifest, and the repository's own files. */
+export const PROTECTED_DIRS = ['course/', 'kit/grade/', '.github/'];
+export const PROTECTED_FILES = ['package.json', COURSE_CONFIG_FILE, WORKFLOW_FILE];
 
 export interface ReleaseOptions {
   /** The kit's root (default: this kit). */
@@ -45,48 +44,33 @@ export interface ReleaseTree {
   points: Record<string, number>;
 }
 
-export const KIT_ROOT = path.resolve(__dirname, '..', '..');
+export const KIT_ROOT = PROJECT_ROOT;
 
-function posix(p: string): string {
-  return p.split(path.sep).join('/');
-}
-
-function walk(root: string, rel: string, out: Map<string, Buffer>): void {
-  for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
-    if (IGNORED_NAMES.some((re) => re.test(entry.name))) continue;
-    const child = `${rel}/${entry.name}`;
-    if (IGNORED_PATHS.includes(child)) continue;
-    if (entry.isDirectory()) walk(root, child, out);
-    else if (entry.isFile()) out.set(child, fs.readFileSync(path.join(root, child)));
-  }
-}
-
-/** The module specifiers of a file: imports, re-exports, require() and import() (TypeScript's pre-processor). */
-function specifiers(file: string, text: string): string[] {
-  return ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
+function copy(kitRoot: string, rel: string, files: Map<string, Buffer>): void {
+  const skip = (name: string, relative: string): boolean => IGNORED_NAMES.some((re) => re.test(name)) || IGNORED_PATHS.includes(relative);
+  for (const file of listFiles(kitRoot, rel, { skip })) files.set(file, fs.readFileSync(path.join(kitRoot, file)));
 }
 
 function resolveRelative(kitRoot: string, from: string, spec: string): string | undefined {
-  const base = posix(path.join(path.dirname(from), spec));
+  const base = posixPath(path.join(path.dirname(from), spec));
   return [base, `${base}.ts`, `${base}.js`, `${base}.json`, `${base}/index.ts`, `${base}/index.js`].find((c) => {
     const full = path.join(kitRoot, c);
     return fs.existsSync(full) && fs.statSync(full).isFile();
   });
 }
 
-/** Adds every file the shipped code imports; refuses forbidden targets and dropped packages. */
+/** Adds every file the shipped code imports; refuses instructor-only targets and dropped packages. */
 function followImports(kitRoot: string, files: Map<string, Buffer>): void {
   const queue = [...files.keys()];
   while (queue.length > 0) {
     const file = queue.shift() as string;
     if (!/\.(ts|js|mjs|cjs)$/.test(file)) continue;
-    const text = (files.get(file) as Buffer).toString('utf8');
-    const specs = specifiers(file, text);
+    const specs = ts.preProcessFile((files.get(file) as Buffer).toString('utf8'), true, true).importedFiles.map((f) => f.fileName);
     for (const spec of specs.filter((x) => x.startsWith('./') || x.startsWith('../'))) {
       const target = resolveRelative(kitRoot, file, spec);
       if (target === undefined) continue; // e.g. a path built at run time; a broken import fails the tests, not the release
-      const forbidden = FORBIDDEN_PREFIXES.find((p) => target.startsWith(p));
-      if (forbidden !== undefined) throw new Error(`release: ${file} imports ${spec} (${target}), inside ${forbidden}, which never ships`);
+      const forbidden = instructorOnly(target);
+      if (forbidden !== undefined) throw new Error(`release: ${file} imports ${spec} (${target}), ${forbidden}, which never ships`);
       if (!files.has(target)) {
         files.set(target, fs.readFileSync(path.join(kitRoot, target)));
         queue.push(target);
@@ -95,19 +79,9 @@ function followImports(kitRoot: string, files: Map<string, Buffer>): void {
     for (const spec of specs.filter((x) => !x.startsWith('.') && !path.isAbsolute(x))) {
       const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
       if (name.startsWith('node:') || builtinModules.includes(name)) continue;
-      if (isDropped(name) && !(name === 'vitest' && file.startsWith('test/graders/'))) {
-        throw new Error(`release: ${file} imports ${JSON.stringify(name)}, a dependency students do not get`);
-      }
+      if (isDropped(name)) throw new Error(`release: ${file} imports ${JSON.stringify(name)}, a dependency students do not get`);
     }
   }
-}
-
-/** kit/release/course/x.ts imports '../../grade/…'; as kit/course/x.ts it must import '../grade/…'. */
-export function relocateCourseSource(file: string, text: string): string {
-  return text.replace(/(['"])(\.\.\/[^'"]*)\1/g, (whole, quote: string, spec: string) => {
-    if (!spec.startsWith('../../')) throw new Error(`release: ${file} imports ${spec}, which is inside kit/release (never shipped)`);
-    return `${quote}${spec.slice(3)}${quote}`;
-  });
 }
 
 function firstHeading(nbFile: string): string | undefined {
@@ -122,24 +96,24 @@ function firstHeading(nbFile: string): string | undefined {
 }
 
 /**
- * The grading manifest a student repository carries: the kit's committed manifest (issue 5's
- * kit/grade/manifest.json), verified against the kit first, with only the `grade` script's entry
- * changed to the student's `npm run grade`. Every file it lists must ship with the same hash.
+ * The manifest a student repository carries: the kit's committed grading manifest, verified
+ * against the kit first (every file it lists must ship unchanged, the grade script included),
+ * extended with the repository's own protected files and folders.
  */
 function studentManifest(kitRoot: string, files: ReadonlyMap<string, Buffer>): string {
   const check = verifyManifest(kitRoot);
   if (!check.ok) throw new Error(`release: refused, the kit's own graders do not match its manifest: ${check.message} (run npm run manifest if the change is intended)`);
-  const manifest = JSON.parse(fs.readFileSync(path.join(kitRoot, MANIFEST_RELATIVE_PATH), 'utf8')) as Manifest;
+  const manifest = parseManifest(fs.readFileSync(path.join(kitRoot, MANIFEST_RELATIVE_PATH), 'utf8')) as Manifest;
+  const scripts = scriptEntries(JSON.parse((files.get('package.json') as Buffer).toString('utf8')) as { scripts?: Record<string, unknown> });
   for (const [entry, hash] of Object.entries(manifest.files)) {
-    if (entry.startsWith('package.json#scripts.')) {
-      const script = STUDENT_SCRIPTS[entry.slice('package.json#scripts.'.length)];
-      manifest.files[entry] = hashContent(Buffer.from(script ?? '(missing)'));
-      continue;
-    }
-    const shipped = files.get(entry);
-    if (shipped === undefined || hashContent(shipped) !== hash) throw new Error(`release: ${entry} is in the grading manifest but ${shipped === undefined ? 'not shipped' : 'shipped changed'}`);
+    const shipped = entry in scripts ? scripts[entry] : files.has(entry) ? hashContent(files.get(entry) as Buffer) : undefined;
+    if (shipped !== hash) throw new Error(`release: ${entry} is in the grading manifest but ${shipped === undefined ? 'not shipped' : 'shipped changed'}`);
   }
-  return `${JSON.stringify(manifest, null, 2)}\n`;
+  for (const file of PROTECTED_FILES) manifest.files[file] = hashContent(files.get(file) as Buffer);
+  for (const file of files.keys()) {
+    if (file !== MANIFEST_RELATIVE_PATH && PROTECTED_DIRS.some((d) => file.startsWith(d)) && !(file in manifest.files)) throw new Error(`release: ${file} would ship in a protected folder without being in the grading manifest`);
+  }
+  return `${JSON.stringify({ ...manifest, protected: PROTECTED_DIRS }, null, 2)}\n`;
 }
 
 /** Builds the release in memory and scans it for leaks. @throws Error listing every leak. */
@@ -149,15 +123,19 @@ export function buildReleaseTree(options: ReleaseOptions = {}): ReleaseTree {
   const put = (file: string, text: string): void => {
     files.set(file, Buffer.from(text, 'utf8'));
   };
-  for (const dir of COPIED_DIRS) walk(kitRoot, dir, files);
+  for (const dir of COPIED_DIRS) copy(kitRoot, dir, files);
+  const exercises = listExercises(kitRoot);
+  for (const e of exercises) {
+    for (const part of [path.join(e.dir, 'exercise.json'), e.grader, e.drivers]) {
+      if (part !== undefined) files.set(posixPath(path.relative(kitRoot, part)), fs.readFileSync(part));
+    }
+  }
   followImports(kitRoot, files);
 
-  const specs = loadGraders(path.join(kitRoot, 'test', 'graders')).map((g) => g.spec);
-  specs.sort((a, b) => a.chapter.localeCompare(b.chapter));
-  const known = specs.map((s) => s.exercise);
+  const known = exercises.map((e) => e.name);
   const course = readCourseConfig(path.resolve(options.config ?? path.join(kitRoot, COURSE_CONFIG_FILE)), known);
   const points: Record<string, number> = {};
-  for (const s of specs) points[s.exercise] = course.exercises[s.exercise]?.points ?? s.checks.reduce((t, c) => t + c.points, 0);
+  for (const e of exercises) points[e.name] = course.exercises[e.name]?.points ?? loadGrader(e.grader).checks.reduce((t, c) => t + c.points, 0);
   const resolved: CourseConfig = { title: course.title, exercises: {} };
   for (const name of known) resolved.exercises[name] = { ...course.exercises[name], points: points[name] };
 
@@ -166,34 +144,21 @@ export function buildReleaseTree(options: ReleaseOptions = {}): ReleaseTree {
     const name = `notebooks/${path.basename(nbFile)}`;
     put(name, notebookJson(studentNotebook(readNotebook(nbFile), name)));
   }
-  const sourceDir = path.join(kitRoot, COURSE_SOURCE_DIR);
-  for (const f of fs.readdirSync(sourceDir).filter((n) => n.endsWith('.ts')).sort()) {
-    put(`${COURSE_TARGET_DIR}/${f}`, relocateCourseSource(f, fs.readFileSync(path.join(sourceDir, f), 'utf8')));
-  }
   const kitPackage = JSON.parse(fs.readFileSync(path.join(kitRoot, 'package.json'), 'utf8')) as KitPackage;
   const kitTsconfig = JSON.parse(fs.readFileSync(path.join(kitRoot, 'tsconfig.json'), 'utf8')) as { compilerOptions?: Record<string, unknown> };
   put('package.json', studentPackageJson(kitPackage, course.title));
   put('tsconfig.json', studentTsconfig(kitTsconfig));
-  put(STUDENT_COURSE_FILE, studentCourseJson(resolved, known));
+  put(COURSE_CONFIG_FILE, courseConfigJson(resolved, known));
   put('.gitignore', STUDENT_GITIGNORE);
   put('.gitattributes', STUDENT_GITATTRIBUTES);
   put(WORKFLOW_FILE, classroomWorkflow(course.title));
   const chapters = new Map(notebookFiles.map((f) => [path.basename(f, '.ipynb'), f]));
-  const readmeExercises: ReadmeExercise[] = specs.map((s) => {
-    const nb = chapters.get(s.chapter);
-    return { name: s.exercise, chapter: s.chapter, chapterTitle: nb === undefined ? undefined : firstHeading(nb), points: points[s.exercise] };
+  const readmeExercises: ReadmeExercise[] = exercises.map((e) => {
+    const nb = chapters.get(e.chapter);
+    return { name: e.name, chapter: e.chapter, chapterTitle: nb === undefined ? undefined : firstHeading(nb), hasNotebook: nb !== undefined, points: points[e.name] };
   });
-  put('README.md', studentReadme(course, readmeExercises, notebookFiles.map((f) => path.basename(f))));
-
+  put('README.md', studentReadme(resolved, readmeExercises, notebookFiles.map((f) => path.basename(f))));
   put(MANIFEST_RELATIVE_PATH, studentManifest(kitRoot, files));
-
-  const checksums: Checksums = { algorithm: 'sha256', protected: PROTECTED_DIRS, files: {} };
-  for (const file of [...files.keys()].sort()) {
-    if (PROTECTED_FILES.includes(file) || PROTECTED_DIRS.some((d) => file.startsWith(d))) {
-      checksums.files[file] = digest(files.get(file) as Buffer);
-    }
-  }
-  put(CHECKSUMS_FILE, `${JSON.stringify(checksums, null, 2)}\n`);
 
   const leaks = findLeaks(files, secretLines(kitRoot));
   if (leaks.length > 0) {

@@ -4,14 +4,14 @@
  * own grader and reporting through `classroom-resources/autograding-grading-reporter@v1`, which
  * reads the grading step's `result` output from `DESCENT_RESULTS` (runner `descent`).
  */
-import { RUNNER_ID } from './course/classroom';
+import { RUNNER_ID } from '../grade/report/classroom';
 
 /** Where the workflow lives in a student repository. */
 export const WORKFLOW_FILE = '.github/workflows/classroom.yml';
 /** The reporter action (GitHub Classroom's autograding reporter). */
 export const REPORTER_ACTION = 'classroom-resources/autograding-grading-reporter@v1';
 /** The command of the grading step. */
-export const GRADE_COMMAND = 'npx tsx kit/course/grade.ts --classroom --no-color';
+export const GRADE_COMMAND = 'npx tsx kit/grade/cli.ts --classroom --no-color';
 
 export function classroomWorkflow(title: string): string {
   const env = `${RUNNER_ID.toUpperCase()}_RESULTS`;

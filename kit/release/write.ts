@@ -13,7 +13,8 @@
 import { spawnSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
-import { digest } from './course/integrity';
+import { hashContent as digest } from '../grade/manifest';
+import { listFiles as listTree } from '../shared/walk';
 
 export const MARKER_FILE = '.descent-release.json';
 export const MARKER_GENERATOR = 'descent: npm run release';
@@ -25,15 +26,9 @@ export interface Marker {
   files: Record<string, string>;
 }
 
-function listFiles(dir: string, rel = ''): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    if (rel === '' && UNOWNED_DIRS.includes(entry.name)) continue;
-    const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
-    if (entry.isDirectory()) out.push(...listFiles(dir, child));
-    else out.push(child);
-  }
-  return out.sort();
+/** Every file of DIR but the folders a release does not own. */
+function listFiles(dir: string): string[] {
+  return listTree(dir, '', { skip: (name, rel) => rel === name && UNOWNED_DIRS.includes(name), everything: true });
 }
 
 function readMarker(file: string): Marker | null {

@@ -6,7 +6,7 @@ import { expected } from '../util/validate';
 import { axis, checkFigureOptions, DEFAULT_HEIGHT } from './figure';
 import type { Figure, FigureOptions, Trace } from './figure';
 import { gridRows } from './grid';
-import { escape, surfaceGrid } from './contour';
+import { surfaceGrid } from './contour';
 import type { SurfaceGridOptions } from './contour';
 import { pathCoordinates } from './points';
 import { seriesStyle } from './style';

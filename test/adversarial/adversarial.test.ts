@@ -12,20 +12,21 @@ import http from 'http';
 import os from 'os';
 import path from 'path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { exerciseNames } from '../../kit/grade/course';
 import { grade } from '../../kit/grade/engine';
 import { verifyManifest } from '../../kit/grade/manifest';
-import type { CheckResult, GradeReport } from '../../kit/grade/report';
-import mseCases from '../fixtures/graders/mse.json';
-import { applyMutant } from '../mutants/mutant';
-import sgdMutatesParams from '../mutants/optimizers.sgd-mutates-params';
+import type { CheckResult, GradeReport } from '../../kit/grade';
+import { applyMutant } from '../../kit/author/mutant';
+import mseCases from '../../course/mse/cases.json';
+import optimizerMutants from '../../course/optimizers/mutants';
 import { Case, CASES, LIMITS } from './cases';
 import { differences, hashTree, sandboxProcesses } from './tree';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+const sgdMutatesParams = optimizerMutants.find((m) => m.name === 'sgd-mutates-params')!;
 const SOLUTIONS = path.join(ROOT, 'solutions');
-const HIDDEN = path.join(ROOT, 'test', 'hidden');
 const CHEATS = path.join(__dirname, 'cheats');
-const EXERCISES = ['mse', 'cross-entropy', 'gradient-descent', 'minibatch', 'autograd', 'optimizers'];
+const EXERCISES = exerciseNames(ROOT);
 /** Submissions graded at once. */
 const CONCURRENCY = 4;
 
@@ -98,12 +99,12 @@ async function gradeCase(k: Case): Promise<void> {
       fs.writeFileSync(target, cheatSource(k, dir));
     }
     if (k.name === 'hide-mutation') {
-      const real = applyMutant(fs.readFileSync(path.join(SOLUTIONS, 'optimizers.ts'), 'utf8'), sgdMutatesParams);
+      const real = applyMutant(fs.readFileSync(path.join(SOLUTIONS, 'optimizers.ts'), 'utf8'), sgdMutatesParams, 'optimizers.ts');
       fs.writeFileSync(path.join(dir, 'optimizers-real.ts'), real);
     }
     const filesBefore = hashTree(dir, new Set());
     const start = Date.now();
-    const report = await grade({ dir, hidden: HIDDEN, only: [stem], limits: { ...LIMITS, ...k.limits }, budgetMs: 40_000 });
+    const report = await grade({ dir, hidden: true, only: [stem], limits: { ...LIMITS, ...k.limits }, budgetMs: 40_000 });
     const seconds = (Date.now() - start) / 1000;
     const others = await grade({ dir, only: EXERCISES.filter((e) => e !== stem) });
     outcomes.set(k.name, { report, others, seconds, filesBefore, filesAfter: hashTree(dir, new Set()) });
@@ -158,7 +159,7 @@ describe('cheating submissions', () => {
     expect(target.reduce((s, r) => s + r.points, 0), shown).toBeLessThan(target.reduce((s, r) => s + r.maxPoints, 0));
     expect(target.some((r) => !r.passed && k.feedback.test(r.feedback)), `no feedback matches ${k.feedback}:\n\n${shown}`).toBe(true);
     expect(report.results.every((r) => r.file === k.target)).toBe(true);
-    expect(new Set(others.results.map((r) => r.file)).size).toBe(5);
+    expect(new Set(others.results.map((r) => r.file)).size).toBe(EXERCISES.length - 1);
     expect(others.results.filter((r) => !r.passed).map((r) => `${r.file} › ${r.name}: ${r.feedback}`)).toEqual([]);
     expect(seconds, `took ${seconds} s`).toBeLessThanOrEqual(k.boundS);
     expect(differences(filesBefore, filesAfter), 'the submission was modified').toEqual([]);

@@ -2,7 +2,7 @@
  * The instructor's batch against a hostile class (class.ts): honest students and attackers of every
  * kind — links to folders and files, decode bombs, a transpile bomb, thousands of extra files,
  * malformed repositories, huge keys, control characters and workflow commands, hostile and
- * colliding folder names — graded with `npm run grade -- --batch SUBMISSIONS --hidden test/hidden
+ * colliding folder names — graded with `npm run grade -- --batch SUBMISSIONS --hidden
  * --jobs 2` in a separate process, as an instructor runs it (under GITHUB_ACTIONS, to check the
  * CI guard too). Every attacker gets no point and a one-line reason, every honest student exactly
  * full marks — the same, check by check, as in a batch of the honest students alone —, the batch
@@ -15,7 +15,8 @@ import os from 'os';
 import path from 'path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cleanLine } from '../../kit/grade/safe/text';
-import { gradeBatch } from '../../kit/release/batch';
+import { gradeBatch } from '../../kit/grade/batch';
+import { readProjectConfig } from '../../kit/grade/config';
 import { buildClass, Student } from './class';
 import { differences, hashTree, sandboxProcesses } from './tree';
 
@@ -38,7 +39,7 @@ interface Ran {
 /** The batch CLI in its own process, with its own TMPDIR (its sandbox children run there: that is how they are found). */
 function runBatch(submissions: string, out: string, tmp: string): Promise<Ran> {
   const start = Date.now();
-  const args = [TSX, 'kit/grade/cli.ts', '--batch', submissions, '--hidden', 'test/hidden', '--out', out, '--jobs', '2'];
+  const args = [TSX, 'kit/grade/cli.ts', '--batch', submissions, '--hidden', '--out', out, '--jobs', '2'];
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, TMPDIR: tmp, GITHUB_ACTIONS: 'true', FORCE_COLOR: '0' } });
   let stdout = '';
   let stderr = '';
@@ -55,7 +56,7 @@ function runBatch(submissions: string, out: string, tmp: string): Promise<Ran> {
 
 interface Results {
   score: number;
-  tests: Array<{ name: string; score: number; output: string }>;
+  tests: Array<{ name: string; status: string; score: number; output: string }>;
   extra_data: { student: string; status: string; detail: string[]; problems: string[] };
 }
 
@@ -132,7 +133,7 @@ describe.skipIf(!POSIX)('a hostile class, graded with --batch --hidden --jobs 2 
     for (const s of students.filter((x) => x.honest)) {
       const r = results.get(s.name)!;
       expect([r.score, r.extra_data.status, r.extra_data.detail, r.extra_data.problems], s.name).toEqual([MAX, 'ok', [], []]);
-      expect(r.tests.filter((t) => t.output !== 'ok').map((t) => `${t.name}: ${t.output}`), s.name).toEqual([]);
+      expect(r.tests.filter((t) => t.status !== 'passed').map((t) => `${t.name}: ${t.output}`), s.name).toEqual([]);
       const alone = honestControl.get(s.name)!;
       expect(r.tests.map((t) => [t.name, t.score]), s.name).toEqual(alone.tests.map((t) => [t.name, t.score]));
       expect(csv.find((row) => row[0] === s.name)).toEqual([s.name, 'ok', ...Object.values(CONFIG.exercises).map((e) => String(e.points)), String(MAX), String(MAX)]);
@@ -190,7 +191,7 @@ test('a student who spins for ever meets the wall-clock limit per student; the s
       fs.writeFileSync(path.join(dir, 'subs', 'spinner', f), stub.replace(/throw new Error\('TODO[^']*'\);/g, 'for (;;) {}'));
     }
     const start = Date.now();
-    const summary = await gradeBatch({ submissions: path.join(dir, 'subs'), out: path.join(dir, 'out'), studentTimeoutMs: 3000, timeoutMs: 60_000 });
+    const summary = await gradeBatch({ root: ROOT, course: readProjectConfig(ROOT), submissions: path.join(dir, 'subs'), out: path.join(dir, 'out'), studentTimeoutMs: 3000, timeoutMs: 60_000 });
     expect((Date.now() - start) / 1000).toBeLessThan(60);
     expect(summary.rows.map((r) => [r.student, r.status, r.score])).toEqual([['spinner', 'timed out', 0]]);
     expect(summary.rows[0].detail[0]).toBe('grading took more than 3 s (the limit per student): the checks not graded by then score 0');

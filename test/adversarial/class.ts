@@ -122,14 +122,14 @@ export function buildClass(submissions: string, outside: string): Student[] {
   fs.truncateSync(path.join(extra, 'unimported-huge.ts'), 50_000_000);
   attacker('extra-files', 'ok', /^mse\.ts: threw Error: TODO/);
 
-  // Malformed repositories: package.json a FIFO or /dev/zero, course.json a folder, test/ → /, a control-character file name.
+  // Malformed repositories: package.json a FIFO or /dev/zero, course.config.json a folder, course/ → /, a control-character file name.
   const malformed = repository('malformed-repo', STUBS);
   fs.rmSync(path.join(malformed, 'package.json'));
   require('child_process').execFileSync('mkfifo', [path.join(malformed, 'package.json')]);
-  fs.rmSync(path.join(malformed, 'course.json'));
-  fs.mkdirSync(path.join(malformed, 'course.json'));
-  fs.rmSync(path.join(malformed, 'test'), { recursive: true });
-  fs.symlinkSync('/', path.join(malformed, 'test'));
+  fs.rmSync(path.join(malformed, 'course.config.json'));
+  fs.mkdirSync(path.join(malformed, 'course.config.json'));
+  fs.rmSync(path.join(malformed, 'course'), { recursive: true });
+  fs.symlinkSync('/', path.join(malformed, 'course'));
   fs.rmSync(path.join(malformed, '.github', 'workflows', 'classroom.yml'));
   fs.symlinkSync('/dev/zero', path.join(malformed, '.github', 'workflows', 'classroom.yml'));
   attacker('malformed-repo', 'graders modified', /^package\.json is a FIFO \(named pipe\), not a file$/);
@@ -138,8 +138,8 @@ export function buildClass(submissions: string, outside: string): Student[] {
   fs.symlinkSync('/dev/zero', path.join(zero, 'package.json'));
   attacker('dev-zero', 'graders modified', /^package\.json is a symbolic link; submit real files$/);
   const odd = repository('odd-file-names', STUBS);
-  fs.writeFileSync(path.join(odd, 'test', '\u001b]52;c;eA==\u0007\n::warning::pwned |x|.ts'), '');
-  attacker('odd-file-names', 'graders modified', /^test\/ : :warning::pwned \|x\|\.ts \(added\)$/);
+  fs.writeFileSync(path.join(odd, 'course', '\u001b]52;c;eA==\u0007\n::warning::pwned |x|.ts'), '');
+  attacker('odd-file-names', 'graders modified', /^course\/ : :warning::pwned \|x\|\.ts \(added\)$/);
 
   // Hostile folder names: control characters, spreadsheet formulas, names that collide once made safe.
   const hostile = ['ctl\u001b[31m\n::error::name', 'rtl\u202egnp.ts', 'x'.repeat(250), '=HYPERLINK("evil.example","x")', '+1', '-1', '@SUM(A1)', 'same name', 'same_name', 'SAME_NAME'];

@@ -289,14 +289,13 @@ describe('xorData', () => {
   });
 });
 
-describe('performance', () => {
-  it('generates 10^5 points of every data set quickly', () => {
-    const t0 = performance.now();
-    linearData({ n: 100000, w: [1, 2, 3, 4, 5] });
-    blobs({ n: 100000 });
-    twoMoons({ n: 100000 });
-    spirals({ n: 100000 / 4, classes: 4 });
-    xorData({ n: 100000, noise: 0.1 });
-    expect(performance.now() - t0).toBeLessThan(1500); // about 50 ms on a laptop
+describe('size', () => {
+  // Wall time is never asserted (DEVELOPERS.md: the machine is shared); the benchmark compares speeds.
+  it('generates 10^5 points of every data set', () => {
+    expect(linearData({ n: 100000, w: [1, 2, 3, 4, 5] }).X.shape[0]).toBe(100000);
+    expect(blobs({ n: 100000 }).X.shape[0]).toBe(100000);
+    expect(twoMoons({ n: 100000 }).X.shape[0]).toBe(100000);
+    expect(spirals({ n: 100000 / 4, classes: 4 }).X.shape[0]).toBe(100000);
+    expect(xorData({ n: 100000, noise: 0.1 }).X.shape[0]).toBe(100000);
   });
 });

@@ -7,7 +7,7 @@ import fs from 'fs';
 import path from 'path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { grade } from '../../kit/grade/engine';
-import type { CheckResult } from '../../kit/grade/report';
+import type { CheckResult } from '../../kit/grade/report/model';
 import type { SandboxLimits } from '../../kit/grade/sandbox/sandbox';
 import { removeDir, solutionsCopy, SOLUTIONS } from './helpers';
 

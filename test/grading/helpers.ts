@@ -2,17 +2,18 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { listExercises } from '../../kit/grade/course';
+import { PROJECT_ROOT } from '../../kit/shared/root';
+import { listFiles } from '../../kit/shared/walk';
 
-export const ROOT = path.resolve(__dirname, '..', '..');
+export const ROOT = PROJECT_ROOT;
 export const SOLUTIONS = path.join(ROOT, 'solutions');
 export const EXERCISES = path.join(ROOT, 'exercises');
-export const HIDDEN = path.join(ROOT, 'test', 'hidden');
-export const GRADERS = path.join(ROOT, 'test', 'graders');
-export const MUTANTS = path.join(ROOT, 'test', 'mutants');
-export const ALTERNATIVES = path.join(__dirname, 'alternatives');
-export const EXERCISE_FILES = ['mse.ts', 'cross-entropy.ts', 'gradient-descent.ts', 'minibatch.ts', 'autograd.ts', 'optimizers.ts'];
+/** The course's exercises, in chapter order (from course/). */
+export const COURSE = listExercises(ROOT);
+export const EXERCISE_FILES = COURSE.map((e) => e.file);
 
-/** A fresh temp folder holding a copy of solutions/, with `overrides` (file → source) written over it. */
+/** A fresh temp folder holding a copy of solutions/, with `overrides` (file → source, or null to delete) written over it. */
 export function solutionsCopy(overrides: Record<string, string | null> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'descent-grade-'));
   for (const name of fs.readdirSync(SOLUTIONS).filter((n) => n.endsWith('.ts'))) fs.copyFileSync(path.join(SOLUTIONS, name), path.join(dir, name));
@@ -24,23 +25,32 @@ export function solutionsCopy(overrides: Record<string, string | null> = {}): st
   return dir;
 }
 
+/** The sets of alternative correct implementations (course/<exercise>/alternatives/<set>.ts), by set name. */
+export function alternativeSets(): Map<string, Record<string, string>> {
+  const sets = new Map<string, Record<string, string>>();
+  for (const e of COURSE) {
+    const dir = path.join(e.dir, 'alternatives');
+    if (!fs.existsSync(dir)) continue;
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+      const set = f.replace(/\.ts$/, '');
+      sets.set(set, { ...(sets.get(set) ?? {}), [e.file]: fs.readFileSync(path.join(dir, f), 'utf8') });
+    }
+  }
+  return sets;
+}
+
 export function removeDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** A snapshot (path → size:mtime) of the tracked project folders, to prove grading changes nothing. */
+/** A snapshot (path → size:mtime) of the files of `dirs`, to prove grading changes nothing. */
 export function snapshot(dirs: string[]): Map<string, string> {
   const out = new Map<string, string>();
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else {
-        const st = fs.statSync(full);
-        out.set(full, `${st.size}:${st.mtimeMs}`);
-      }
+  for (const dir of dirs) {
+    for (const file of listFiles(dir, '', { skip: () => false })) {
+      const st = fs.statSync(path.join(dir, file));
+      out.set(path.join(dir, file), `${st.size}:${st.mtimeMs}`);
     }
-  };
-  for (const d of dirs) walk(d);
+  }
   return out;
 }

@@ -1,7 +1,7 @@
 /**
  * The checksum manifest of the grading (kit/grade/manifest.json): it matches the committed tree,
- * it lists every file a grade depends on, it notices every change, and `npm run grade` refuses to
- * grade with modified graders.
+ * it lists every file a grade depends on and nothing of the instructor's, it notices every change,
+ * and `npm run grade` refuses to grade with modified graders.
  */
 import { spawnSync } from 'child_process';
 import fs from 'fs';
@@ -14,14 +14,14 @@ import { removeDir, ROOT } from './helpers';
 const temps: string[] = [];
 afterAll(() => temps.forEach(removeDir));
 
-/** A temp project root with what the grading needs: kit/grade, test/graders, test/fixtures, solutions, package.json. */
+/** A temp project root with what the grading needs: kit/grade, kit/shared, course, src/util, solutions, package.json. */
 function gradingCopy(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'descent-manifest-'));
   temps.push(root);
-  for (const dir of ['kit/grade', 'test/graders', 'test/fixtures', 'solutions']) {
+  for (const dir of ['kit/grade', 'kit/shared', 'course', 'src/util', 'solutions']) {
     fs.cpSync(path.join(ROOT, dir), path.join(root, dir), { recursive: true });
   }
-  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(root, 'package.json'));
+  for (const file of ['package.json', 'course.config.json']) fs.copyFileSync(path.join(ROOT, file), path.join(root, file));
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'junction');
   return root;
 }
@@ -35,42 +35,43 @@ describe('the committed manifest', () => {
     ).toBe(true);
   });
 
-  test('lists the graders, their drivers, the grading tool, the fixtures they import and the grade script', () => {
+  test('lists the public graders, their drivers, contracts and cases, the grading tool and the grade script; nothing of the instructor', () => {
     const files = Object.keys(computeManifest(ROOT).files);
     for (const expected of [
-      'test/graders/mse.test.ts', 'test/graders/drivers/optimizers.ts', 'test/graders/cases.ts',
-      'kit/grade/cli.ts', 'kit/grade/manifest.ts', 'kit/grade/sandbox/harness.ts', 'kit/grade/sandbox/realm.ts',
-      'test/fixtures/graders/optimizers.json', 'package.json#scripts.grade',
+      'course/mse/grader.ts', 'course/mse/exercise.json', 'course/mse/cases.json', 'course/optimizers/drivers.ts', 'course/minibatch/seeded-shuffle.ts',
+      'kit/grade/cli.ts', 'kit/grade/api/expect.ts', 'kit/grade/sandbox/harness.ts', 'kit/grade/sandbox/realm.ts', 'kit/shared/typescript.ts',
+      'package.json#scripts.grade',
     ]) {
       expect(files).toContain(expected);
     }
     expect(files).not.toContain('kit/grade/manifest.json');
-    expect(files.some((f) => f.startsWith('test/hidden/') || f.startsWith('solutions/') || f.startsWith('exercises/'))).toBe(false);
+    expect(files.filter((f) => /\/(hidden|alternatives)\/|mutants\.ts$|\.py$|^solutions\/|^exercises\//.test(f))).toEqual([]);
     for (const hash of Object.values(computeManifest(ROOT).files)) expect(hash).toMatch(/^[0-9a-f]{64}$/);
   });
 });
 
 describe('verifyManifest', () => {
-  test('names every changed, missing and new file, and a changed grade script', () => {
+  test('names every changed, missing and added file, and a changed grade script', () => {
     const root = gradingCopy();
     writeManifest(root);
-    expect(verifyManifest(root)).toMatchObject({ ok: true, modified: [], message: '' });
-    fs.appendFileSync(path.join(root, 'test/graders/mse.test.ts'), '\n// always pass\n');
-    fs.rmSync(path.join(root, 'test/graders/drivers/minibatch.ts'));
-    fs.writeFileSync(path.join(root, 'test/graders/extra.test.ts'), 'export {};\n');
-    fs.writeFileSync(path.join(root, 'test/fixtures/graders/mse.json'), '{}');
+    expect(verifyManifest(root)).toEqual({ ok: true, modified: [], message: '' });
+    fs.appendFileSync(path.join(root, 'course/mse/grader.ts'), '\n// always pass\n');
+    fs.rmSync(path.join(root, 'course/minibatch/drivers.ts'));
+    fs.writeFileSync(path.join(root, 'kit/grade/extra.ts'), 'export {};\n');
+    fs.writeFileSync(path.join(root, 'course/mse/cases.json'), '{}');
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     pkg.scripts.grade = 'echo 117/117';
     fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify(pkg));
     const check = verifyManifest(root);
-    expect(check.ok).toBe(false);
-    expect(check.changed.sort()).toEqual(['package.json#scripts.grade', 'test/fixtures/graders/mse.json', 'test/graders/mse.test.ts']);
-    expect(check.missing).toEqual(['test/graders/drivers/minibatch.ts']);
-    expect(check.added).toEqual(['test/graders/extra.test.ts']);
-    expect(check.message).toBe(
-      'graders modified: package.json#scripts.grade, test/fixtures/graders/mse.json, test/graders/drivers/minibatch.ts (missing), ' +
-        'test/graders/extra.test.ts (new), test/graders/mse.test.ts',
-    );
+    expect(check.modified).toEqual([
+      'course/minibatch/drivers.ts (missing)', 'course/mse/cases.json (changed)', 'course/mse/grader.ts (changed)', 'kit/grade/extra.ts (added)',
+      'package.json#scripts.grade (changed)',
+    ]);
+    expect(check.message).toBe(`graders modified: ${check.modified.join(', ')}`);
+    // A hidden grader, a mutant or an alternative is the instructor's: changing it changes nothing here.
+    fs.appendFileSync(path.join(root, 'course/mse/hidden/grader.ts'), '\n// harder\n');
+    fs.appendFileSync(path.join(root, 'course/mse/mutants.ts'), '\n// more\n');
+    expect(verifyManifest(root).modified).toEqual(check.modified);
   });
 
   test('a missing or broken manifest cannot verify anything', () => {
@@ -93,7 +94,7 @@ describe('npm run grade with modified graders', () => {
   test('refuses: exit 1, "graders modified: …", and a results.json with score 0 and that message', () => {
     const root = gradingCopy();
     writeManifest(root);
-    fs.appendFileSync(path.join(root, 'test/graders/mse.test.ts'), '\n// always pass\n');
+    fs.appendFileSync(path.join(root, 'course/mse/grader.ts'), '\n// always pass\n');
     const out = path.join(root, 'results.json');
     const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
     const run = spawnSync(process.execPath, [tsx, path.join(root, 'kit/grade/cli.ts'), path.join(root, 'solutions'), '--json', out], {
@@ -102,10 +103,10 @@ describe('npm run grade with modified graders', () => {
       timeout: 60_000,
     });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/grade: refusing to grade: graders modified: test\/graders\/mse\.test\.ts\n/);
+    expect(run.stderr).toMatch(/grade: refusing to grade: graders modified: course\/mse\/grader\.ts \(changed\)\n/);
     expect(run.stderr).toMatch(/npm run manifest/);
     expect(run.stdout).not.toMatch(/total/);
     const results = JSON.parse(fs.readFileSync(out, 'utf8')) as { score: number; output: string; tests: unknown[] };
-    expect(results).toMatchObject({ score: 0, output: 'refused to grade: graders modified: test/graders/mse.test.ts', tests: [] });
+    expect(results).toMatchObject({ score: 0, output: 'refused to grade: graders modified: course/mse/grader.ts (changed)', tests: [] });
   }, 60_000);
 });

@@ -1,22 +1,22 @@
 /**
  * The graders' own machinery is right: the hidden graders' optimizer oracle and dual-number
  * oracle agree with PyTorch (test/fixtures/torch-cases.json), the public graders' precomputed
- * expectations (test/fixtures/graders, from PyTorch) agree with those independent oracles — so the
+ * expectations (course/<exercise>/cases.json, from PyTorch) agree with those independent oracles — so the
  * Python port of the autograd scenarios is the TypeScript one — and the plain-data checks and
  * feedback helpers behave as documented.
  */
 import { describe, expect, test } from 'vitest';
-import { checkClose, deepClose, Feedback, feedbackText, isClose, pickHint, receive } from '../../kit/grade/expect';
-import { arrayOf, describeReceived, formatCall, matrix, num, numbers, optional, record, str, validate } from '../../kit/grade/plain';
-import autogradCases from '../fixtures/graders/autograd.json';
-import optimizerCases from '../fixtures/graders/optimizers.json';
+import autogradCases from '../../course/autograd/cases.json';
+import { SCENARIOS } from '../../course/autograd/drivers';
+import { exactGradient } from '../../course/autograd/hidden/dual';
+import optimizerCases from '../../course/optimizers/cases.json';
+import { OptimizerName, OptimizerOptions, Problem, trajectory } from '../../course/optimizers/hidden/oracle';
+import {
+  arrayOf, checkClose, deepClose, describeReceived, entry, exactly, Feedback, feedbackText, formatCall, isClose, matrix, num, numbers, optional, pickHint, receive, record, str, validate,
+} from '../../kit/grade/api';
 import torch from '../fixtures/torch-cases.json';
-import { entry, exactly } from '../graders/cases';
-import { SCENARIOS } from '../graders/drivers/autograd';
-import { exactGradient } from '../hidden/oracles/dual';
-import { OptimizerName, OptimizerOptions, Problem, trajectory } from '../hidden/oracles/optimizers';
 
-describe('optimizer oracle (test/hidden/oracles/optimizers.ts) against PyTorch', () => {
+describe('optimizer oracle (course/optimizers/hidden/oracle.ts) against PyTorch', () => {
   const map: Record<string, OptimizerName> = { 'SGD:lr': 'sgd', 'SGD:lr,momentum': 'momentum', 'SGD:lr,momentum,nesterov': 'nesterov', 'Adagrad:lr': 'adagrad', 'RMSprop:lr': 'rmsprop', 'Adam:lr': 'adam' };
   const cases = torch.optim.filter((c) => `${c.optimizer}:${Object.keys(c.options).sort().join(',')}` in map);
 
@@ -52,7 +52,7 @@ describe('dual-number oracle against PyTorch (micrograd expressions)', () => {
   });
 });
 
-describe('the public graders’ expectations (test/fixtures/graders) against the oracles', () => {
+describe('the public graders’ expectations (course/<exercise>/cases.json) against the oracles', () => {
   const scenarios = autogradCases.scenarios as Record<string, { inputs: number[]; data: number; grads: number[] }>;
 
   test('every autograd scenario has PyTorch’s values, and nothing else is there', () => {
@@ -127,7 +127,7 @@ describe('plain-data schemas', () => {
   });
 });
 
-describe('count guards on the graders’ fixtures (test/graders/cases.ts)', () => {
+describe('count guards on the graders’ fixtures (kit/grade/api/fixtures.ts)', () => {
   test('a loop gets its cases only when there are exactly as many as the grader expects', () => {
     expect(exactly([1, 2, 3], 3, 'cases')).toEqual([1, 2, 3]);
     expect(() => exactly([], 5, 'PyTorch mse cases')).toThrow('grader fixture: expected 5 PyTorch mse cases, found 0');

@@ -1,56 +1,93 @@
-/** The three renderings of a report, the CLI (npm run grade) and the notebook API (check). */
+/**
+ * The results model and its renderings (text, HTML, Gradescope), the command line (npm run grade)
+ * and the notebook API (check()). Every rendering says each check's status in words, so it reads
+ * the same without colour; the HTML table has a caption and header cells with their scope.
+ */
 import { spawnSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { describe, expect, test } from 'vitest';
 import { check } from '../../kit/grade';
-import { CheckResult, GradeReport } from '../../kit/grade/report';
-import { EXERCISES, HIDDEN, ROOT, SOLUTIONS } from './helpers';
+import { resolveRun, type RawCheck } from '../../kit/grade/report/model';
+import { apportion } from '../../kit/grade/report/points';
+import { GradeReport } from '../../kit/grade/report/report';
+import { EXERCISES, ROOT, SOLUTIONS } from './helpers';
 
-const result = (over: Partial<CheckResult>): CheckResult => ({
-  exercise: 'mse', file: 'mse.ts', chapter: '01-mse', name: 'mse is the mean', points: 2, maxPoints: 2,
-  passed: true, feedback: '', hidden: false, ms: 1, ...over,
+const check_ = (over: Partial<RawCheck>): RawCheck => ({
+  exercise: 'mse', file: 'mse.ts', chapter: '01-mse', name: 'mse is the mean', graderPoints: 2, passed: true, feedback: '', hidden: false, ms: 1, ...over,
+});
+const meta = { title: 'Course', dir: '/tmp/x', gradedAt: '2026-01-01T00:00:00.000Z', ms: 1234, hidden: true, seed: 7 };
+const raw = [
+  check_({}),
+  check_({ name: 'mseGradient <b>', passed: false, feedback: 'input:    f()\nexpected: 1\nreceived: 2\nhint:     a & b' }),
+  check_({ name: 'random', graderPoints: 3, passed: false, feedback: 'input:    g()\nproblem:  threw Error', hidden: true }),
+];
+const sample = new GradeReport(resolveRun(raw, { title: 'Course', exercises: {} }, meta));
+
+describe('the results model', () => {
+  test('without course points, every check keeps its grader weight', () => {
+    expect([sample.score, sample.maxScore, sample.passed]).toEqual([2, 7, 1]);
+    expect(sample.exercises).toEqual([{ exercise: 'mse', file: 'mse.ts', chapter: '01-mse', score: 2, maxScore: 7, passed: 1, checks: 3 }]);
+    expect(sample.results.map((r) => [r.points, r.maxPoints, r.graderPoints])).toEqual([[2, 2, 2], [0, 2, 2], [0, 3, 3]]);
+    expect(sample.meta).toEqual(meta);
+  });
+
+  test("with the course's points, each exercise's checks share them in proportion, in hundredths that add up", () => {
+    const run = resolveRun(
+      [...raw, check_({ exercise: 'autograd', file: 'autograd.ts', chapter: '05', name: 'c', graderPoints: 3 })],
+      { title: 'T', exercises: { mse: { points: 10, due: 'Friday' } } },
+      meta,
+    );
+    expect(run.results.map((r) => [r.maxPoints, r.points])).toEqual([[2.86, 2.86], [2.86, 0], [4.28, 0], [3, 3]]);
+    expect(run.exercises.map((e) => [e.exercise, e.score, e.maxScore, e.due])).toEqual([['mse', 2.86, 10, 'Friday'], ['autograd', 3, 3, undefined]]);
+    expect([run.score, run.maxScore, run.passed]).toEqual([5.86, 13, 2]);
+    expect(JSON.parse(JSON.stringify(run))).toEqual(run);
+  });
+
+  test('apportion: shares proportional to the weights, in hundredths, summing exactly', () => {
+    expect(apportion([2, 1, 2, 2, 2], 1000)).toEqual([223, 111, 222, 222, 222]);
+    expect(apportion([1, 1, 1], 100)).toEqual([34, 33, 33]);
+    expect(apportion([3, 1], 800)).toEqual([600, 200]);
+    expect(apportion([0, 0], 100)).toEqual([0, 0]);
+  });
 });
 
-const sample = new GradeReport('/tmp/x', [
-  result({}),
-  result({ name: 'mseGradient <b>', points: 0, passed: false, feedback: 'input:    f()\nexpected: 1\nreceived: 2\nhint:     a & b' }),
-  result({ name: 'random', points: 0, maxPoints: 3, passed: false, feedback: 'input:    g()\nproblem:  threw Error', hidden: true }),
-], 1234);
-
-describe('GradeReport', () => {
-  test('scores and totals', () => {
-    expect(sample.score).toBe(2);
-    expect(sample.maxScore).toBe(7);
-    expect(sample.totals()).toEqual([{ exercise: 'mse', file: 'mse.ts', score: 2, maxScore: 7 }]);
-  });
-
-  test('toText: a table with exercise, test, points and indented feedback', () => {
+describe('renderings', () => {
+  test('text: exercise, test, status in words, points, indented feedback; totals', () => {
     const text = sample.toText();
     const lines = text.split('\n');
-    expect(lines[0]).toMatch(/^exercise\s+test\s+points\s+feedback$/);
-    expect(text).toMatch(/mse\.ts\s+mse is the mean\s+2\/2\s+ok/);
-    expect(text).toMatch(/mse\.ts\s+mseGradient <b>\s+0\/2\s+input: {4}f\(\)\n\s+expected: 1\n\s+received: 2\n\s+hint: {5}a & b/);
-    expect(text).toMatch(/\[hidden\] random\s+0\/3/);
+    expect(lines[0]).toMatch(/^exercise\s+test\s+status\s+points\s+feedback$/);
+    expect(text).toMatch(/\nmse\.ts\s+mse is the mean\s+passed\s+2\/2\n/);
+    expect(text).toMatch(/mse\.ts\s+mseGradient <b>\s+failed\s+0\/2\s+input: {4}f\(\)\n\s+expected: 1\n\s+received: 2\n\s+hint: {5}a & b/);
+    expect(text).toMatch(/\[hidden\] random\s+failed\s+0\/3/);
     expect(text).toMatch(/total\s+2\/7 points \(1\/3 checks passed, 1\.2 s\)/);
+    // Colour only repeats the status word; without it nothing is lost.
+    const coloured = sample.toText({ color: true });
+    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(text);
+    expect(sample.toText({ header: true })).toMatch(/^Course\n\nmse\.ts\s+7 points\n\nexercise/);
   });
 
-  test('toHtml: the same table, escaped', () => {
+  test('HTML: a caption, header cells with scope, status in words (marks hidden from screen readers), everything escaped', () => {
     const html = sample.toHtml();
-    expect(html).toContain('<table');
+    expect(html).toMatch(/<caption[^>]*><strong>Course: 2\/7 points \(1\/3 checks passed\)<\/strong>/);
+    expect((html.match(/<th scope="col">/g) ?? []).length).toBe(5);
+    expect((html.match(/<th scope="row"/g) ?? []).length).toBe(3);
+    expect(html).toContain('<span aria-hidden="true">✓ </span>passed');
+    expect((html.match(/<span aria-hidden="true">✗ <\/span>failed/g) ?? []).length).toBe(2);
     expect(html).toContain('mseGradient &lt;b&gt;');
     expect(html).toContain('a &amp; b');
-    expect(html).toContain('<strong>2/7 points</strong>');
   });
 
-  test("toGradescope: Gradescope's results.json", () => {
-    const gs = sample.toGradescope();
+  test("Gradescope's results.json: one test per check with its status, points and visibility", () => {
+    const gs = sample.toGradescope({ student: 'x' });
     expect(gs.score).toBe(2);
     expect(gs.tests).toHaveLength(3);
-    expect(gs.tests[0]).toEqual({ name: 'mse.ts › mse is the mean', score: 2, max_score: 2, output: 'ok', visibility: 'visible' });
+    expect(gs.tests[0]).toEqual({ name: 'mse.ts › mse is the mean', status: 'passed', score: 2, max_score: 2, output: 'passed', visibility: 'visible' });
+    expect(gs.tests[1]).toMatchObject({ status: 'failed', score: 0 });
     expect(gs.tests[1].output).toContain('received: 2');
     expect(gs.tests[2].visibility).toBe('after_published');
+    expect(gs.extra_data).toEqual({ student: 'x' });
   });
 });
 
@@ -60,47 +97,53 @@ function cli(args: string[]) {
 }
 
 describe('npm run grade (kit/grade/cli.ts)', () => {
-  test('grades the stubs: prints 0, writes results.json, exits 0', () => {
+  test("grades the stubs in the course's points: the header, 0, results.json, exit 0", () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'descent-cli-')), 'results.json');
     const run = cli([EXERCISES, '--json', out, '--only', 'mse,autograd', '--no-color']);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/exercise\s+test\s+points\s+feedback/);
-    expect(run.stdout).toMatch(/total\s+0\/\d+ points/);
-    const json = JSON.parse(fs.readFileSync(out, 'utf8')) as { score: number; tests: Array<Record<string, unknown>> };
-    expect(json.score).toBe(0);
+    const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'course.config.json'), 'utf8')) as { title: string; exercises: Record<string, { points: number }> };
+    expect(run.stdout.startsWith(`${config.title}\n\nmse.ts`)).toBe(true);
+    expect(run.stdout).toMatch(/exercise\s+test\s+status\s+points\s+feedback/);
+    expect(run.stdout).toContain(`total        0/${config.exercises.mse.points + config.exercises.autograd.points} points`);
+    expect(run.stdout).toContain('Nothing passes yet');
+    const json = JSON.parse(fs.readFileSync(out, 'utf8')) as { score: number; max_score: number; tests: Array<Record<string, unknown>> };
+    expect([json.score, json.max_score]).toEqual([0, config.exercises.mse.points + config.exercises.autograd.points]);
     expect(json.tests.length).toBeGreaterThan(5);
     for (const t of json.tests) {
-      expect(Object.keys(t).sort()).toEqual(['max_score', 'name', 'output', 'score', 'visibility']);
+      expect(Object.keys(t).sort()).toEqual(['max_score', 'name', 'output', 'score', 'status', 'visibility']);
       expect(t.output).toMatch(/not implemented yet/);
     }
   }, 120_000);
 
   test('grades solutions with the hidden graders: full marks', () => {
-    const run = cli([SOLUTIONS, '--hidden', HIDDEN, '--only', 'mse', '--no-color']);
+    const run = cli([SOLUTIONS, '--hidden', '--only', 'mse', '--no-color']);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/\[hidden\] randomized/);
     const total = /total\s+(\d+)\/(\d+) points/.exec(run.stdout)!;
     expect(total[1]).toBe(total[2]);
   }, 120_000);
 
-  test('a folder that does not exist: exit 1 with a clear message', () => {
-    const run = cli(['no-such-folder']);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/grade: DIR must be a folder with exercise files, received ".*no-such-folder"/);
-  }, 120_000);
-
-  test('an unknown exercise: exit 1 naming the known ones', () => {
-    const run = cli([SOLUTIONS, '--only', 'mes']);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/exercise must be one of mse, cross-entropy, gradient-descent, minibatch, autograd, optimizers, received "mes"/);
+  test('bad input: a folder that does not exist, an unknown exercise, an option of the other mode', () => {
+    const missing = cli(['no-such-folder']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/grade: DIR must be a folder with exercise files, received ".*no-such-folder"/);
+    const unknown = cli([SOLUTIONS, '--only', 'mes']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/exercise must be one of mse, cross-entropy, gradient-descent, minibatch, autograd, optimizers, received "mes"/);
+    expect(cli([SOLUTIONS, '--jobs', '2']).stderr).toBe('grade: --jobs is an option of --batch\n');
+    expect(cli(['--batch', SOLUTIONS, '--json', 'x.json']).stderr).toBe('grade: --json grades one folder: it cannot be used with --batch\n');
+    const help = cli(['--help']);
+    for (const option of ['--json', '--classroom', '--hidden', '--only', '--config', '--seed', '--timeout', '--budget', '--batch', '--out', '--jobs', '--student-timeout']) {
+      expect(help.stdout).toContain(option);
+    }
   }, 120_000);
 });
 
 describe('notebook API: check()', () => {
-  test("check('mse') grades one exercise and renders text and HTML", async () => {
+  test("check('mse') grades one exercise in the course's points and renders text and HTML", async () => {
     const report = await check('mse', { dir: SOLUTIONS });
     expect(report.results.every((r) => r.file === 'mse.ts')).toBe(true);
-    expect(report.score).toBe(report.maxScore);
+    expect([report.score, report.maxScore]).toEqual([10, 10]);
     expect(report.toText()).toMatch(/mse\.ts/);
     expect(report.toHtml()).toMatch(/<table/);
   }, 60_000);

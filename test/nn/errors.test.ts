@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { Linear, MLP, ReLU, Sequential, Sigmoid, Tanh } from '../../src/nn';
 import { tensor } from '../../src/tensor';
 import { expectError } from '../helpers/expect-error';

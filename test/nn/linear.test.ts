@@ -111,7 +111,7 @@ describeEachBackend('Linear', () => {
     check(false, 3 * 4);
   });
 
-  it('prints like PyTorch', () => {
+  it("prints like PyTorch's repr, with the library's option names (inFeatures, not in_features; bias=false only when off)", () => {
     expect(String(new Linear(2, 64))).toBe('Linear(inFeatures=2, outFeatures=64)');
     expect(new Linear(3, 1, { bias: false }).toString()).toBe('Linear(inFeatures=3, outFeatures=1, bias=false)');
   });

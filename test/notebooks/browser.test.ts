@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../kit/notebooks/resolve';
 import { readNotebook, writeNotebook } from '../../kit/notebooks/notebook';
 import { addPngFallbacks, PNG_WIDTH } from '../../kit/notebooks/png';
-import { available, CHROMIUM, missingChromium, missingPython, SYSTEM_PYTHON } from './env';
+import { CHROMIUM, missingChromium, missingPython, requireTool, SYSTEM_PYTHON } from './env';
 import { executedCourse, EXECUTION_TIMEOUT_MS } from './executed';
 
 /** Where the screenshot of the rendered notebook goes (a test artifact). */
@@ -61,8 +61,8 @@ const isLocal = (url: string): boolean => {
 const CHAPTER = '01-mse.ipynb';
 
 describe('an executed chapter in the classic Notebook UI', () => {
-  it('shows interactive plotly plots with no network access', async () => {
-    if (!available('the browser rendering test', missing)) return;
+  it('shows interactive plotly plots with no network access', async (ctx) => {
+    requireTool(ctx, 'the browser rendering test', missing);
     const nbDir = join(work, 'notebooks');
     mkdirSync(nbDir, { recursive: true });
     // The shared execution of the course, with the runner's static PNGs added (what --png does).

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'fs';
 import { spawnSync } from 'child_process';
+import type { TestContext } from 'vitest';
 
 export const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
 export const SYSTEM_PYTHON = '/usr/bin/python3';
@@ -27,4 +28,13 @@ export function available(what: string, missing: string | null): boolean {
   if (IN_CI) throw new Error(`${what} cannot run under CI: ${missing}. .ci/run must install it.`);
   console.warn(`SKIPPED ${what}: ${missing}`);
   return false;
+}
+
+/**
+ * Skips the running test, visibly and with the reason (vitest reports it as skipped with its note),
+ * when `missing` says a tool is absent; under CI it fails instead. Call first thing in the test.
+ */
+export function requireTool(ctx: Pick<TestContext, 'skip'>, what: string, missing: string | null): void {
+  if (available(what, missing)) return;
+  ctx.skip(`${what}: ${missing}`);
 }

@@ -8,7 +8,7 @@ import { join } from 'path';
 import { describe, expect, it } from 'vitest';
 import { kernelspecDir } from '../../kit/notebooks/kernelspec';
 import { ROOT } from '../../kit/notebooks/resolve';
-import { available, missingPython, SYSTEM_PYTHON } from './env';
+import { missingPython, requireTool, SYSTEM_PYTHON } from './env';
 
 const py = { command: SYSTEM_PYTHON, args: [] };
 const missing = missingPython(['nbclient', 'nbformat', 'jupyter_client'])
@@ -16,24 +16,24 @@ const missing = missingPython(['nbclient', 'nbformat', 'jupyter_client'])
 const script = join(ROOT, 'kit/notebooks/nbclient_run.py');
 
 describe('nbclient', () => {
-  it('executes the setup notebook on the registered tslab kernel', () => {
-    if (!available('nbclient execution', missing)) return;
+  it('executes the setup notebook on the registered tslab kernel', (ctx) => {
+    requireTool(ctx, 'nbclient execution', missing);
     const r = spawnSync(SYSTEM_PYTHON, [script, 'notebooks/00-setup.ipynb'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/\[1\/1\] notebooks\/00-setup\.ipynb {2}\d+\.\d s \(nbclient\)/);
     expect(r.status).toBe(0);
   }, 120_000);
 
-  it('executes the Korean setup notebook in notebooks/ko/, where its kernel starts (descent and descent/notebook resolve from there)', () => {
-    if (!available('nbclient execution', missing)) return;
+  it('executes the Korean setup notebook in notebooks/ko/, where its kernel starts (descent and descent/notebook resolve from there)', (ctx) => {
+    requireTool(ctx, 'nbclient execution', missing);
     const r = spawnSync(SYSTEM_PYTHON, [script, 'notebooks/ko/00-setup.ipynb'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/\[1\/1\] notebooks\/ko\/00-setup\.ipynb {2}\d+\.\d s \(nbclient\)/);
     expect(r.status).toBe(0);
   }, 120_000);
 
-  it('reports a failing cell by index with its stderr, though tslab sends no error name', () => {
-    if (!available('nbclient execution', missing)) return;
+  it('reports a failing cell by index with its stderr, though tslab sends no error name', (ctx) => {
+    requireTool(ctx, 'nbclient execution', missing);
     const r = spawnSync(SYSTEM_PYTHON, [script, 'test/notebooks/fixtures/failing.ipynb'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('test/notebooks/fixtures/failing.ipynb: cell 3 failed');

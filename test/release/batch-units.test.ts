@@ -8,10 +8,12 @@ import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { resultNames, safeStem } from '../../kit/release/batch/names';
-import { boundedJson, csvText, MAX_RESULTS_BYTES } from '../../kit/release/batch/output';
-import { locateExercises } from '../../kit/release/batch/student';
-import { checkIntegrity, Checksums, MAX_WALKED } from '../../kit/release/course/integrity';
+import { resultNames, safeStem } from '../../kit/grade/batch/names';
+import { boundedJson, MAX_RESULTS_BYTES } from '../../kit/grade/batch/output';
+import { locateExercises } from '../../kit/grade/batch/student';
+import { checkRepository as checkIntegrity, MAX_WALKED } from '../../kit/grade/integrity';
+import type { Manifest } from '../../kit/grade/manifest';
+import { csvText } from '../../kit/grade/report/csv';
 import { removeTemps, tempDir } from './helpers';
 
 afterAll(removeTemps);
@@ -47,24 +49,24 @@ describe('what the batch writes', () => {
 
   test(`results.json stays under ${MAX_RESULTS_BYTES / 1e6} MB: long outputs are shortened`, () => {
     const tests = Array.from({ length: 400 }, (_, i) => ({ name: `t${i}`, output: 'x'.repeat(20_000) }));
-    const text = boundedJson({ score: 0, tests });
+    const results = { score: 0, tests };
+    const text = boundedJson(results);
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_RESULTS_BYTES);
     expect((JSON.parse(text) as { tests: Array<{ output: string }> }).tests[0].output).toMatch(/… \(shortened: results\.json is limited to 1 MB\)$/);
   });
 });
 
 describe.skipIf(!POSIX)('hostile repositories (POSIX links and FIFOs)', () => {
-  const checksums: Checksums = {
-    algorithm: 'sha256',
-    protected: ['test/'],
-    files: { 'package.json': sha('{}'), 'course.json': sha('{}'), 'test/graders/mse.test.ts': sha('x') },
+  const checksums: Pick<Manifest, 'files' | 'protected'> = {
+    protected: ['course/'],
+    files: { 'package.json': sha('{}'), 'course.config.json': sha('{}'), 'course/mse/grader.ts': sha('x') },
   };
   function repo(make: (dir: string) => void): string {
     const dir = tempDir('hostile');
     fs.writeFileSync(path.join(dir, 'package.json'), '{}');
-    fs.writeFileSync(path.join(dir, 'course.json'), '{}');
-    fs.mkdirSync(path.join(dir, 'test', 'graders'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'test', 'graders', 'mse.test.ts'), 'x');
+    fs.writeFileSync(path.join(dir, 'course.config.json'), '{}');
+    fs.mkdirSync(path.join(dir, 'course', 'mse'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'course', 'mse', 'grader.ts'), 'x');
     make(dir);
     return dir;
   }
@@ -82,20 +84,27 @@ describe.skipIf(!POSIX)('hostile repositories (POSIX links and FIFOs)', () => {
     expect(checkIntegrity(repo((d) => replace(d, 'package.json', (f) => execFileSync('mkfifo', [f]))), checksums)).toEqual(['package.json is a FIFO (named pipe), not a file']);
   }, 20_000);
 
-  test('course.json that is a folder; test that is a link to /; thousands of files; deep folders', () => {
-    expect(checkIntegrity(repo((d) => replace(d, 'course.json', (f) => fs.mkdirSync(f))), checksums)).toEqual(['course.json is a folder, not a file']);
-    expect(checkIntegrity(repo((d) => replace(d, 'test', (f) => fs.symlinkSync('/', f))), checksums)).toEqual([
-      'test/ is a symbolic link; submit real files',
+  test('course.config.json that is a folder; course that is a link to /; thousands of files; deep folders', () => {
+    expect(checkIntegrity(repo((d) => replace(d, 'course.config.json', (f) => fs.mkdirSync(f))), checksums)).toEqual(['course.config.json is a folder, not a file']);
+    expect(checkIntegrity(repo((d) => replace(d, 'course', (f) => fs.symlinkSync('/', f))), checksums)).toEqual([
+      'course/ is a symbolic link; submit real files',
     ]);
     const many = repo((d) => {
-      for (let i = 0; i < MAX_WALKED + 100; i++) fs.writeFileSync(path.join(d, 'test', `f${i}.ts`), '');
+      for (let i = 0; i < MAX_WALKED + 100; i++) fs.writeFileSync(path.join(d, 'course', `f${i}.ts`), '');
     });
     const problems = checkIntegrity(many, checksums);
-    expect(problems).toContain(`test/ has too many files (more than ${MAX_WALKED} in the protected folders)`);
+    expect(problems).toContain(`course/ has too many files (more than ${MAX_WALKED} in the protected folders)`);
     expect(problems.length).toBeLessThanOrEqual(MAX_WALKED + 10);
-    const deep = repo((d) => fs.mkdirSync(path.join(d, 'test', ...Array.from({ length: 40 }, () => 'd')), { recursive: true }));
-    expect(checkIntegrity(deep, checksums)).toEqual([`test/${Array.from({ length: 17 }, () => 'd').join('/')}/ is nested too deeply`]);
+    const deep = repo((d) => fs.mkdirSync(path.join(d, 'course', ...Array.from({ length: 40 }, () => 'd')), { recursive: true }));
+    expect(checkIntegrity(deep, checksums)).toEqual([`course/${Array.from({ length: 17 }, () => 'd').join('/')}/ is nested too deeply`]);
   }, 60_000);
+
+  test("a package.json whose grade script was changed, or that is not JSON, is reported by the script's entry", () => {
+    const scripts = { files: { 'package.json#scripts.grade': sha('tsx kit/grade/cli.ts') }, protected: [] };
+    expect(checkIntegrity(repo((d) => fs.writeFileSync(path.join(d, 'package.json'), '{"scripts":{"grade":"tsx kit/grade/cli.ts"}}')), scripts)).toEqual([]);
+    expect(checkIntegrity(repo((d) => fs.writeFileSync(path.join(d, 'package.json'), '{"scripts":{"grade":"echo 100"}}')), scripts)).toEqual(['package.json#scripts.grade (changed)']);
+    expect(checkIntegrity(repo((d) => fs.writeFileSync(path.join(d, 'package.json'), '{ nope')), scripts)).toEqual(['package.json is not valid JSON']);
+  });
 
   test('finding the exercises: a link or a file named exercises is refused; a folder of .ts files is graded as is', () => {
     const linked = tempDir('linked');

@@ -65,17 +65,17 @@ export function run(command: string, args: string[], cwd: string, env: NodeJS.Pr
   return { status: r.status, stdout: r.stdout ?? '', stderr: `${r.stderr ?? ''}${r.error ? r.error.message : ''}`, ms: Date.now() - start };
 }
 
-/** The trimmed lines of every .ts file of a folder of the kit. */
-export function kitLines(...dirs: string[]): Set<string> {
+/** The trimmed lines of every .ts and .js file among `entries` of the kit (folders, walked, or files). */
+export function kitLines(...entries: string[]): Set<string> {
   const lines = new Set<string>();
-  const visit = (dir: string): void => {
-    if (!fs.existsSync(dir)) return;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) visit(full);
-      else if (/\.(ts|js)$/.test(e.name)) for (const l of fs.readFileSync(full, 'utf8').split('\n')) lines.add(l.trim());
+  const visit = (entry: string): void => {
+    if (!fs.existsSync(entry)) return;
+    if (fs.statSync(entry).isDirectory()) {
+      for (const name of fs.readdirSync(entry)) visit(path.join(entry, name));
+    } else if (/\.(ts|js)$/.test(entry)) {
+      for (const l of fs.readFileSync(entry, 'utf8').split('\n')) lines.add(l.trim());
     }
   };
-  for (const d of dirs) visit(path.join(KIT, d));
+  for (const e of entries) visit(path.join(KIT, e));
   return lines;
 }

@@ -10,7 +10,7 @@ import { release } from '../../kit/release/release';
 import { buildReleaseTree } from '../../kit/release/tree';
 import { KIT, removeTemps, tempDir } from './helpers';
 
-const COPIED = ['src', 'kit', 'exercises', 'solutions', 'notebooks', 'test/graders', 'test/hidden', 'test/fixtures'];
+const COPIED = ['src', 'kit', 'course', 'exercises', 'solutions', 'notebooks'];
 const FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'course.config.json'];
 let kit = '';
 
@@ -60,9 +60,9 @@ describe('a release is refused', () => {
   });
 
   test("when the kit's graders differ from its manifest", () => {
-    withEdit('test/graders/mse.test.ts', (t) => `${t}// easier\n`, () => {
+    withEdit('course/mse/grader.ts', (t) => `${t}// easier\n`, () => {
       expect(() => buildReleaseTree({ kitRoot: kit })).toThrow(
-        "release: refused, the kit's own graders do not match its manifest: graders modified: test/graders/mse.test.ts",
+        "release: refused, the kit's own graders do not match its manifest: graders modified: course/mse/grader.ts",
       );
     });
   });

@@ -7,7 +7,7 @@ import fs from 'fs';
 import path from 'path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import YAML from 'yaml';
-import { verifyManifest } from '../../kit/grade/manifest';
+import { verifyGrading } from '../../kit/grade/integrity';
 import { findLeaks, secretLines } from '../../kit/release/leaks';
 import { release } from '../../kit/release/release';
 import { MARKER_FILE } from '../../kit/release/write';
@@ -35,30 +35,32 @@ describe('the student repository', () => {
     for (const ex of fs.readdirSync(path.join(KIT, 'exercises'))) {
       expect(read(`exercises/${ex}`)).toBe(fs.readFileSync(path.join(KIT, 'exercises', ex), 'utf8'));
     }
-    for (const f of ['src/index.ts', 'kit/grade/cli.ts', 'kit/grade/sandbox/harness.ts', 'kit/notebooks/descent/package.json', 'kit/notebooks/lab.ts',
-      'kit/book/cli.ts', 'kit/book/assets/book.css', 'kit/course/grade.ts', 'test/graders/mse.test.ts', 'test/graders/drivers/autograd.ts',
-      'test/fixtures/graders/optimizers.json', 'package.json', 'package-lock.json', 'tsconfig.json', 'README.md',
-      'course.json', '.github/workflows/classroom.yml', '.gitignore', MARKER_FILE]) {
+    for (const f of ['src/index.ts', 'kit/grade/cli.ts', 'kit/grade/sandbox/harness.ts', 'kit/grade/api/index.ts', 'kit/shared/typescript.ts',
+      'kit/notebooks/descent/package.json', 'kit/notebooks/lab.ts', 'kit/book/cli.ts', 'kit/book/assets/book.css', 'course/mse/grader.ts',
+      'course/mse/exercise.json', 'course/autograd/drivers.ts', 'course/optimizers/cases.json', 'course/minibatch/seeded-shuffle.ts', 'package.json',
+      'package-lock.json', 'tsconfig.json', 'README.md', 'course.config.json', '.github/workflows/classroom.yml', '.gitignore', MARKER_FILE]) {
       expect(files).toContain(f);
     }
   });
 
-  test('never holds solutions, hidden or mutation tests, the kit\'s own tests, its release or benchmark tools, or source maps', () => {
-    const forbidden = /^(solutions|test\/(hidden|mutants|adversarial|grading|release|notebooks|book)|kit\/(release|bench)|docs|\.ci|build)\//;
-    expect(files.filter((f) => forbidden.test(f) || f.endsWith('.map') || f === 'BENCHMARKS.md' || f === 'course.config.json')).toEqual([]);
+  test('never holds solutions, hidden graders, oracles, mutants or alternatives, the kit\'s tests, its release, author or benchmark tools, or source maps', () => {
+    const forbidden = /^(solutions|test|kit\/(release|bench|author)|docs|\.ci|build)\/|^course\/[^/]+\/(hidden|alternatives)\/|^course\/.*(mutants\.ts|\.py)$/;
+    expect(files.filter((f) => forbidden.test(f) || f.endsWith('.map') || f === 'BENCHMARKS.md')).toEqual([]);
     // The public graders compare with precomputed expectations; no oracle (a reference implementation) ships.
-    expect(files.filter((f) => f.startsWith('test/') && !f.startsWith('test/graders/'))).toEqual(
-      ['autograd', 'cross-entropy', 'gradient-descent', 'minibatch', 'mse', 'optimizers'].map((e) => `test/fixtures/graders/${e}.json`),
-    );
-    expect(files.filter((f) => /oracle/.test(f))).toEqual([]);
+    expect(files.filter((f) => /oracle|hidden|mutant|alternative/.test(f))).toEqual([]);
+    const course = files.filter((f) => f.startsWith('course/'));
+    expect(new Set(course.map((f) => f.split('/').pop()))).toEqual(new Set(['exercise.json', 'grader.ts', 'drivers.ts', 'cases.json', 'seeded-shuffle.ts']));
   });
 
-  test("the graders are the kit's: its grading manifest verifies, with only the grade script's entry changed", () => {
-    expect(verifyManifest(dir)).toMatchObject({ ok: true, modified: [] });
+  test("the graders are the kit's: its grading manifest, extended with the repository's protected files and folders, verifies", () => {
+    expect(verifyGrading(dir)).toMatchObject({ ok: true, modified: [], repository: true });
     const kit = JSON.parse(fs.readFileSync(path.join(KIT, 'kit', 'grade', 'manifest.json'), 'utf8')) as { files: Record<string, string> };
-    const ours = JSON.parse(read('kit/grade/manifest.json')) as { files: Record<string, string> };
-    expect(Object.keys(ours.files)).toEqual(Object.keys(kit.files));
-    expect(Object.keys(ours.files).filter((f) => ours.files[f] !== kit.files[f])).toEqual(['package.json#scripts.grade']);
+    const ours = JSON.parse(read('kit/grade/manifest.json')) as { files: Record<string, string>; protected: string[] };
+    expect(Object.keys(ours.files).filter((f) => !(f in kit.files)).sort()).toEqual(['.github/workflows/classroom.yml', 'course.config.json', 'package.json']);
+    expect(Object.keys(kit.files).filter((f) => ours.files[f] !== kit.files[f])).toEqual([]);
+    expect(ours.protected).toEqual(['course/', 'kit/grade/', '.github/']);
+    // Every file of a protected folder is listed: the manifest knows the whole grading.
+    expect(files.filter((f) => /^(course|kit\/grade|\.github)\//.test(f) && f !== 'kit/grade/manifest.json' && !(f in ours.files))).toEqual([]);
   });
 
   test('notebooks have no outputs or execution counts', () => {
@@ -102,11 +104,13 @@ describe('leaks', () => {
   });
 
   test('independently: no whole line of 30+ characters from solutions/ or test/hidden/ (not in the public code, not a loop header) appears anywhere', () => {
-    const publicLines = kitLines('exercises', 'src', 'kit/grade', 'kit/notebooks', 'kit/book', 'test/graders');
+    const publicLines = kitLines('exercises', 'src', 'kit/grade', 'kit/shared', 'kit/notebooks', 'kit/book', ...files.filter((f) => f.startsWith('course/')));
     const secret = new Set<string>();
-    for (const d of ['solutions', 'test/hidden']) {
-      for (const f of (fs.readdirSync(path.join(KIT, d), { recursive: true }) as string[]).filter((name) => name.endsWith('.ts'))) {
-        for (const l of fs.readFileSync(path.join(KIT, d, f), 'utf8').split('\n')) {
+    const instructor = (fs.readdirSync(path.join(KIT, 'course'), { recursive: true }) as string[]).map((f) => path.join('course', f)).filter((f) => /[/\\](hidden|alternatives)[/\\]/.test(f));
+    const solutions = fs.readdirSync(path.join(KIT, 'solutions')).map((f) => path.join('solutions', f));
+    for (const f of [...solutions, ...instructor].filter((name) => name.endsWith('.ts'))) {
+      {
+        for (const l of fs.readFileSync(path.join(KIT, f), 'utf8').split('\n')) {
           const t = l.trim();
           if (t.length >= 30 && !publicLines.has(t) && !/^for \(.*\) \{$/.test(t)) secret.add(t);
         }
@@ -166,7 +170,7 @@ test('the workflow is valid YAML: checkout, setup-node 20, npm ci, grade, report
   const checkout = index((s) => /^actions\/checkout@v\d+$/.test(s.uses ?? ''));
   const node = index((s) => /^actions\/setup-node@v\d+$/.test(s.uses ?? '') && String(s.with?.['node-version']) === '20');
   const ci = index((s) => /^npm ci\b/.test(s.run ?? ''));
-  const gradeStep = index((s) => /kit\/course\/grade\.ts --classroom/.test(s.run ?? '') && s.id === 'descent');
+  const gradeStep = index((s) => /kit\/grade\/cli\.ts --classroom/.test(s.run ?? '') && s.id === 'descent');
   const report = index((s) => s.uses === 'classroom-resources/autograding-grading-reporter@v1');
   expect([checkout, node, ci, gradeStep, report].every((i) => i >= 0)).toBe(true);
   expect([checkout, node, ci, gradeStep, report]).toEqual([...[checkout, node, ci, gradeStep, report]].sort((a, b) => a - b));

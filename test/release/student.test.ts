@@ -9,9 +9,10 @@ import fs from 'fs';
 import net from 'net';
 import path from 'path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { gradeBatch } from '../../kit/release/batch';
+import { gradeBatch } from '../../kit/grade/batch';
+import { readProjectConfig } from '../../kit/grade/config';
 import { release } from '../../kit/release/release';
-import { available, missingPython } from '../notebooks/env';
+import { missingPython, requireTool } from '../notebooks/env';
 import { KIT, removeTemps, run, tempDir } from './helpers';
 
 const CONFIG = JSON.parse(fs.readFileSync(path.join(KIT, 'course.config.json'), 'utf8')) as { exercises: Record<string, { points: number; due: string }> };
@@ -38,7 +39,7 @@ afterAll(removeTemps);
 function classroom(env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; result: Record<string, unknown>; summary: string } {
   const out = tempDir('gh');
   const files = { GITHUB_OUTPUT: path.join(out, 'output'), GITHUB_STEP_SUMMARY: path.join(out, 'summary') };
-  const r = run(process.execPath, [path.join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'kit/course/grade.ts', '--classroom', '--no-color'], repo, { ...files, ...env });
+  const r = run(process.execPath, [path.join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'kit/grade/cli.ts', '--classroom', '--no-color'], repo, { ...files, ...env });
   const line = fs.readFileSync(files.GITHUB_OUTPUT, 'utf8').trim();
   expect(line).toMatch(/^result=[A-Za-z0-9+/=]+$/);
   const result = JSON.parse(Buffer.from(line.slice('result='.length), 'base64').toString('utf8')) as Record<string, unknown>;
@@ -87,18 +88,18 @@ describe('npm test in the student repository', () => {
   }, 120_000);
 
   test('an edited grader or workflow is a visible "graders modified" failure with no points', () => {
-    const grader = path.join(repo, 'test', 'graders', 'mse.test.ts');
+    const grader = path.join(repo, 'course', 'mse', 'grader.ts');
     const workflow = path.join(repo, '.github', 'workflows', 'classroom.yml');
     const saved = [fs.readFileSync(grader), fs.readFileSync(workflow)];
     fs.appendFileSync(grader, '\n// easier now\n');
     fs.writeFileSync(workflow, saved[1].toString().replace('--classroom', '--classroom --only mse'));
-    fs.writeFileSync(path.join(repo, 'test', 'graders', 'free.test.ts'), '');
+    fs.writeFileSync(path.join(repo, 'course', 'mse', 'free.ts'), '');
     try {
       const c = classroom();
       expect(c.status).toBe(1);
       expect(c.result).toMatchObject({ version: 1, status: 'error', max_score: MAX });
       expect(c.result.tests).toEqual([expect.objectContaining({ name: 'graders modified', status: 'error', score: 0 })]);
-      for (const s of ['test/graders/mse.test.ts (changed)', '.github/workflows/classroom.yml (changed)', 'test/graders/free.test.ts (added)']) {
+      for (const s of ['course/mse/grader.ts (changed)', '.github/workflows/classroom.yml (changed)', 'course/mse/free.ts (added)']) {
         expect(c.summary).toContain(s);
         expect(c.stdout).toContain(s);
       }
@@ -106,7 +107,7 @@ describe('npm test in the student repository', () => {
     } finally {
       fs.writeFileSync(grader, saved[0]);
       fs.writeFileSync(workflow, saved[1]);
-      fs.rmSync(path.join(repo, 'test', 'graders', 'free.test.ts'));
+      fs.rmSync(path.join(repo, 'course', 'mse', 'free.ts'));
     }
     expect(classroom().status).toBe(0);
   }, 120_000);
@@ -128,8 +129,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-test('npm run lab opens the notebooks in Jupyter', async () => {
-  if (!available('npm run lab', missingPython(['notebook', 'jupyter_client']))) return;
+test('npm run lab opens the notebooks in Jupyter', async (ctx) => {
+  requireTool(ctx, 'npm run lab', missingPython(['notebook', 'jupyter_client']));
   const port = await freePort();
   const token = 'descent-release-test';
   const args = ['run', 'lab', '--', '--no-browser', `--port=${port}`, `--NotebookApp.token=${token}`, `--ServerApp.token=${token}`];
@@ -166,13 +167,13 @@ test('npm run grade -- --batch grades a class in parallel (a modified repo, a fo
   fs.mkdirSync(bob, { recursive: true });
   for (const f of fs.readdirSync(path.join(repo, 'exercises'))) fs.copyFileSync(path.join(repo, 'exercises', f), path.join(alice, 'exercises', f));
   fs.copyFileSync(path.join(solutionsCopy, 'mse.ts'), path.join(alice, 'exercises', 'mse.ts'));
-  for (const d of ['test', 'kit/grade', 'kit/course', '.github']) fs.cpSync(path.join(repo, d), path.join(alice, d), { recursive: true });
-  for (const f of ['package.json', 'course.json']) fs.copyFileSync(path.join(repo, f), path.join(alice, f));
-  fs.appendFileSync(path.join(alice, 'test', 'graders', 'mse.test.ts'), '// tweak\n');
+  for (const d of ['course', 'kit', 'src', '.github']) fs.cpSync(path.join(repo, d), path.join(alice, d), { recursive: true });
+  for (const f of ['package.json', 'course.config.json']) fs.copyFileSync(path.join(repo, f), path.join(alice, f));
+  fs.appendFileSync(path.join(alice, 'course', 'mse', 'grader.ts'), '// tweak\n');
   for (const f of fs.readdirSync(solutionsCopy)) fs.copyFileSync(path.join(solutionsCopy, f), path.join(bob, f));
   fs.mkdirSync(path.join(subs, 'carol'));
   const out = path.join(path.dirname(subs), 'grades');
-  const r = run(process.execPath, [TSX, 'kit/grade/cli.ts', '--batch', subs, '--hidden', 'test/hidden', '--out', out], KIT);
+  const r = run(process.execPath, [TSX, 'kit/grade/cli.ts', '--batch', subs, '--hidden', '--out', out], KIT);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   console.log(r.stdout.trim());
@@ -191,14 +192,14 @@ test('npm run grade -- --batch grades a class in parallel (a modified repo, a fo
   expect(aliceJson.extra_data).toEqual({
     student: 'alice',
     status: 'graders modified',
-    detail: ['test/graders/mse.test.ts (changed)'],
+    detail: ['course/mse/grader.ts (changed)'],
     // The first problem of each exercise file that lost points: here, the stubs' TODOs.
     problems: names.filter((n) => n !== 'mse').map((n) => expect.stringMatching(new RegExp(`^${n}\\.ts: threw Error: TODO`))),
   });
 }, 120_000);
 
 test('--batch refuses a SUBMISSIONS that is not a folder', async () => {
-  await expect(gradeBatch({ submissions: path.join(repo, 'nope') })).rejects.toThrow(
+  await expect(gradeBatch({ root: KIT, course: readProjectConfig(KIT), submissions: path.join(repo, 'nope') })).rejects.toThrow(
     `grade: --batch must be a folder with one folder per student, received ${JSON.stringify(path.join(repo, 'nope'))}`,
   );
 });

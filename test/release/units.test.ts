@@ -1,17 +1,14 @@
 /**
  * The release's parts on small inputs: notebook stubbing (nbgrader-style regions and `solution`
- * cells), the instructor config, the rescaling of points, the leak scan on planted leaks, and the
- * relocation of the student-side sources.
+ * cells), the instructor config and the leak scan on planted leaks.
  */
 import type { INotebookContent } from '@jupyterlab/nbformat';
 import fs from 'fs';
 import path from 'path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { parseCourseConfig, readCourseConfig } from '../../kit/release/course/course';
-import { apportion, scaleReport } from '../../kit/release/course/scale';
-import { findLeaks, isTrivialLine, secretLines } from '../../kit/release/leaks';
+import { parseCourseConfig, readCourseConfig } from '../../kit/grade/config';
+import { findLeaks, instructorOnly, isTrivialLine, secretLines } from '../../kit/release/leaks';
 import { studentNotebook, stubRegions } from '../../kit/release/notebooks';
-import { relocateCourseSource } from '../../kit/release/tree';
 import { KIT, removeTemps, tempDir } from './helpers';
 
 const KNOWN = ['mse', 'cross-entropy', 'autograd'];
@@ -95,42 +92,19 @@ describe('course config', () => {
   });
 });
 
-describe('points', () => {
-  test('apportion: shares proportional to the weights, in hundredths, summing exactly', () => {
-    // 10 points over checks of 2,1,2,2,2 grader points: exact shares 2.222…, 1.111…, one spare cent.
-    expect(apportion([2, 1, 2, 2, 2], 1000)).toEqual([223, 111, 222, 222, 222]);
-    expect(apportion([1, 1, 1], 100)).toEqual([34, 33, 33]);
-    expect(apportion([3, 1], 800)).toEqual([600, 200]);
-    expect(apportion([0, 0], 100)).toEqual([0, 0]);
-  });
-
-  test('a report is rescaled per exercise; unconfigured exercises keep their points', () => {
-    const r = (exercise: string, name: string, maxPoints: number, passed: boolean) => ({
-      exercise, file: `${exercise}.ts`, chapter: '01', name, maxPoints, points: passed ? maxPoints : 0, passed, feedback: passed ? '' : 'no', hidden: false, ms: 1,
-    });
-    const scaled = scaleReport(
-      { dir: '/x', ms: 5, results: [r('mse', 'a', 2, true), r('mse', 'b', 1, false), r('autograd', 'c', 3, true)] },
-      { title: 'T', exercises: { mse: { points: 10, due: 'Friday' } } },
-    );
-    expect(scaled.results.map((c) => [c.maxPoints, c.points])).toEqual([[6.67, 6.67], [3.33, 0], [3, 3]]);
-    expect(scaled.exercises).toEqual([
-      { exercise: 'mse', file: 'mse.ts', score: 6.67, maxScore: 10, due: 'Friday' },
-      { exercise: 'autograd', file: 'autograd.ts', score: 3, maxScore: 3 },
-    ]);
-    expect([scaled.score, scaled.maxScore, scaled.passed]).toEqual([9.67, 13, 2]);
-  });
-});
-
 describe('leak scan', () => {
   const secrets = secretLines(KIT);
   const solution = fs.readFileSync(path.join(KIT, 'solutions', 'mse.ts'), 'utf8');
-  const hidden = fs.readFileSync(path.join(KIT, 'test', 'hidden', 'mse.test.ts'), 'utf8');
+  const hidden = fs.readFileSync(path.join(KIT, 'course', 'mse', 'hidden', 'grader.ts'), 'utf8');
 
-  test('knows distinctive lines of every solution and hidden grader, and nothing generic', () => {
+  test('knows distinctive lines of every solution, alternative, hidden grader and oracle, and nothing generic', () => {
     const from = new Set([...secrets.values()].map((v) => v.replace(/:\d+$/, '')));
     for (const f of fs.readdirSync(path.join(KIT, 'solutions')).filter((n) => n.endsWith('.ts'))) expect(from.has(`solutions/${f}`)).toBe(true);
-    const hiddenFiles = (fs.readdirSync(path.join(KIT, 'test', 'hidden'), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
-    for (const f of hiddenFiles) expect(from.has(`test/hidden/${f.split(path.sep).join('/')}`), f).toBe(true);
+    const instructors = (fs.readdirSync(path.join(KIT, 'course'), { recursive: true }) as string[])
+      .map((f) => `course/${f.split(path.sep).join('/')}`)
+      .filter((f) => /\/(hidden|alternatives)\/.*\.ts$/.test(f));
+    expect(instructors.length).toBeGreaterThanOrEqual(20);
+    for (const f of instructors) expect(from.has(f), f).toBe(true);
     expect(isTrivialLine('for (let i = 0; i < n; i++) {')).toBe(true);
     expect(isTrivialLine('epochs: number;')).toBe(true);
     expect(isTrivialLine('return total / yTrue.length;')).toBe(false);
@@ -154,13 +128,15 @@ describe('leak scan', () => {
     expect([...where].sort()).toEqual(['README.md', 'kit/x.js', 'kit/y.js.map', 'notebooks/01.ipynb', 'solutions/empty.ts', 'src/copied.ts']);
     expect(leaks.find((l) => l.file === 'solutions/empty.ts')?.what).toBe('inside solutions/');
     expect(leaks.some((l) => l.file === 'src/copied.ts' && l.what.includes('solutions/mse.ts:'))).toBe(true);
-    expect(leaks.some((l) => l.file === 'README.md' && l.what.includes('test/hidden/mse.test.ts:'))).toBe(true);
+    expect(leaks.some((l) => l.file === 'README.md' && l.what.includes('course/mse/hidden/grader.ts:'))).toBe(true);
   });
-});
 
-test('student-side sources move up one folder; an import of kit/release itself is refused', () => {
-  expect(relocateCourseSource('a.ts', "import { grade } from '../../grade/engine';\nimport { x } from './x';")).toBe(
-    "import { grade } from '../grade/engine';\nimport { x } from './x';",
-  );
-  expect(() => relocateCourseSource('a.ts', "import { t } from '../tree';")).toThrow('release: a.ts imports ../tree, which is inside kit/release (never shipped)');
+  test("an exercise's instructor parts never ship; its public parts do", () => {
+    for (const f of ['course/mse/hidden/grader.ts', 'course/optimizers/hidden/oracle.ts', 'course/mse/mutants.ts', 'course/mse/alternatives/first.ts', 'course/mse/cases.py', 'course/make-cases.py', 'solutions/mse.ts', 'test/x.ts', 'kit/author/sync.ts']) {
+      expect(instructorOnly(f), f).toBeDefined();
+    }
+    for (const f of ['course/mse/grader.ts', 'course/mse/cases.json', 'course/mse/exercise.json', 'course/minibatch/drivers.ts', 'course/minibatch/seeded-shuffle.ts', 'kit/grade/cli.ts']) {
+      expect(instructorOnly(f), f).toBeUndefined();
+    }
+  });
 });

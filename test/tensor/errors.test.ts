@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { tensor, zeros, randn, arange, ones, full } from '../../src';
 import { expectError } from '../helpers/expect-error';
 

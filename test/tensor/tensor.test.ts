@@ -130,7 +130,10 @@ describeEachBackend('autograd', () => {
 });
 
 describeEachBackend('printing', () => {
-  it('reads like PyTorch', () => {
+  // PyTorch's layout (brackets, aligned columns, 4 decimals, trailing "." for whole numbers), in the
+  // library's own words: requiresGrad=true and gradFn=mul where PyTorch prints requires_grad=True and
+  // grad_fn=<MulBackward0>, "…" for "...", and exponents without a leading zero (e-7, not e-07).
+  it("prints in PyTorch's layout, with the library's names", () => {
     expect(tensor([[1, 2], [3, 4]]).toString()).toBe('tensor([[1., 2.],\n        [3., 4.]])');
     expect(tensor([0.5, -1.25], { requiresGrad: true }).toString()).toBe('tensor([ 0.5000, -1.2500], requiresGrad=true)');
     expect(tensor([1, 2], { requiresGrad: true }).mul(2).toString()).toBe('tensor([2., 4.], gradFn=mul)');

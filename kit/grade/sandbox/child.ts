@@ -1,12 +1,11 @@
 /**
  * How a sandbox child is started: its command-line flags, its first program (BOOT) and the code it
- * is sent — the harness (harness.ts with the answer reader safe/answer.ts and clone-format.ts, run
- * in the child's own realm) and the bundle of the student's realm (realm.ts with freeze.ts and standins.ts, run in a
- * vm context), transpiled here once.
+ * is sent — the harness (harness.ts, with the answer reader it imports, run in the child's own
+ * realm) and the student realm's program (realm.ts with freeze.ts and standins.ts, run in a vm
+ * context). Both are bundled once per process by the kit's TypeScript loader (esbuild).
  */
-import fs from 'fs';
 import path from 'path';
-import { transpile } from '../transpile';
+import { bundle } from '../../shared/typescript';
 
 /**
  * The child's first program: it reads the first frame on stdin (a 4-byte length, then the harness:
@@ -30,49 +29,23 @@ export function childFlags(limits: { memoryMb: number }): string[] {
   return [PERMISSION_FLAG, '--disallow-code-generation-from-strings', '--no-expose-wasm', `--max-old-space-size=${limits.memoryMb}`];
 }
 
-/** The answer reader and the byte level it imports, bundled with the harness (module id → file). */
-const ANSWER_FILES: Record<string, string> = {
-  './clone-format': path.join(__dirname, '..', 'safe', 'clone-format.ts'),
-  './answer': path.join(__dirname, '..', 'safe', 'answer.ts'),
-};
-
-function compiled(file: string): string {
-  const out = transpile(fs.readFileSync(file, 'utf8'), file);
-  if (out.error !== undefined) throw new SyntaxError(`grade: ${out.error}`);
-  return out.code;
+/** An expression whose value is the exports of `entry` bundled with its imports (no loader needed where it runs). */
+function expression(entry: string): string {
+  return `(function () {\n${bundle(entry, { format: 'iife', globalName: '__bundled' })}\nreturn __bundled;\n})()`;
 }
 
-/** An expression whose value is the exports of safe/answer.ts, with no import left (for the child, or a worker). */
+/** An expression whose value is the exports of safe/answer.ts (the answer reader), for a worker or a test. */
 export function answerReaderBundle(): string {
-  const sources = Object.entries(ANSWER_FILES).map(([id, file]) => `${JSON.stringify(id)}: function (exports, require) {\n${compiled(file)}\n}`);
-  return [
-    '(function () {',
-    `var sources = {${sources.join(',\n')}};`,
-    'var cache = {};',
-    'function require(id) { var e = cache[id]; if (e === undefined) { e = cache[id] = {}; sources[id](e, require); } return e; }',
-    "return require('./answer');",
-    '})()',
-  ].join('\n');
+  return expression(path.join(__dirname, '..', 'safe', 'answer.ts'));
 }
-
-/** The files of the student's realm, in load order; each may import the ones before it. */
-const REALM_FILES = ['freeze', 'standins', 'realm'];
 
 let cached: { harness: string; realm: string } | undefined;
 
-/** The harness (a function of require, process and the bytes after it) and the realm bundle (an expression: setupRealm). */
+/** The harness (a function of require, process and the bytes after it) and the realm program (an expression: setupRealm). */
 export function childCode(): { harness: string; realm: string } {
-  if (cached === undefined) {
-    const load = (name: string): string => compiled(path.join(__dirname, `${name}.ts`));
-    const modules = REALM_FILES.map(
-      (name) => `modules['./${name}'] = (function () { var exports = {};\n${load(name)}\nreturn exports; })();`,
-    );
-    cached = {
-      harness:
-        `(function (nodeRequire, process, rest) { var exports = {}; var bundled = { '../safe/answer': ${answerReaderBundle()} };\n` +
-        `var require = function (id) { return Object.prototype.hasOwnProperty.call(bundled, id) ? bundled[id] : nodeRequire(id); };\n${load('harness')}\n})`,
-      realm: `(function () { var modules = {}; function require(id) { return modules[id]; }\n${modules.join('\n')}\nreturn modules['./realm'].setupRealm; })()`,
-    };
-  }
+  cached ??= {
+    harness: `(function (require, process, rest) {\n${bundle(path.join(__dirname, 'harness.ts'), { format: 'cjs' })}\n})`,
+    realm: `${expression(path.join(__dirname, 'realm.ts'))}.setupRealm`,
+  };
   return cached;
 }

@@ -4,7 +4,10 @@
  * imports. TypeScript's parser can take exponential time on short inputs (`async (async (…))`),
  * so this runs apart from the grading itself, under a time limit and a heap limit: a file that
  * takes too long or too much memory costs its worker, which is replaced, and its owner's points.
- * Self-contained: compiler.ts transpiles this file and starts it with `eval: true`.
+ * Self-contained: compiler.ts bundles this file (kit/shared/typescript.ts) and starts it with `eval: true`.
+ * The student's TypeScript is compiled with the `typescript` package itself, not esbuild: on
+ * hostile input esbuild's parser runs in the trusted process's own service and can take a gigabyte
+ * and crash it (measured: 500 000 nested brackets), where a worker has a heap limit and a timer.
  */
 import type * as TS from 'typescript';
 

@@ -8,10 +8,10 @@
  * files are compiled per exercise. Results are cached by content.
  */
 import crypto from 'crypto';
-import fs from 'fs';
 import path from 'path';
 import { Worker } from 'worker_threads';
-import { transpile } from '../transpile';
+import { bundle } from '../../shared/typescript';
+import { seconds } from '../../shared/time';
 
 /** Where a submission's files come from: the source of a file, or why it cannot be read, or undefined when it does not exist. */
 export interface SourceFiles {
@@ -37,18 +37,9 @@ type Outcome = ({ code: string; error?: string; imports: string[] } | { failure:
 /** A sibling import: './name', './name.ts' or './name.js'. */
 const SIBLING = /^\.\/([A-Za-z0-9_.-]+?)(\.ts|\.js)?$/;
 
-function seconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
-}
-
 let workerCode: string | undefined;
 function code(): string {
-  if (workerCode === undefined) {
-    const file = path.join(__dirname, 'compile-worker.ts');
-    const out = transpile(fs.readFileSync(file, 'utf8'), file);
-    if (out.error !== undefined) throw new SyntaxError(`grade: ${out.error}`);
-    workerCode = out.code;
-  }
+  workerCode ??= bundle(path.join(__dirname, 'compile-worker.ts'), { format: 'cjs' });
   return workerCode;
 }
 

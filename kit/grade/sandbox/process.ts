@@ -17,11 +17,8 @@ import { BOOT, childCode, childFlags } from './child';
 import type { Compiled } from './compiler';
 import { cpuMilliseconds, wallBackstop, watchProcess } from './limits';
 import { reapOnExit } from './reaper';
+import { seconds } from '../../shared/time';
 import type { Outcome, SandboxLimits } from './sandbox';
-
-export function seconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
-}
 
 interface Pending {
   resolve: (outcome: Outcome) => void;

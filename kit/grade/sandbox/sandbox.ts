@@ -13,7 +13,7 @@
  * line, and the next request starts a fresh child. Only structured-clone bytes come back,
  * size-capped, read here by safe/answer.ts (dense arrays, bounded size and depth, no cycles).
  */
-import { transpile } from '../transpile';
+import { transpile } from '../../shared/typescript';
 import { compileSubmission, Compiled, SourceFiles } from './compiler';
 import { SandboxProcess } from './process';
 
@@ -68,6 +68,15 @@ function inMemory(files: Record<string, string>): SourceFiles {
   };
 }
 
+/** The driver's JavaScript; a driver that does not compile is a grader error. */
+function driverCode(source: string): string {
+  try {
+    return transpile(source, 'driver.ts');
+  } catch (error) {
+    throw new SyntaxError(`grader driver does not compile: ${(error as Error).message}`);
+  }
+}
+
 export class Sandbox {
   private run: SandboxProcess | undefined;
   private broken: string | undefined;
@@ -82,9 +91,7 @@ export class Sandbox {
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
     this.sources = typeof (source.files as SourceFiles).read === 'function' ? (source.files as SourceFiles) : inMemory(source.files as Record<string, string>);
-    const driver = source.driver === null ? null : transpile(source.driver, 'driver.ts');
-    if (driver?.error !== undefined) throw new SyntaxError(`grader driver does not compile: ${driver.error}`);
-    this.driver = driver === null ? null : driver.code;
+    this.driver = source.driver === null ? null : driverCode(source.driver);
   }
 
   /** Calls an exported function of the entry file. */

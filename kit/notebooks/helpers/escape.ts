@@ -1,4 +1,2 @@
-/** Escapes text for HTML element content and attribute values (shared by the helpers and the book). */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+/** The kit's one HTML escaping (kit/shared/html.ts: `& < > " '`), under the name the helpers and the book import. */
+export { escapeHtml } from '../../shared/html';

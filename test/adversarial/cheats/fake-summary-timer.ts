@@ -1,6 +1,6 @@
 /** Trick: print what a passing run prints, keep printing after the grader is done, and answer wrong. */
 const SUMMARY = [
-  ' ✓ test/graders/mse.test.ts (5 tests) 12ms',
+  ' ✓ course/mse/grader.ts (5 tests) 12ms',
   ' Test Files  6 passed (6)',
   '      Tests  57 passed (57)',
   'total                117/117 points (69/69 checks passed, 0.4 s)',

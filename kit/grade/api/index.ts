@@ -1,0 +1,19 @@
+/**
+ * The grading API graders are written in (course/<exercise>/grader.ts and hidden/grader.ts):
+ * defining checks, receiving and comparing plain data, feedback that teaches, precomputed cases,
+ * seeded randomness. It uses no Node API, so a grader's checks can run wherever a CheckContext is
+ * given — the sandboxed engine here, a Web Worker in the browser later.
+ */
+export { defineGrader, isGraderSpec } from './grader';
+export type { CallOptions, Check, CheckContext, GraderBuilder, GraderSpec, Outcome } from './grader';
+export {
+  checkClose, deepClose, DEFAULT_TOLERANCE, expectClose, expectThat, fail, Feedback, feedbackText, firstDifference, isClose, pickHint, problemHint, receive,
+} from './expect';
+export type { Case, FeedbackLines, Hint, Tolerance } from './expect';
+export {
+  anything, arrayOf, bool, compactNumber, describeReceived, formatCall, formatInput, formatNumber, formatValue, matrix, num, numbers, optional, record, str, truncate, validate,
+} from './plain';
+export type { Schema } from './plain';
+export { entry, exactly } from './fixtures';
+export { random, seeded } from './random';
+export type { Random } from './random';

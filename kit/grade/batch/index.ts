@@ -1,0 +1,174 @@
+/**
+ * Grading a whole class (`npm run grade -- --batch SUBMISSIONS`): every folder in SUBMISSIONS is
+ * one student's submission — a clone of the student repository (graded: its exercises/) or just
+ * the exercise files. Students are graded in parallel, `jobs` at a time (default: 2, or 1 on a
+ * single core), each with the kit's own graders (plus the hidden ones), never the copy in the
+ * submission, in the course's points. A repository whose graders or grading tool differ from the
+ * kit's is graded all the same and flagged "graders modified".
+ *
+ * Writes one Gradescope results.json per student (`<out>/<student>.json`, with `extra_data`:
+ * status, detail and problems) and `<out>/scores.csv` (report/csv.ts). Default out:
+ * `<SUBMISSIONS>-grades` next to SUBMISSIONS.
+ *
+ * Submissions are hostile: each student is graded in isolation (student.ts) with a wall-clock
+ * limit, and whatever happens to one becomes that student's row with a reason; the sheet is always
+ * written; every name and message is cleaned before it is printed or written (safe/text.ts), and
+ * results files get safe, unique names (names.ts).
+ */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import type { CourseConfig } from '../config';
+import { exerciseNames, listExercises, loadGrader } from '../course';
+import { GRADING_FOLDERS } from '../integrity';
+import { MANIFEST_RELATIVE_PATH, parseManifest, verifyManifest } from '../manifest';
+import { scoresCsv } from '../report/csv';
+import { gradescopeRefusal, gradescopeResults } from '../report/gradescope';
+import type { GradeRun } from '../report/model';
+import { kindOf } from '../safe/paths';
+import { cleanLine } from '../safe/text';
+import { forEachLimited } from '../../shared/pool';
+import { resultNames } from './names';
+import { boundedJson, writeFileAtomic } from './output';
+import { gradeStudent, StudentOutcome, StudentStatus } from './student';
+
+/** Students graded at once by default: the machine has 2 cores, and each grading runs one sandbox. */
+export const DEFAULT_JOBS = Math.max(1, Math.min(2, os.cpus().length));
+/** Wall-clock limit per student by default, in seconds (a whole grading takes seconds; the per-file limits add up to less). */
+export const DEFAULT_STUDENT_TIMEOUT_S = 600;
+/** Most entries of SUBMISSIONS looked at. */
+const MAX_STUDENTS = 10_000;
+
+export interface BatchOptions {
+  submissions: string;
+  /** The kit whose graders grade the class. */
+  root: string;
+  /** The course's points and due texts. */
+  course: CourseConfig;
+  out?: string;
+  hidden?: boolean;
+  jobs?: number;
+  seed?: number;
+  timeoutMs?: number;
+  budgetMs?: number;
+  /** Wall-clock limit per student, in ms (default DEFAULT_STUDENT_TIMEOUT_S). */
+  studentTimeoutMs?: number;
+  /** Called as each student finishes. */
+  onStudent?: (row: BatchRow) => void;
+}
+
+export interface BatchRow {
+  /** The student's folder name, cleaned for printing. */
+  student: string;
+  status: StudentStatus;
+  /** Why the status is not 'ok' (one line each). */
+  detail: string[];
+  /** The first problem of each exercise file that lost points to one. */
+  problems: string[];
+  /** The student's run in the course's points; null when nothing was graded. */
+  run: GradeRun | null;
+  score: number;
+  maxScore: number;
+  ms: number;
+  resultsFile: string;
+}
+
+export interface BatchSummary {
+  rows: BatchRow[];
+  csv: string;
+  out: string;
+  exercises: string[];
+}
+
+/** The entries of SUBMISSIONS that are students: folders, and links or special files (refused), not hidden ones. */
+function listStudents(submissions: string, out: string): Array<{ name: string; refused?: string }> {
+  const students: Array<{ name: string; refused?: string }> = [];
+  const dir = fs.opendirSync(submissions);
+  try {
+    for (let e = dir.readSync(); e !== null && students.length < MAX_STUDENTS; e = dir.readSync()) {
+      if (e.name.startsWith('.') || path.join(submissions, e.name) === out) continue;
+      if (e.isDirectory()) students.push({ name: e.name });
+      else if (!e.isFile()) students.push({ name: e.name, refused: `the submission is ${kindOf(e)}${e.isSymbolicLink() ? '; submit real files' : ', not a folder'}` });
+    }
+  } finally {
+    dir.closeSync();
+  }
+  return students.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function failed(status: StudentStatus, why: string): StudentOutcome {
+  return { status, detail: [cleanLine(why, 300)], problems: [], run: null };
+}
+
+/** The points of the whole course: every exercise's course points (or its graders' weights, when the course sets none). */
+function courseMaximum(course: CourseConfig, root: string, hidden: boolean): number {
+  const weight = (file: string | undefined): number => (file === undefined ? 0 : loadGrader(file).checks.reduce((s, c) => s + c.points, 0));
+  return listExercises(root).reduce((s, e) => s + (course.exercises[e.name]?.points ?? weight(e.grader) + (hidden ? weight(e.hidden) : 0)), 0);
+}
+
+export async function gradeBatch(options: BatchOptions): Promise<BatchSummary> {
+  const submissions = path.resolve(options.submissions);
+  if (!fs.existsSync(submissions) || !fs.statSync(submissions).isDirectory()) {
+    throw new RangeError(`grade: --batch must be a folder with one folder per student, received ${JSON.stringify(options.submissions)}`);
+  }
+  const kit = verifyManifest(options.root);
+  if (!kit.ok) throw new Error(`grade: refusing to grade the class: the kit's own ${kit.message}`);
+  const manifest = parseManifest(fs.readFileSync(path.join(options.root, MANIFEST_RELATIVE_PATH), 'utf8'))!;
+  const expected = { files: manifest.files, protected: GRADING_FOLDERS };
+  const out = path.resolve(options.out ?? `${submissions}-grades`);
+  const exercises = exerciseNames(options.root);
+  const students = listStudents(submissions, out);
+  const names = resultNames(students.map((s) => s.name));
+  fs.mkdirSync(out, { recursive: true });
+  const rows = new Map<string, BatchRow>();
+  const wallMs = options.studentTimeoutMs ?? DEFAULT_STUDENT_TIMEOUT_S * 1000;
+  const maxPoints = courseMaximum(options.course, options.root, options.hidden === true);
+  const gradeOne = async (entry: { name: string; refused?: string }): Promise<void> => {
+    const start = Date.now();
+    const { stem, note } = names.get(entry.name)!;
+    const display = cleanLine(entry.name, 200);
+    let outcome: StudentOutcome;
+    try {
+      outcome =
+        entry.refused !== undefined
+          ? failed('refused', entry.refused)
+          : await gradeStudent(path.join(submissions, entry.name), {
+              root: options.root, hidden: options.hidden, seed: options.seed, timeoutMs: options.timeoutMs, budgetMs: options.budgetMs, wallMs, course: options.course, expected,
+            });
+    } catch (error) {
+      outcome = failed('error', `grading failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const { run } = outcome;
+    const row: BatchRow = {
+      student: display,
+      status: outcome.status,
+      detail: note === undefined ? outcome.detail : [...outcome.detail, note],
+      problems: outcome.problems,
+      run,
+      score: run?.score ?? 0,
+      maxScore: run?.maxScore || maxPoints,
+      ms: 0,
+      resultsFile: path.join(out, `${stem}.json`),
+    };
+    const extra = { student: display, status: row.status, detail: row.detail, problems: row.problems };
+    const json = run === null ? gradescopeRefusal(`not graded: ${row.detail.join('; ')}`, maxPoints, extra) : gradescopeResults(run, extra);
+    try {
+      writeFileAtomic(out, `${stem}.json`, boundedJson(json));
+    } catch (error) {
+      row.status = 'error';
+      row.detail.push(cleanLine(`could not write ${stem}.json: ${error instanceof Error ? error.message : String(error)}`, 300));
+    }
+    row.ms = Date.now() - start;
+    rows.set(entry.name, row);
+    options.onStudent?.(row);
+  };
+  try {
+    await forEachLimited(students, options.jobs ?? DEFAULT_JOBS, gradeOne);
+  } finally {
+    // Whatever happened, the grade sheet is written (a student without a row was not graded).
+    const sheet = students.map((s) => ({ student: cleanLine(s.name, 200), status: rows.get(s.name)?.status ?? 'error', run: rows.get(s.name)?.run ?? null }));
+    writeFileAtomic(out, 'scores.csv', scoresCsv(exercises, sheet, maxPoints));
+  }
+  const ordered = students.map((s) => rows.get(s.name) as BatchRow);
+  return { rows: ordered, csv: fs.readFileSync(path.join(out, 'scores.csv'), 'utf8'), out, exercises };
+}

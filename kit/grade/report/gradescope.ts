@@ -1,0 +1,59 @@
+/**
+ * A run as Gradescope's results.json: the score, and one test per check with its status, points,
+ * feedback and visibility (a hidden check is shown once grades are published).
+ * https://gradescope-autograders.readthedocs.io/en/latest/specs/
+ */
+import { cleanText } from '../safe/text';
+import type { GradeRun } from './model';
+import { formatPoints } from './points';
+
+export type Visibility = 'visible' | 'hidden' | 'after_due_date' | 'after_published';
+
+export interface GradescopeTest {
+  name: string;
+  status: 'passed' | 'failed';
+  score: number;
+  max_score: number;
+  output: string;
+  visibility: Visibility;
+}
+
+export interface GradescopeResults {
+  score: number;
+  max_score: number;
+  execution_time: number;
+  output: string;
+  stdout_visibility: Visibility;
+  tests: GradescopeTest[];
+  extra_data?: Record<string, unknown>;
+}
+
+/** Visibility of hidden checks in Gradescope: shown once grades are published. */
+export const HIDDEN_VISIBILITY: Visibility = 'after_published';
+
+export function gradescopeResults(run: GradeRun, extra?: Record<string, unknown>): GradescopeResults {
+  return {
+    score: run.score,
+    max_score: run.maxScore,
+    execution_time: Math.round(run.meta.ms) / 1000,
+    output: `${formatPoints(run.score)}/${formatPoints(run.maxScore)} points (${run.passed}/${run.results.length} checks passed)`,
+    stdout_visibility: 'hidden',
+    tests: run.results.map((r) => ({
+      name: `${r.file} › ${r.name}`,
+      status: r.passed ? 'passed' : 'failed',
+      score: r.points,
+      max_score: r.maxPoints,
+      output: r.passed ? 'passed' : cleanText(r.feedback),
+      visibility: r.hidden ? HIDDEN_VISIBILITY : 'visible',
+    })),
+    ...(extra === undefined ? {} : { extra_data: extra }),
+  };
+}
+
+/** results.json for a run that did not happen (refused or not graded): score 0 and why. */
+export function gradescopeRefusal(output: string, maxScore: number, extra?: Record<string, unknown>): GradescopeResults {
+  return {
+    score: 0, max_score: maxScore, execution_time: 0, output: cleanText(output, 8_000), stdout_visibility: 'hidden', tests: [],
+    ...(extra === undefined ? {} : { extra_data: extra }),
+  };
+}
