@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachBackend } from '../helpers/backends';
 import { tensor, mse, binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropy, softmax, Tensor } from '../../src';
 import { expectError } from '../helpers/expect-error';

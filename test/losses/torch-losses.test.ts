@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachBackend } from '../helpers/backends';
 import * as lib from '../../src';
 import { Tensor, tensor } from '../../src';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachBackend } from '../helpers/backends';
 import { MLP, MLPActivation } from '../../src/nn';
 import { Tensor, noGrad, randn } from '../../src/tensor';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachBackend } from '../helpers/backends';
 import { Linear, DEFAULT_INIT_SEED, linearInitBound } from '../../src/nn';
 import { tensor } from '../../src/tensor';

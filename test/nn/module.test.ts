@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachBackend } from '../helpers/backends';
 import { Linear, MLP, Module, ReLU, Sequential, Sigmoid, Tanh } from '../../src/nn';
 import { Tensor, tensor } from '../../src/tensor';

@@ -3,7 +3,7 @@
  * plus the behaviour PyTorch's optimizers have: lazy per-parameter state with its own step
  * count, parameters without a gradient skipped, zeroGrad, a mutable lr and readable toString.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachBackend } from '../helpers/backends';
 import { Tensor, tensor } from '../../src/tensor';
 import {

@@ -3,7 +3,7 @@
  * the public Tensor API, as test/fixtures/README.md describes: each step zeroGrad, backward, step;
  * at every checkpoint the parameters equal PyTorch's within 1e-7 relative.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachBackend } from '../helpers/backends';
 import { Tensor, tensor } from '../../src/tensor';
 import { Adagrad, Adam, AdamW, Optimizer, RMSprop, SGD } from '../../src/optim';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachBackend } from '../helpers/backends';
 import { Tensor, tensor, zeros, ones, full, arange, randn, noGrad, isGradEnabled } from '../../src';
 import { rng } from '../../src/data/rng';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachBackend } from '../helpers/backends';
 import { Tensor, tensor, crossEntropy, mse, binaryCrossEntropyWithLogits, softmax } from '../../src';
 import { expectClose, flat, torchCases, Nested } from '../fixtures/torch-cases';
