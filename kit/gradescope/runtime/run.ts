@@ -32,7 +32,6 @@ export const DEFAULT_ROOT = '/autograder';
 
 interface Results {
   score: number;
-  max_score?: number;
   execution_time: number;
   output: string;
   output_format: 'text';
@@ -81,7 +80,6 @@ export async function runAutograder(root: string, started = Date.now()): Promise
     const maxScore = Object.values(course.exercises).reduce((s, e) => s + (e.points ?? 0), 0);
     return {
       score: scaled?.score ?? 0,
-      max_score: scaled?.maxScore ?? maxScore,
       execution_time: Math.round((Date.now() - started) / 100) / 10,
       output: summary(outcome, found.notes),
       output_format: 'text',
@@ -94,7 +92,7 @@ export async function runAutograder(root: string, started = Date.now()): Promise
         output: r.passed ? 'ok' : r.feedback,
         visibility: r.hidden ? settings.hiddenVisibility : 'visible',
       })),
-      extra_data: { status: outcome.status, detail: outcome.detail, problems: outcome.problems, found: found.notes },
+      extra_data: { max_score: scaled?.maxScore ?? maxScore, status: outcome.status, detail: outcome.detail, problems: outcome.problems, found: found.notes },
     };
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
