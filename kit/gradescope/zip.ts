@@ -12,6 +12,8 @@ export interface ZipEntry {
   name: string;
   content: Buffer;
   executable?: boolean;
+  /** The full Unix mode instead (e.g. 0o120777 for a link, as tests craft hostile zips). */
+  mode?: number;
 }
 
 /** Writes `entries` to the zip file `out` (replaced). Resolves to its size in bytes. */
@@ -22,7 +24,7 @@ export function writeZip(out: string, entries: readonly ZipEntry[]): Promise<num
     stream.on('error', reject);
     stream.on('close', () => resolve(fs.statSync(out).size));
     zip.outputStream.on('error', reject).pipe(stream);
-    for (const e of entries) zip.addBuffer(e.content, e.name, { mtime: ZIP_MTIME, mode: e.executable === true ? 0o100755 : 0o100644, compress: true });
+    for (const e of entries) zip.addBuffer(e.content, e.name, { mtime: ZIP_MTIME, mode: e.mode ?? (e.executable === true ? 0o100755 : 0o100644), compress: true });
     zip.end();
   });
 }

@@ -54,7 +54,7 @@ function summary(outcome: StudentOutcome, notes: string[]): string {
   }
   lines.push('', ...notes);
   if (outcome.status === 'graders modified') lines.push('the graders in your repository differ from the course\'s; your work was graded with the course\'s own graders');
-  if (outcome.status === 'timed out') lines.push(...outcome.detail);
+  if (outcome.status === 'timed out' || outcome.status === 'refused') lines.push(...outcome.detail);
   if (outcome.problems.length > 0) lines.push('', 'problems:', ...outcome.problems.map((p) => `  ${p}`));
   return cleanText(lines.join('\n').trim());
 }

@@ -88,7 +88,10 @@ export async function unzipSafely(zipFile: string, into: string, limits: UnzipLi
         failed = true;
         reject(error instanceof Error ? error : new Error(String(error)));
       };
-      zip.on('error', fail);
+      // yauzl checks every name itself (absolute, '..', backslashes) and stops on the first bad one.
+      zip.on('error', (error: Error) =>
+        fail(/^(invalid relative path|absolute path|invalid characters in fileName)/.test(error.message) ? new Error(`the zip has an entry outside its folder (${error.message.slice(0, 200)})`) : error),
+      );
       zip.on('end', () => resolve());
       zip.on('entry', (entry: yauzl.Entry) => {
         if (failed) return;
