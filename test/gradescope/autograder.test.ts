@@ -159,7 +159,11 @@ afterAll(() => {
   if (work !== undefined) fs.rmSync(work, { recursive: true, force: true });
 });
 
-describe.runIf(nodeMajor >= 20)('the Gradescope autograder zip', () => {
+describe('the Gradescope autograder zip', () => {
+  test('runs on Node 20 or newer, as Gradescope\'s setup.sh installs (here setup.sh skipped the install)', () => {
+    expect(nodeMajor).toBeGreaterThanOrEqual(20);
+  });
+
   test('has setup.sh and run_autograder at its root, executable, and what grading needs', () => {
     const byName = new Map(entries.map((e) => [e.name, e.mode]));
     expect(byName.get('setup.sh')).toBe(0o755);
@@ -259,8 +263,4 @@ describe.runIf(nodeMajor >= 20)('the Gradescope autograder zip', () => {
   test('--lang accepts en only: the graders\' feedback exists in English alone', async () => {
     await expect(buildAutograder({ out: path.join(work, 'x.zip'), lang: 'ko' })).rejects.toThrow(/--lang must be one of en .*received "ko"/);
   });
-});
-
-test.runIf(nodeMajor < 20)('the autograder needs Node 20 or newer', () => {
-  throw new Error(`Node ${process.versions.node} is older than 20: the Gradescope autograder (and the kit) need Node 20+`);
 });
