@@ -10,11 +10,9 @@
  * is the instructor's (students never see it), so the hidden graders may ship; what a student sees
  * is results.json, whose hidden checks stay hidden until the instructor publishes (settings.ts).
  */
-import fs from 'fs';
-import path from 'path';
 import { CHECKSUMS_FILE } from '../release/course/integrity';
 import { STUDENT_COURSE_FILE } from '../release/course/course';
-import { buildReleaseTree, followImports, ReleaseTree } from '../release/tree';
+import { buildReleaseTree, followImports, ReleaseTree, walk } from '../release/tree';
 
 /** Release folders the autograder needs (the rest — notebooks, book, notebook tools, README, workflow — is for students). */
 export const FROM_RELEASE_DIRS = ['src/', 'kit/grade/', 'test/graders/', 'test/fixtures/'];
@@ -31,22 +29,12 @@ export const RUNTIME_CHECKSUMS = CHECKSUMS_FILE;
 export const ALLOWED_PRIVATE = [`${HIDDEN_DIR}/`, 'kit/release/'];
 /** Never in the zip, whatever imports them (checked after the listing). */
 export const NEVER_SHIPPED = ['solutions/', 'test/mutants/', 'test/adversarial/', 'test/grading/', 'kit/bench/', 'notebooks/', '.github/', 'docs/', '.ci/', 'build/'];
-const IGNORED = [/^node_modules$/, /^\.DS_Store$/, /\.map$/, /\.tsbuildinfo$/];
 
 export interface AutograderFiles {
   /** Path in the zip's source/ folder → content, sorted by path. */
   files: Map<string, Buffer>;
   /** The release the listing came from (course settings, points per exercise). */
   tree: ReleaseTree;
-}
-
-function walk(root: string, rel: string, out: Map<string, Buffer>): void {
-  for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
-    if (IGNORED.some((re) => re.test(entry.name))) continue;
-    const child = `${rel}/${entry.name}`;
-    if (entry.isDirectory()) walk(root, child, out);
-    else if (entry.isFile()) out.set(child, fs.readFileSync(path.join(root, child)));
-  }
 }
 
 /** The project files of the autograder. @throws Error when one of them is NEVER_SHIPPED. */

@@ -49,7 +49,7 @@ function posix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-function walk(root: string, rel: string, out: Map<string, Buffer>): void {
+export function walk(root: string, rel: string, out: Map<string, Buffer>): void {
   for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
     if (IGNORED_NAMES.some((re) => re.test(entry.name))) continue;
     const child = `${rel}/${entry.name}`;
