@@ -33,6 +33,8 @@ interface Candidate {
   folder: string;
   rel: string;
   matched: number;
+  /** The expected files it lacks. */
+  missing: string[];
   depth: number;
 }
 
@@ -51,11 +53,14 @@ function candidates(root: string, expected: readonly string[]): { found: Candida
   const zips: string[] = [];
   const visit = (rel: string, depth: number): void => {
     const here = names(root, rel);
-    const count = (files: string[]): number => expected.filter((e) => files.includes(e)).length;
-    const direct = count(here.files);
-    const nested = here.folders.includes('exercises') ? count(names(root, rel === '' ? 'exercises' : `${rel}/exercises`).files) : 0;
-    const matched = Math.max(direct, nested);
-    if (matched > 0) found.push({ folder: rel === '' ? root : path.join(root, rel), rel, matched, depth });
+    const present = (files: string[]): string[] => expected.filter((e) => files.includes(e));
+    const direct = present(here.files);
+    const nested = here.folders.includes('exercises') ? present(names(root, rel === '' ? 'exercises' : `${rel}/exercises`).files) : [];
+    // A folder with exercises/ is graded there (batch/student.ts), so that is what it offers.
+    const has = here.folders.includes('exercises') ? nested : direct;
+    if (has.length > 0) {
+      found.push({ folder: rel === '' ? root : path.join(root, rel), rel, matched: has.length, missing: expected.filter((e) => !has.includes(e)), depth });
+    }
     for (const f of here.files) if (f.toLowerCase().endsWith('.zip')) zips.push(rel === '' ? f : `${rel}/${f}`);
     if (depth >= SEARCH_DEPTH) return;
     for (const f of here.folders) if (f !== 'exercises') visit(rel === '' ? f : `${rel}/${f}`, depth + 1);
@@ -107,5 +112,6 @@ export async function findSubmission(submission: string, scratch: string, expect
     return { folder: submission, matched: 0, notes: notes.map((n) => cleanLine(n, 300)) };
   }
   notes.unshift(`graded the exercise files found in ${choice.rel === '' ? 'the submission' : `${choice.rel}/`} (${choice.matched} of ${expected.length} expected)`);
+  if (choice.missing.length > 0) notes.splice(1, 0, `not found: ${choice.missing.join(', ')} (each scores 0 until you upload it)`);
   return { folder: choice.folder, matched: choice.matched, notes: notes.map((n) => cleanLine(n, 300)) };
 }
