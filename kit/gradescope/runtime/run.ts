@@ -44,7 +44,7 @@ function readJson(file: string): unknown {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-/** Why each exercise scored nothing because its file is missing: one line for the student. */
+/** The results' `output` for the student: points per exercise, where the files were found, what went wrong. */
 function summary(outcome: StudentOutcome, notes: string[]): string {
   const lines: string[] = [];
   const scaled = outcome.scaled;
