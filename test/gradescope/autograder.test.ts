@@ -156,7 +156,7 @@ beforeAll(async () => {
       results.set(name, await runAutograder(await makeRoot(name, SCENARIOS[name])));
     }
   }));
-}, 300_000);
+}, 600_000);
 
 afterAll(() => {
   if (work !== undefined) fs.rmSync(work, { recursive: true, force: true });
