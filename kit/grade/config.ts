@@ -38,7 +38,8 @@ export interface CourseConfig {
   exercises: Record<string, ExerciseSettings>;
 }
 
-const TOP_KEYS = ['$schema', '$comment', 'title', 'exercises'] as const;
+/** `gradescope` is read by kit/gradescope (settings of the Gradescope autograder). */
+const TOP_KEYS = ['$schema', '$comment', 'title', 'exercises', 'gradescope'] as const;
 const EXERCISE_KEYS = ['points', 'due', '$comment'] as const;
 
 /**

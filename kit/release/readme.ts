@@ -113,6 +113,12 @@ checks them against the course's checksums, and a modified grader or workflow co
 **graders modified**, with no points. Your work goes in \`exercises/\` (and your notes in the
 notebooks). Your instructor grades the final submissions again, with further tests.
 
+**If your course collects homework on Gradescope**, submit there too: upload your exercise files
+(${exercises.map((e) => `\`${e.name}.ts\``).join(', ')}, from \`exercises/\`), or your GitHub
+repository, or a zip of it. Gradescope grades them with the same checks as \`npm test\` plus
+hidden ones, whose results appear when your instructor publishes the grades. Upload real files,
+not links or shortcuts; missing files score 0 for their exercise.
+
 ## What is where
 
 | folder | what |

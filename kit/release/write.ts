@@ -77,7 +77,7 @@ export function checkTarget(dir: string): Marker | null {
   return marker;
 }
 
-function runNpm(args: string[], cwd: string): void {
+export function runNpm(args: string[], cwd: string): void {
   const execPath = process.env.npm_execpath;
   const viaNode = execPath !== undefined && /npm-cli\.js$/.test(execPath);
   const result = viaNode

@@ -31,7 +31,8 @@ export interface GradescopeResults {
 /** Visibility of hidden checks in Gradescope: shown once grades are published. */
 export const HIDDEN_VISIBILITY: Visibility = 'after_published';
 
-export function gradescopeResults(run: GradeRun, extra?: Record<string, unknown>): GradescopeResults {
+/** `hiddenVisibility`: when the hidden graders' checks are shown (the Gradescope autograder's setting). */
+export function gradescopeResults(run: GradeRun, extra?: Record<string, unknown>, hiddenVisibility: Visibility = HIDDEN_VISIBILITY): GradescopeResults {
   return {
     score: run.score,
     max_score: run.maxScore,
@@ -44,7 +45,7 @@ export function gradescopeResults(run: GradeRun, extra?: Record<string, unknown>
       score: r.points,
       max_score: r.maxPoints,
       output: r.passed ? 'passed' : cleanText(r.feedback),
-      visibility: r.hidden ? HIDDEN_VISIBILITY : 'visible',
+      visibility: r.hidden ? hiddenVisibility : 'visible',
     })),
     ...(extra === undefined ? {} : { extra_data: extra }),
   };
