@@ -5,6 +5,7 @@
  * sanitiser (markdownCell) or csvCell — a name is data, never markup or a formula.
  */
 import { markdownCell } from '../../grade/safe/text';
+import { markdownInline } from '../markdown';
 import { csvFile } from '../csv';
 import type { SimilarityResult } from './compare';
 
@@ -40,8 +41,8 @@ export function similarityMarkdown(result: SimilarityResult, names: ReadonlyMap<
   const reviewKit = result.kit.filter((k) => !k.flagged);
   if (review.length + reviewKit.length > 0) {
     lines.push('## Below the threshold, worth a look', '');
-    for (const p of review) lines.push(`- ${markdownCell(p.exercise)}: ${who(p.a)} and ${who(p.b)}, ${percent(p.score)}`);
-    for (const k of reviewKit) lines.push(`- ${markdownCell(k.exercise)}: ${who(k.student)} and the kit (${markdownCell(k.file)}), ${percent(k.score)}`);
+    for (const p of review) lines.push(`- ${markdownInline(p.exercise)}: ${who(p.a)} and ${who(p.b)}, ${percent(p.score)}`);
+    for (const k of reviewKit) lines.push(`- ${markdownInline(k.exercise)}: ${who(k.student)} and the kit (${markdownCell(k.file)}), ${percent(k.score)}`);
     lines.push('');
   }
   lines.push('## Per exercise', '', '| exercise | files | highest pair score | too short to judge |', '|---|---:|---:|---|');
