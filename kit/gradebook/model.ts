@@ -29,6 +29,8 @@ export interface GradebookRow {
   commit?: string;
   /** When this student was graded (ISO 8601). */
   gradedAt: string;
+  /** Information for the student and the instructor that is not a flag (the deadline and commit used, …). */
+  notes?: string[];
   /** Feedback lines per exercise ("mse.ts: mse([1, 2], [1, 3]) returned 1, expected 0.5"). */
   feedback?: Record<string, string[]>;
 }

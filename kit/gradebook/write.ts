@@ -38,6 +38,8 @@ export interface GradebookWritten {
   dir: string;
   files: string[];
   roster?: RosterJoin;
+  /** Flagged pairs and kit matches, when the similarity report was written. */
+  flagged?: { pairs: number; kit: number };
 }
 
 function rosterMarkdown(join: RosterJoin): string {
@@ -70,5 +72,6 @@ export function writeGradebook(dir: string, input: GradebookInput): GradebookWri
     write('similarity.csv', similarityCsv(input.similarity, names));
   }
   if (join !== undefined) write('roster.md', rosterMarkdown(join));
-  return { dir, files, roster: join };
+  const flagged = input.similarity === undefined ? undefined : { pairs: input.similarity.pairs.filter((p) => p.flagged).length, kit: input.similarity.kit.filter((k) => k.flagged).length };
+  return { dir, files, roster: join, flagged };
 }

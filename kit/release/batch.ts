@@ -31,6 +31,8 @@ import { Checksums, CHECKSUMS_FILE } from './course/integrity';
 import { toGradescope } from './course/scale';
 import { formatPoints } from './course/table';
 import { buildReleaseTree, KIT_ROOT } from './tree';
+import { addGradebookOptions, DEFAULT_GRADEBOOK_OPTIONS, GradebookOptions, readGradebookOptions } from '../gradebook/options';
+import { GradebookSession } from '../gradebook/session';
 
 /** Students graded at once by default: the machine has 2 cores, and each grading runs one sandbox. */
 export const DEFAULT_JOBS = Math.max(1, Math.min(2, os.cpus().length));
@@ -52,6 +54,8 @@ export interface BatchOptions {
   studentTimeoutMs?: number;
   /** Called as each student finishes. */
   onStudent?: (row: BatchRow) => void;
+  /** Deadlines, roster, similarity threshold (kit/gradebook; default: none, default threshold). */
+  gradebook?: GradebookOptions;
 }
 
 export interface BatchRow {
@@ -74,6 +78,8 @@ export interface BatchSummary {
   csv: string;
   out: string;
   exercises: string[];
+  /** The gradebook folder (`<out>/gradebook`) and its files. */
+  gradebook: ReturnType<GradebookSession['write']>;
 }
 
 async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -120,16 +126,18 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchSummary> {
   const rows = new Map<string, BatchRow>();
   const wallMs = options.studentTimeoutMs ?? DEFAULT_STUDENT_TIMEOUT_S * 1000;
   const maxPoints = Object.values(tree.points).reduce((s, p) => s + p, 0);
+  const book = new GradebookSession(options.gradebook ?? DEFAULT_GRADEBOOK_OPTIONS, { title: course.title, points: tree.points, files: tree.files, hidden: options.hidden !== undefined, seed: options.seed });
   const gradeOne = async (entry: { name: string; refused?: string }): Promise<void> => {
     const start = Date.now();
     const { stem, note } = names.get(entry.name)!;
     const display = cleanLine(entry.name, 200);
     let outcome: StudentOutcome;
+    const at = entry.refused === undefined ? book.prepare(path.join(submissions, entry.name), entry.name) : undefined;
     try {
       outcome =
-        entry.refused !== undefined
-          ? failed('refused', entry.refused)
-          : await gradeStudent(path.join(submissions, entry.name), {
+        entry.refused !== undefined || at?.refused !== undefined
+          ? failed('refused', (entry.refused ?? at?.refused) as string)
+          : await gradeStudent(at?.folder as string, {
               hidden: options.hidden, seed: options.seed, timeoutMs: options.timeoutMs, budgetMs: options.budgetMs, wallMs, course, expected,
             });
     } catch (error) {
@@ -157,6 +165,7 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchSummary> {
       row.detail.push(cleanLine(`could not write ${stem}.json: ${error instanceof Error ? error.message : String(error)}`, 300));
     }
     row.ms = Date.now() - start;
+    book.record(entry.name, row, at ?? { notes: [], cleanup: () => undefined });
     rows.set(entry.name, row);
     options.onStudent?.(row);
   };
@@ -173,7 +182,8 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchSummary> {
     writeFileAtomic(out, 'scores.csv', csvText(lines));
   }
   const ordered = students.map((s) => rows.get(s.name) as BatchRow);
-  return { rows: ordered, csv: fs.readFileSync(path.join(out, 'scores.csv'), 'utf8'), out, exercises };
+  const gradebook = book.write(path.join(out, 'gradebook'), students.map((s) => s.name));
+  return { rows: ordered, csv: fs.readFileSync(path.join(out, 'scores.csv'), 'utf8'), out, exercises, gradebook };
 }
 
 function integer(name: string, min: number): (value: string) => number {
@@ -199,12 +209,14 @@ export async function batchMain(argv: string[]): Promise<number> {
     .option('--budget <ms>', 'time budget of one exercise file, in ms', integer('--budget', 1))
     .option('--student-timeout <s>', `wall-clock limit per student, in seconds (default ${DEFAULT_STUDENT_TIMEOUT_S})`, integer('--student-timeout', 1))
     .showHelpAfterError();
+  addGradebookOptions(program);
   program.parse(argv);
   const o = program.opts<{ batch: string; hidden?: string; out?: string; jobs?: number; config?: string; seed?: number; timeout?: number; budget?: number; studentTimeout?: number }>();
   if (o.hidden !== undefined && !fs.existsSync(o.hidden)) {
     process.stderr.write(`grade: --hidden must be a folder of graders, received ${JSON.stringify(o.hidden)}\n`);
     return 1;
   }
+  const gradebook = readGradebookOptions(program.opts());
   const start = Date.now();
   // In CI, student names and messages are printed with workflow commands paused.
   const guard = process.env.GITHUB_ACTIONS === 'true' ? stopCommands() : undefined;
@@ -221,6 +233,7 @@ export async function batchMain(argv: string[]): Promise<number> {
       timeoutMs: o.timeout,
       budgetMs: o.budget,
       studentTimeoutMs: o.studentTimeout === undefined ? undefined : o.studentTimeout * 1000,
+      gradebook,
       onStudent: (r) => {
         // Every string here is cleaned (student, detail): nothing a submission names reaches the terminal raw.
         const flag = r.status === 'ok' && r.detail.length === 0 ? '' : `  ${r.status}${r.detail.length > 0 ? `: ${r.detail.slice(0, 3).join(', ')}${r.detail.length > 3 ? ', …' : ''}` : ''}`;
@@ -235,6 +248,13 @@ export async function batchMain(argv: string[]): Promise<number> {
     `\ngraded ${summary.rows.length} submission(s) in ${((Date.now() - start) / 1000).toFixed(1)} s: ` +
       `${shown.startsWith('..') ? summary.out : shown}/scores.csv and one <student>.json each\n`,
   );
+  const g = summary.gradebook;
+  const flagged = g.flagged === undefined ? 'similarity report off' : `similarity.md: ${g.flagged.pairs} pair(s) and ${g.flagged.kit} kit match(es) flagged`;
+  const shownBook = path.relative(process.cwd(), g.dir);
+  process.stdout.write(`gradebook: ${shownBook.startsWith('..') ? g.dir : shownBook}/ (scores.csv, canvas.csv, moodle.csv, feedback/; ${flagged})\n`);
+  if (g.roster !== undefined) {
+    process.stdout.write(`roster: ${g.roster.matched.size} matched, ${g.roster.unmatchedFolders.length} folder(s) without a roster row, ${g.roster.unmatchedRoster.length} roster row(s) without a folder (see roster.md)\n`);
+  }
   return 0;
 }
 

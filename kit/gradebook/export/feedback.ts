@@ -25,6 +25,7 @@ export function feedbackMarkdown(row: GradebookRow, exercises: readonly string[]
     '',
     `Graded ${markdownCell(row.gradedAt)}${row.hidden ? ', with the hidden tests' : ', with the public tests only'}${row.commit === undefined ? '' : `, commit \`${markdownCell(row.commit.slice(0, 40))}\``}.`,
   ];
+  for (const note of row.notes ?? []) lines.push('', markdownInline(note, 500));
   if (row.status !== 'ok' || row.flags.length > 0) {
     lines.push('', '## To look at', '', ...(row.status === 'ok' ? [] : [`- status: ${markdownInline(row.status)}`]), ...row.flags.map((f) => `- ${markdownInline(f, 500)}`));
   }
