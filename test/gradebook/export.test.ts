@@ -20,6 +20,9 @@ afterAll(removeTemps);
 
 const HOSTILE = ['이서준', '김민지', 'Kim Minji', 'kim minji', 'KIM-MINJI', '=cmd|\' /C calc\'!A0', '@SUM(1+1)', 'a\u001b[31mred\u0007b', 'tab\there\r\nnewline', 'CON', '..', '.git', '', 'Zoë'];
 
+/** Two names whose slugs (`student`) and 8-digit hashes (ee2b2875) are the same: found by a birthday search over two-syllable Hangul names. */
+const COLLIDING = ['캇가', '휁각'];
+
 const csvRows = (text: string): string[][] => parse(text, { bom: true, relax_column_count: true });
 
 function row(name: string, over: Partial<GradebookRow> = {}): GradebookRow {
@@ -43,9 +46,19 @@ describe('safe ids', () => {
     expect(ids.get('CON')).not.toMatch(/^con$/i);
   });
 
-  test('the same name always gives the same id (re-grading keeps file names), NFC or NFD alike', () => {
+  test('the same name always gives the same id (re-grading keeps file names); two spellings are two folders', () => {
     expect(safeId('김민지')).toBe(safeId('김민지'));
-    expect(safeId('Zoe\u0308')).toBe(safeId('Zo\u00eb'));
+    const ids = safeIds(['Zoe\u0308', 'Zo\u00eb']);
+    expect(ids.get('Zoe\u0308')).toMatch(/^zoe-/);
+    expect(ids.get('Zoe\u0308')).not.toBe(ids.get('Zo\u00eb'));
+  });
+
+  test('a clash of the short hash lengthens every hash until the ids differ', () => {
+    const [a, b] = COLLIDING;
+    expect(safeId(a).slice(-8)).toBe(safeId(b).slice(-8));
+    const ids = safeIds([a, b]);
+    expect(ids.get(a)).not.toBe(ids.get(b));
+    expect(ids.get(a)).toMatch(/-[0-9a-f]{12}$/);
   });
 });
 

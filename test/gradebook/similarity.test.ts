@@ -3,8 +3,8 @@
  * behind one-line wrappers), honest different implementations are not, and the default threshold
  * is defended by measuring the honest alternatives under test/grading/alternatives.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { compareSubmissions, DEFAULT_THRESHOLD, MIN_FINGERPRINTS, SimilarityExercise } from '../../kit/gradebook/similarity/compare';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { compareSubmissions, DEFAULT_THRESHOLD, SimilarityExercise } from '../../kit/gradebook/similarity/compare';
 import { fingerprints } from '../../kit/gradebook/similarity/fingerprint';
 import { similarityCsv, similarityMarkdown } from '../../kit/gradebook/similarity/report';
 import { shippedSources } from '../../kit/gradebook/similarity/kit-sources';
@@ -99,7 +99,6 @@ describe('honest work is not flagged', () => {
     const result = compareSubmissions([exercise('mse', [{ student: 'a', source: stub }, { student: 'b', source: stub }])], kit);
     expect(result.summary[0].tooShort).toEqual(['a', 'b']);
     expect(result.pairs).toEqual([]);
-    expect(MIN_FINGERPRINTS).toBeGreaterThan(0);
   });
 });
 
@@ -133,4 +132,3 @@ test('200 students × 8 exercises: time printed', () => {
   expect(result.summary.every((s) => s.files === 200)).toBe(true);
 });
 
-afterAll(() => undefined);
