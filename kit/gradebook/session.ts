@@ -11,6 +11,7 @@
  * Exercise files are read for the similarity report through safe/paths.ts, like the grader reads
  * them (no link followed, at most MAX_SOURCE_BYTES each).
  */
+import fs from 'fs';
 import path from 'path';
 import { readFileInside } from '../grade/safe/paths';
 import type { BatchRow } from '../release/batch';
@@ -34,7 +35,8 @@ export interface KitFacts {
   points: Record<string, number>;
   /** The student release's files (path → bytes): the shipped sources and the stubs. */
   files: ReadonlyMap<string, Buffer>;
-  hidden: boolean;
+  /** The hidden graders' folder, when they ran: its sources (graders, oracles) are compared too — never shipped, but an answer key that leaks is worth catching. */
+  hiddenDir?: string;
   seed?: number;
 }
 
@@ -46,6 +48,18 @@ export interface Prepared {
   commit?: string;
   notes: string[];
   cleanup: () => void;
+}
+
+/** The .ts files under the instructor's hidden graders' folder, as `hidden/<path>`. */
+function hiddenSources(dir: string | undefined): Array<{ path: string; source: string }> {
+  if (dir === undefined) return [];
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => {
+      const full = path.join(e.parentPath ?? e.path, e.name);
+      return { path: `hidden/${path.relative(dir, full).split(path.sep).join('/')}`, source: fs.readFileSync(full, 'utf8') };
+    })
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 export class GradebookSession {
@@ -81,7 +95,7 @@ export class GradebookSession {
     } finally {
       prepared.cleanup();
     }
-    const context = { name, id: '', possible: this.kit.points, hidden: this.kit.hidden, seed: this.kit.seed, commit: prepared.commit, gradedAt: new Date().toISOString(), notes: prepared.notes };
+    const context = { name, id: '', possible: this.kit.points, hidden: this.kit.hiddenDir !== undefined, seed: this.kit.seed, commit: prepared.commit, gradedAt: new Date().toISOString(), notes: prepared.notes };
     this.rows.set(name, fromBatchRow(row, context));
   }
 
@@ -111,7 +125,7 @@ export class GradebookSession {
               stub: this.kit.files.get(`${STUB_DIR}${exercise}.ts`)?.toString('utf8'),
               files: names.filter((n) => this.sources.get(n)?.[exercise] !== undefined).map((n) => ({ student: this.ids.get(n) as string, source: this.sources.get(n)![exercise] })),
             })),
-            shippedSources(this.kit.files),
+            [...shippedSources(this.kit.files), ...hiddenSources(this.kit.hiddenDir)],
             { threshold: this.options.threshold },
           )
         : undefined;

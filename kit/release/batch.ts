@@ -126,7 +126,7 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchSummary> {
   const rows = new Map<string, BatchRow>();
   const wallMs = options.studentTimeoutMs ?? DEFAULT_STUDENT_TIMEOUT_S * 1000;
   const maxPoints = Object.values(tree.points).reduce((s, p) => s + p, 0);
-  const book = new GradebookSession(options.gradebook ?? DEFAULT_GRADEBOOK_OPTIONS, { title: course.title, points: tree.points, files: tree.files, hidden: options.hidden !== undefined, seed: options.seed });
+  const book = new GradebookSession(options.gradebook ?? DEFAULT_GRADEBOOK_OPTIONS, { title: course.title, points: tree.points, files: tree.files, hiddenDir: options.hidden, seed: options.seed });
   const gradeOne = async (entry: { name: string; refused?: string }): Promise<void> => {
     const start = Date.now();
     const { stem, note } = names.get(entry.name)!;
