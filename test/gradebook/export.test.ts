@@ -67,7 +67,7 @@ describe('scores.csv', () => {
     const rows = HOSTILE.map((n) => row(n));
     rows[1] = row('김민지', { status: 'graders modified', flags: ['test/graders/mse.test.ts (changed)'] });
     const text = scoresCsv(rows, ['mse', 'optimizers']);
-    expect(text.startsWith('\ufeffid,student,status,flagged,mse,optimizers,total,possible,percent,hidden tests,seed,commit,graded at\r\n')).toBe(true);
+    expect(text.startsWith('\ufeffid,student,status,flagged,mse,optimizers,total,possible,percent,hidden tests,seed,commit,graded at\n')).toBe(true);
     const table = csvRows(text);
     expect(table).toHaveLength(HOSTILE.length + 1);
     expect(table[1].slice(0, 2)).toEqual([safeId('이서준'), '이서준']);

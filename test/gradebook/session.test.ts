@@ -29,7 +29,7 @@ test("the hidden graders' oracle pasted into an exercise is flagged against the 
   const written = book.write(tempDir('book'), ['honest', 'leaker']);
   const csv = fs.readFileSync(path.join(written.dir, 'similarity.csv'), 'utf8');
   expect(written.flagged).toEqual({ pairs: 0, kit: 1 });
-  expect(csv).toMatch(/^kit,optimizers,leaker-[0-9a-f]{8},leaker,,hidden\/oracles\/optimizers\.ts,1,,yes\r$/m);
+  expect(csv).toMatch(/^kit,optimizers,leaker-[0-9a-f]{8},leaker,,hidden\/oracles\/optimizers\.ts,1,,yes$/m);
   expect(fs.readFileSync(path.join(written.dir, 'scores.csv'), 'utf8')).toContain(',yes,,,'); // hidden tests: yes
 });
 
