@@ -56,7 +56,8 @@ function git(gitDir: string, args: string[], input?: string, maxBuffer = 16_000_
       input,
       maxBuffer,
       timeout: 60_000,
-      env: { PATH: process.env.PATH ?? '', GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LANG: 'C', HOME: os.tmpdir() },
+      // No system or user configuration (a planted ~/.gitconfig or /tmp/.gitconfig could name programs too).
+      env: { PATH: process.env.PATH ?? '', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LANG: 'C', HOME: os.tmpdir() },
     },
   );
   if (result.error !== undefined) return { ok: false, problem: `git ${args[0]} failed: ${result.error.message}` };
