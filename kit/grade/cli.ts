@@ -33,6 +33,7 @@ import { cleanLine, stopCommands } from './safe/text';
 import { integerOption, listOption } from '../shared/options';
 import { PROJECT_ROOT, shownPath } from '../shared/root';
 import { seconds } from '../shared/time';
+import { addGradebookOptions, readGradebookOptions, type GradebookOptions } from '../gradebook/options';
 
 interface Options {
   json?: string;
@@ -48,11 +49,17 @@ interface Options {
   out?: string;
   jobs?: number;
   studentTimeout?: number;
+  /** The gradebook's (kit/gradebook/options.ts), with --batch. */
+  before?: string;
+  extensions?: string;
+  roster?: string;
+  similarityThreshold?: number;
+  lmsAssignment?: string;
 }
 
 function program(): Command {
   const batchOnly = (flags: string, text: string): Option => new Option(flags, `${text} (with --batch)`);
-  return new Command()
+  const command = new Command()
     .name('grade')
     .description('Grade the exercise files in DIR (default exercises/) with the graders in course/, or a whole class with --batch.')
     .argument('[dir]', 'folder with the exercise files (default: exercises/)')
@@ -70,6 +77,7 @@ function program(): Command {
     .addOption(batchOnly('--jobs <n>', `students graded at once (default ${DEFAULT_JOBS})`).argParser(integerOption('--jobs', 1)))
     .addOption(batchOnly('--student-timeout <s>', `wall-clock limit per student, in seconds (default ${DEFAULT_STUDENT_TIMEOUT_S})`).argParser(integerOption('--student-timeout', 1)))
     .showHelpAfterError();
+  return addGradebookOptions(command);
 }
 
 function fail(message: string): number {
@@ -130,10 +138,16 @@ async function gradeFolder(options: Options, dirArgument: string | undefined, co
 }
 
 async function gradeClass(options: Options, course: CourseConfig): Promise<number> {
+  let gradebook: GradebookOptions;
+  try {
+    gradebook = readGradebookOptions(options);
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
   const start = Date.now();
   const summary = await gradeBatch({
     submissions: options.batch!, root: PROJECT_ROOT, course, out: options.out, hidden: options.hidden, jobs: options.jobs, seed: options.seed,
-    timeoutMs: options.timeout, budgetMs: options.budget, studentTimeoutMs: options.studentTimeout === undefined ? undefined : options.studentTimeout * 1000,
+    timeoutMs: options.timeout, budgetMs: options.budget, studentTimeoutMs: options.studentTimeout === undefined ? undefined : options.studentTimeout * 1000, gradebook,
     onStudent: (r: BatchRow) => {
       // Every string here is cleaned (student, detail): nothing a submission names reaches the terminal raw.
       const flag = r.status === 'ok' && r.detail.length === 0 ? '' : `  ${r.status}${r.detail.length > 0 ? `: ${r.detail.slice(0, 3).join(', ')}${r.detail.length > 3 ? ', …' : ''}` : ''}`;
@@ -141,6 +155,12 @@ async function gradeClass(options: Options, course: CourseConfig): Promise<numbe
     },
   });
   process.stdout.write(`\ngraded ${summary.rows.length} submission(s) in ${seconds(Date.now() - start)}: ${shownPath(summary.out)}/scores.csv and one <student>.json each\n`);
+  const g = summary.gradebook;
+  const flagged = g.flagged === undefined ? 'similarity report off' : `similarity.md: ${g.flagged.pairs} pair(s) and ${g.flagged.kit} kit match(es) flagged`;
+  process.stdout.write(`gradebook: ${shownPath(g.dir)}/ (scores.csv, canvas.csv, moodle.csv, feedback/; ${flagged})\n`);
+  if (g.roster !== undefined) {
+    process.stdout.write(`roster: ${g.roster.matched.size} matched, ${g.roster.unmatchedFolders.length} folder(s) without a roster row, ${g.roster.unmatchedRoster.length} roster row(s) without a folder (see roster.md)\n`);
+  }
   return 0;
 }
 
@@ -149,7 +169,11 @@ export async function main(argv: string[]): Promise<number> {
   command.parse(argv);
   const options = command.opts<Options>();
   const batch = options.batch !== undefined;
-  for (const [flag, given] of [['--out', options.out], ['--jobs', options.jobs], ['--student-timeout', options.studentTimeout]] as const) {
+  const batchFlags = [
+    ['--out', options.out], ['--jobs', options.jobs], ['--student-timeout', options.studentTimeout], ['--before', options.before], ['--extensions', options.extensions],
+    ['--roster', options.roster], ['--similarity-threshold', options.similarityThreshold], ['--lms-assignment', options.lmsAssignment],
+  ] as const;
+  for (const [flag, given] of batchFlags) {
     if (!batch && given !== undefined) return fail(`${flag} is an option of --batch`);
   }
   for (const [flag, given] of [['--json', options.json], ['--classroom', options.classroom], ['--only', options.only], ['DIR', command.args[0]]] as const) {

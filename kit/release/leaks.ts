@@ -31,7 +31,7 @@ export function instructorOnly(file: string): string | undefined {
 }
 
 /** Folders of the kit whose lines ship by design (never a leak), besides the public parts of course/. */
-export const PUBLISHED_DIRS = ['src', 'kit/grade', 'kit/shared', 'kit/notebooks', 'kit/book'];
+export const PUBLISHED_DIRS = ['src', 'kit/grade', 'kit/gradebook', 'kit/shared', 'kit/notebooks', 'kit/book'];
 
 const TRIVIAL_SHAPES: RegExp[] = [
   /^for \(let [\w$]+ = [\w$.]+; [\w$]+ [<>]=? [\w$.]+( - 1)?; [\w$]+(\+\+|--)\) \{$/,

@@ -160,7 +160,10 @@ describe.skipIf(!POSIX)('a hostile class, graded with --batch --hidden --jobs 2 
     const commands = lines.filter((l) => l.trimStart().startsWith('::'));
     expect(commands).toEqual([lines[0], `::${guard![1]}::`]);
     expect(batch.stdout).not.toMatch(/##\[|[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
-    for (const f of fs.readdirSync(path.join(work, 'grades'))) {
+    // Every file written, the gradebook's (gradebook/: CSVs, feedback pages, similarity report) included.
+    const written = (fs.readdirSync(path.join(work, 'grades'), { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(work, 'grades', f)).isFile());
+    expect(written).toEqual(expect.arrayContaining(['gradebook/scores.csv', 'gradebook/similarity.md']));
+    for (const f of written) {
       const text = fs.readFileSync(path.join(work, 'grades', f), 'utf8');
       expect(text.length, f).toBeLessThanOrEqual(1_000_000);
       expect(text, f).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]|\\u00(0[0-9b-f]|1[0-9a-f]|7f)/i);
@@ -173,7 +176,8 @@ describe.skipIf(!POSIX)('a hostile class, graded with --batch --hidden --jobs 2 
     expect(csv.map((r) => r[0])).toEqual(expect.arrayContaining([`"'=HYPERLINK(""evil.example"",""x"")"`, "'+1", "'-1", "'@SUM(A1)"]));
     const files = fs.readdirSync(path.join(work, 'grades'));
     expect(files.filter((f) => /^same_name/i.test(f)).sort()).toEqual(['SAME_NAME.json', 'same_name~2.json', 'same_name~3.json']);
-    expect(files.length).toBe(students.length + 1);
+    expect(files.length).toBe(students.length + 2); // and scores.csv, gradebook/
+    expect(fs.readdirSync(path.join(work, 'grades', 'gradebook', 'feedback'))).toHaveLength(students.length);
   });
 
   test('no sandbox process is left behind, and the kit is unchanged', () => {

@@ -18,7 +18,7 @@ afterAll(() => temps.forEach(removeDir));
 function gradingCopy(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'descent-manifest-'));
   temps.push(root);
-  for (const dir of ['kit/grade', 'kit/shared', 'course', 'src/util', 'solutions']) {
+  for (const dir of ['kit/grade', 'kit/gradebook', 'kit/shared', 'course', 'src/util', 'solutions']) {
     fs.cpSync(path.join(ROOT, dir), path.join(root, dir), { recursive: true });
   }
   for (const file of ['package.json', 'course.config.json']) fs.copyFileSync(path.join(ROOT, file), path.join(root, file));

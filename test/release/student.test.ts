@@ -177,7 +177,7 @@ test('npm run grade -- --batch grades a class in parallel (a modified repo, a fo
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   console.log(r.stdout.trim());
-  expect(fs.readdirSync(out).sort()).toEqual(['alice.json', 'bob.json', 'carol.json', 'scores.csv']);
+  expect(fs.readdirSync(out).sort()).toEqual(['alice.json', 'bob.json', 'carol.json', 'gradebook', 'scores.csv']);
   const csv = fs.readFileSync(path.join(out, 'scores.csv'), 'utf8').trim().split('\n');
   const names = Object.keys(CONFIG.exercises);
   expect(csv[0]).toBe(['student', 'status', ...names, 'total', 'max'].join(','));

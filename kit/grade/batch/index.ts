@@ -14,6 +14,10 @@
  * limit, and whatever happens to one becomes that student's row with a reason; the sheet is always
  * written; every name and message is cleaned before it is printed or written (safe/text.ts), and
  * results files get safe, unique names (names.ts).
+ *
+ * The class's gradebook (kit/gradebook: deadlines on git repositories, roster, LMS imports, feedback
+ * pages, the similarity report) is made alongside, in `<out>/gradebook/`, by a GradebookSession:
+ * `prepare` picks the folder to grade, `record` takes the student's row, `write` ends the batch.
  */
 import fs from 'fs';
 import os from 'os';
@@ -28,6 +32,9 @@ import type { GradeRun } from '../report/model';
 import { kindOf } from '../safe/paths';
 import { cleanLine } from '../safe/text';
 import { forEachLimited } from '../../shared/pool';
+import { DEFAULT_GRADEBOOK_OPTIONS, type GradebookOptions } from '../../gradebook/options';
+import { GradebookSession } from '../../gradebook/session';
+import type { GradebookWritten } from '../../gradebook/write';
 import { resultNames } from './names';
 import { boundedJson, writeFileAtomic } from './output';
 import { gradeStudent, StudentOutcome, StudentStatus } from './student';
@@ -55,6 +62,8 @@ export interface BatchOptions {
   studentTimeoutMs?: number;
   /** Called as each student finishes. */
   onStudent?: (row: BatchRow) => void;
+  /** Deadlines, roster, similarity threshold, LMS column (kit/gradebook; default: none, default threshold). */
+  gradebook?: GradebookOptions;
 }
 
 export interface BatchRow {
@@ -78,6 +87,8 @@ export interface BatchSummary {
   csv: string;
   out: string;
   exercises: string[];
+  /** The gradebook folder (`<out>/gradebook`) and what was written there. */
+  gradebook: GradebookWritten;
 }
 
 /** The entries of SUBMISSIONS that are students: folders, and links or special files (refused), not hidden ones. */
@@ -100,10 +111,10 @@ function failed(status: StudentStatus, why: string): StudentOutcome {
   return { status, detail: [cleanLine(why, 300)], problems: [], run: null };
 }
 
-/** The points of the whole course: every exercise's course points (or its graders' weights, when the course sets none). */
-function courseMaximum(course: CourseConfig, root: string, hidden: boolean): number {
+/** The points of each exercise: its course points (or its graders' weights, when the course sets none). */
+function coursePoints(course: CourseConfig, root: string, hidden: boolean): Record<string, number> {
   const weight = (file: string | undefined): number => (file === undefined ? 0 : loadGrader(file).checks.reduce((s, c) => s + c.points, 0));
-  return listExercises(root).reduce((s, e) => s + (course.exercises[e.name]?.points ?? weight(e.grader) + (hidden ? weight(e.hidden) : 0)), 0);
+  return Object.fromEntries(listExercises(root).map((e) => [e.name, course.exercises[e.name]?.points ?? weight(e.grader) + (hidden ? weight(e.hidden) : 0)]));
 }
 
 export async function gradeBatch(options: BatchOptions): Promise<BatchSummary> {
@@ -122,17 +133,21 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchSummary> {
   fs.mkdirSync(out, { recursive: true });
   const rows = new Map<string, BatchRow>();
   const wallMs = options.studentTimeoutMs ?? DEFAULT_STUDENT_TIMEOUT_S * 1000;
-  const maxPoints = courseMaximum(options.course, options.root, options.hidden === true);
+  const possible = coursePoints(options.course, options.root, options.hidden === true);
+  const maxPoints = Object.values(possible).reduce((s, p) => s + p, 0);
+  const book = new GradebookSession(options.gradebook ?? DEFAULT_GRADEBOOK_OPTIONS, { title: options.course.title, points: possible, root: options.root, hidden: options.hidden === true, seed: options.seed });
   const gradeOne = async (entry: { name: string; refused?: string }): Promise<void> => {
     const start = Date.now();
     const { stem, note } = names.get(entry.name)!;
     const display = cleanLine(entry.name, 200);
     let outcome: StudentOutcome;
+    // With --before: the student's commit at the deadline, copied out (or why it cannot be graded).
+    const at = entry.refused === undefined ? book.prepare(path.join(submissions, entry.name), entry.name) : { refused: entry.refused, notes: [], cleanup: () => undefined };
     try {
       outcome =
-        entry.refused !== undefined
-          ? failed('refused', entry.refused)
-          : await gradeStudent(path.join(submissions, entry.name), {
+        at.refused !== undefined
+          ? failed('refused', at.refused)
+          : await gradeStudent(at.folder!, {
               root: options.root, hidden: options.hidden, seed: options.seed, timeoutMs: options.timeoutMs, budgetMs: options.budgetMs, wallMs, course: options.course, expected,
             });
     } catch (error) {
@@ -159,6 +174,7 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchSummary> {
       row.detail.push(cleanLine(`could not write ${stem}.json: ${error instanceof Error ? error.message : String(error)}`, 300));
     }
     row.ms = Date.now() - start;
+    book.record(entry.name, row, at);
     rows.set(entry.name, row);
     options.onStudent?.(row);
   };
@@ -170,5 +186,6 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchSummary> {
     writeFileAtomic(out, 'scores.csv', scoresCsv(exercises, sheet, maxPoints));
   }
   const ordered = students.map((s) => rows.get(s.name) as BatchRow);
-  return { rows: ordered, csv: fs.readFileSync(path.join(out, 'scores.csv'), 'utf8'), out, exercises };
+  const gradebook = book.write(path.join(out, 'gradebook'), students.map((s) => s.name));
+  return { rows: ordered, csv: fs.readFileSync(path.join(out, 'scores.csv'), 'utf8'), out, exercises, gradebook };
 }
