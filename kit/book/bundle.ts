@@ -50,8 +50,11 @@ function cacheKey(options: BuildOptions): string {
   return createHash('sha256').update(JSON.stringify({ esbuildVersion, rest })).digest('hex');
 }
 
-/** One bundle, from the cache when none of its inputs changed. */
-async function bundle(name: string, options: BuildOptions): Promise<void> {
+/**
+ * One bundle, from the cache when none of its inputs changed. `strict`: any esbuild warning (an
+ * import with no matching export, …) fails the build, naming it.
+ */
+export async function bundle(name: string, options: BuildOptions, strict = false): Promise<void> {
   const outfile = options.outfile as string;
   const key = cacheKey(options);
   const cached = join(CACHE_DIR, `${name}.js`);
@@ -65,6 +68,10 @@ async function bundle(name: string, options: BuildOptions): Promise<void> {
     }
   } catch { /* no cache yet */ }
   const result = await build({ ...options, metafile: true });
+  if (strict && result.warnings.length > 0) {
+    const where = (w: (typeof result.warnings)[number]): string => (w.location ? `${w.location.file}:${w.location.line}: ` : '');
+    throw new Error(`book: bundling ${name} warned, which fails the build:\n${result.warnings.map((w) => `  ${where(w)}${w.text}`).join('\n')}`);
+  }
   const inputs: Record<string, number | null> = {};
   for (const input of Object.keys(result.metafile?.inputs ?? {})) {
     const path = isAbsolute(input) ? input : resolve(process.cwd(), input);
