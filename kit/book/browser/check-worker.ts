@@ -65,7 +65,7 @@ async function check(bundle: CheckBundle, req: CheckRequest, post: (m: CheckRepl
   if (spec.drivers !== undefined && drivers === undefined) throw new Error(`the grader's drivers ${spec.drivers} are not in this book`);
   const points = scaledPoints(bundle, spec);
   let current = req.from;
-  const context = new BrowserCheckContext({
+  const context: BrowserCheckContext = new BrowserCheckContext({
     file: spec.file,
     sources: req.sources,
     drivers,

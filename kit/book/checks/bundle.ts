@@ -65,7 +65,13 @@ export function checkEntry(exercises: readonly string[]): { source: string; grad
 /** Bundles `<out>/assets/check.js` for the exercises of the book; returns the exercises it can check. */
 export async function bundleChecks(out: string, exercises: readonly string[]): Promise<string[]> {
   const { source, graded } = checkEntry(exercises);
-  await bundle('check', {
+  await bundleCheckWorker(source, join(out, CHECK_SCRIPT));
+  return graded;
+}
+
+/** Bundles an entry (`checkEntry`'s source) into `outfile`; any esbuild warning fails it. */
+export async function bundleCheckWorker(source: string, outfile: string, name = 'check'): Promise<void> {
+  await bundle(name, {
     stdin: { contents: source, resolveDir: ROOT, sourcefile: 'check-entry.ts', loader: 'ts' },
     bundle: true,
     minify: true,
@@ -76,7 +82,6 @@ export async function bundleChecks(out: string, exercises: readonly string[]): P
     logLevel: 'silent',
     define: { 'process.env.NODE_ENV': '"production"' },
     plugins: [solutionsGuard, graderShims],
-    outfile: join(out, CHECK_SCRIPT),
+    outfile,
   }, true);
-  return graded;
 }

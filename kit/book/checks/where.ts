@@ -11,6 +11,7 @@
  *   read from kit/grade itself, so the page grades with the numbers `npm run grade` uses.
  */
 import { join, relative, sep } from 'path';
+import { TsLoader } from '../../grade/loader';
 import { DEFAULT_SEED } from '../../grade/paths';
 import { DEFAULT_LIMITS } from '../../grade/sandbox/sandbox';
 import { DEFAULT_BUDGET_MS, MAX_FEEDBACK } from '../../grade/session';
@@ -67,8 +68,8 @@ export interface CoursePoints {
 export function coursePoints(known: readonly string[]): CoursePoints {
   const dir = COURSE_MODULE_DIRS.find((d) => exists(join(d, 'course.ts')));
   if (dir === undefined) throw new Error(`book: no course.ts in ${COURSE_MODULE_DIRS.map(projectPath).join(' or ')}`);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const course = require(join(dir, 'course.ts')) as typeof import('../../release/course/course');
+  // Loaded by path (its folder differs between the kit and a student repository), as the engine loads graders.
+  const course = new TsLoader().load(join(dir, 'course.ts')) as typeof import('../../release/course/course');
   const file = COURSE_FILES.map((f) => join(ROOT, f)).find(exists) ?? join(ROOT, COURSE_FILES[1]);
   const config = course.readCourseConfig(file, known);
   const exercises: CoursePoints['exercises'] = {};
