@@ -47,7 +47,7 @@ async function check(page: Page, run: () => Promise<void> = () => page.click('bu
 }
 
 const rows = (page: Page): Promise<Array<{ test: string; result: string; points: string; feedback: string }>> => page.$$eval('.check-table tbody tr', (trs) =>
-  trs.map((tr) => ({ test: tr.cells[0].textContent ?? '', result: tr.cells[1].textContent ?? '', points: tr.cells[2].textContent ?? '', feedback: tr.cells[3].textContent ?? '' })));
+  (trs as HTMLTableRowElement[]).map((tr) => ({ test: tr.cells[0].textContent ?? '', result: tr.cells[1].textContent ?? '', points: tr.cells[2].textContent ?? '', feedback: tr.cells[3].textContent ?? '' })));
 
 describe.skipIf(!book.runs)('the mse exercise page in Chromium, offline', () => {
   it('scores the stub 0 and a pasted solution full marks; the code survives a reload; Download gives mse.ts', async () => {
@@ -128,10 +128,8 @@ describe.skipIf(!book.runs)('the mse exercise page in Chromium, offline', () => 
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no axe violation with the results and with the Reset dialog (${colorScheme})`, async () => {
-      const ctx = await book.env().context();
-      await ctx.emulateMedia?.({ colorScheme });
+      const ctx = await book.env().context({ colorScheme });
       const { page } = await msePage(ctx);
-      await page.emulateMedia({ colorScheme });
       await paste(page, LOOPING.replace('for (;;) { /* forever */ }', 'return 0;'));
       expect(await check(page)).toBe('score: 4.44 / 10 points');
       expect(await axeViolations(page)).toEqual([]);
