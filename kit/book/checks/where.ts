@@ -64,12 +64,17 @@ export interface CoursePoints {
   exercises: Record<string, { points?: number }>;
 }
 
+/** What the book uses of the release's course.ts (typed here: its folder differs between layouts). */
+interface CourseModule {
+  readCourseConfig(file: string, known: readonly string[]): { title: string; exercises: Record<string, { points?: number }> };
+}
+
 /** The course's points, validated by the release's reader (the grader's own points where none are set). */
 export function coursePoints(known: readonly string[]): CoursePoints {
   const dir = COURSE_MODULE_DIRS.find((d) => exists(join(d, 'course.ts')));
   if (dir === undefined) throw new Error(`book: no course.ts in ${COURSE_MODULE_DIRS.map(projectPath).join(' or ')}`);
   // Loaded by path (its folder differs between the kit and a student repository), as the engine loads graders.
-  const course = new TsLoader().load(join(dir, 'course.ts')) as typeof import('../../release/course/course');
+  const course = new TsLoader().load(join(dir, 'course.ts')) as CourseModule;
   const file = COURSE_FILES.map((f) => join(ROOT, f)).find(exists) ?? join(ROOT, COURSE_FILES[1]);
   const config = course.readCourseConfig(file, known);
   const exercises: CoursePoints['exercises'] = {};
