@@ -28,7 +28,7 @@ async function msePage(ctx: BrowserContext): Promise<{ page: Page; errors: strin
 
 /** The editor's text (CodeMirror's own document). */
 const editorText = (page: Page): Promise<string> => page.evaluate(() =>
-  (document.querySelector('.exercise-editor .cm-content') as unknown as { cmView: { view: { state: { doc: { toString(): string } } } } }).cmView.view.state.doc.toString());
+  (window as unknown as { descentExercise: { code(): string } }).descentExercise.code());
 
 /** Replaces the editor's code as a student pasting does: select all, insert. */
 async function paste(page: Page, code: string): Promise<void> {

@@ -87,6 +87,8 @@ class ExercisePage {
     download.addEventListener('click', () => this.download());
     this.resetButton.addEventListener('click', () => this.dialog.showModal());
     window.addEventListener('pagehide', () => this.saveNow());
+    // The editor's text for scripts and tests (CodeMirror renders only the lines on screen).
+    (window as unknown as { descentExercise?: { code(): string } }).descentExercise = { code: () => code(this.editor) };
   }
 
   private confirmDialog(): HTMLDialogElement {
