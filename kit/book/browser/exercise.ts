@@ -137,7 +137,6 @@ class ExercisePage {
 
   private reset(): void {
     this.runner.stop();
-    this.store.remove(this.data.exercise);
     setCode(this.editor, this.stub);
     clearTimeout(this.saveTimer);
     this.store.remove(this.data.exercise);
