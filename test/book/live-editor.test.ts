@@ -81,7 +81,7 @@ describe.skipIf(!runs)('the live book in Chromium, offline (chapter 3)', () => {
     expect(after).toHaveLength(1);
     const names = after[0].data.map((t) => t.name);
     expect(names).toContain('η = 0.5: measured');
-    expect(names.some((n) => n.startsWith('η = 1.05'))).toBe(false);
+    expect(names.some((n) => String(n).startsWith('η = 1.05'))).toBe(false);
     // Its description and data tables are made from the new data.
     expect((await cell.locator('.figure-data caption').allTextContents()).join('\n')).toContain('η = 0.5: measured');
     expect(errors).toEqual([]);
