@@ -14,7 +14,6 @@ import { bundleCheckWorker, bundleChecks, CHECK_SCRIPT } from '../../kit/book/ch
 import { coursePoints, gradedExercises, scaleModule } from '../../kit/book/checks/where';
 import { EXERCISES_DIR, SOLUTIONS_DIR } from '../../kit/book/files';
 import { grade } from '../../kit/grade/engine';
-import { TsLoader } from '../../kit/grade/loader';
 import type { CheckResult } from '../../kit/grade/report';
 import { checkInNode } from './check-worker-node';
 
@@ -22,7 +21,7 @@ const work = mkdtempSync(join(tmpdir(), 'descent-book-checks-'));
 const script = join(work, CHECK_SCRIPT);
 const exercises = gradedExercises();
 type Scale = typeof import('../../kit/release/course/scale');
-const { scaleReport } = new TsLoader().load(scaleModule()) as Scale;
+let scaleReport: Scale['scaleReport'];
 
 /** The files of a folder, name (without .ts) → source, as the page sends them. */
 function sources(dir: string): Record<string, string> {
@@ -36,7 +35,7 @@ const essentials = (r: CheckResult): Partial<CheckResult> => ({
 
 async function engine(dir: string): Promise<CheckResult[]> {
   const report = await grade({ dir, concurrency: 2 });
-  return scaleReport(report, { ...coursePoints(exercises) }).results.map(({ graderMaxPoints: _, ...r }) => r);
+  return scaleReport(report, { ...await coursePoints(exercises) }).results.map(({ graderMaxPoints: _, ...r }) => r);
 }
 
 async function page(dir: string): Promise<CheckResult[]> {
@@ -46,14 +45,15 @@ async function page(dir: string): Promise<CheckResult[]> {
 }
 
 beforeAll(async () => {
+  ({ scaleReport } = await import(scaleModule()) as Scale);
   expect(await bundleChecks(work, exercises)).toEqual(exercises);
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('Check in the book grades like npm run grade', () => {
-  it('knows every exercise and the course points', () => {
+  it('knows every exercise and the course points', async () => {
     expect(exercises).toEqual(['autograd', 'cross-entropy', 'gradient-descent', 'minibatch', 'mse', 'optimizers']);
-    expect(coursePoints(exercises).exercises.mse).toEqual({ points: 10 });
+    expect((await coursePoints(exercises)).exercises.mse).toEqual({ points: 10 });
   });
 
   for (const [what, dir, full] of [['the reference solutions', SOLUTIONS_DIR, true], ['the stubs', EXERCISES_DIR, false]] as const) {

@@ -41,11 +41,11 @@ const graderShims: Plugin = {
 };
 
 /** The entry: every grader of `exercises` (those that have one) and every driver module. */
-export function checkEntry(exercises: readonly string[]): { source: string; graded: string[] } {
+export async function checkEntry(exercises: readonly string[]): Promise<{ source: string; graded: string[] }> {
   const graded = exercises.filter((e) => publicGrader(e) !== undefined);
   const graders = graded.map((e, k) => `import grader${k} from ${JSON.stringify(publicGrader(e))};`);
   const drivers = driverFiles().map((f, k) => `import * as drivers${k} from ${JSON.stringify(f)};`);
-  const course = coursePoints(gradedExercises());
+  const course = await coursePoints(gradedExercises());
   const source = [
     `import { startCheckWorker } from ${JSON.stringify(ENTRY)};`,
     `import { scaleReport } from ${JSON.stringify(scaleModule())};`,
@@ -64,7 +64,7 @@ export function checkEntry(exercises: readonly string[]): { source: string; grad
 
 /** Bundles `<out>/assets/check.js` for the exercises of the book; returns the exercises it can check. */
 export async function bundleChecks(out: string, exercises: readonly string[]): Promise<string[]> {
-  const { source, graded } = checkEntry(exercises);
+  const { source, graded } = await checkEntry(exercises);
   await bundleCheckWorker(source, join(out, CHECK_SCRIPT));
   return graded;
 }

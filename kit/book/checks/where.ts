@@ -11,7 +11,7 @@
  *   read from kit/grade itself, so the page grades with the numbers `npm run grade` uses.
  */
 import { join, relative, sep } from 'path';
-import { TsLoader } from '../../grade/loader';
+import { pathToFileURL } from 'url';
 import { DEFAULT_SEED } from '../../grade/paths';
 import { DEFAULT_LIMITS } from '../../grade/sandbox/sandbox';
 import { DEFAULT_BUDGET_MS, MAX_FEEDBACK } from '../../grade/session';
@@ -70,11 +70,11 @@ interface CourseModule {
 }
 
 /** The course's points, validated by the release's reader (the grader's own points where none are set). */
-export function coursePoints(known: readonly string[]): CoursePoints {
+export async function coursePoints(known: readonly string[]): Promise<CoursePoints> {
   const dir = COURSE_MODULE_DIRS.find((d) => exists(join(d, 'course.ts')));
   if (dir === undefined) throw new Error(`book: no course.ts in ${COURSE_MODULE_DIRS.map(projectPath).join(' or ')}`);
-  // Loaded by path (its folder differs between the kit and a student repository), as the engine loads graders.
-  const course = new TsLoader().load(join(dir, 'course.ts')) as CourseModule;
+  // Imported by path: its folder differs between the kit and a student repository.
+  const course = await import(pathToFileURL(join(dir, 'course.ts')).href) as CourseModule;
   const file = COURSE_FILES.map((f) => join(ROOT, f)).find(exists) ?? join(ROOT, COURSE_FILES[1]);
   const config = course.readCourseConfig(file, known);
   const exercises: CoursePoints['exercises'] = {};
