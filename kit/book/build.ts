@@ -15,7 +15,7 @@ import { loadChapter, type Chapter } from './chapter';
 import { executeNotebooks, type ExecuteMode, type Progress } from './execute';
 import { exercisesByChapter, findExercises } from './exercises';
 import { bundleChecks } from './checks/bundle';
-import { GRADE_SETTINGS, publicGrader } from './checks/where';
+import { GRADE_SETTINGS, gradedExercises } from './checks/where';
 import { assertNotSolution, BOOK_DIR, EXECUTED_DIR, EXERCISES_DIR, listDir, NOTEBOOKS_DIR, readJson, readText, ROOT, shown } from './files';
 import { createMarkdown } from './markdown';
 import { chapterPage, exercisePage, indexPage, type Site } from './page';
@@ -114,7 +114,8 @@ export async function buildBook(options: BookOptions = {}): Promise<BookResult> 
   // The exercises of the chapters in the book (an exercise whose chapter is not written yet waits).
   const exercises = findExercises(exercisesDir).filter((e) => chapters.some((c) => c.slug === e.chapter));
   // The exercises the page can Check: those with a public grader (checks/where.ts knows where).
-  const checked = new Set(exercises.map((e) => e.name).filter((name) => publicGrader(name) !== undefined));
+  const graded = new Set(gradedExercises().map((e) => e.name));
+  const checked = new Set(exercises.map((e) => e.name).filter((name) => graded.has(name)));
   const site: Site = {
     chapters, exercises: exercisesByChapter(exercises), hasGradeScript: hasGradeScript(), student,
     checks: { exercises: checked, settings: GRADE_SETTINGS },

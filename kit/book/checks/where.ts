@@ -5,11 +5,10 @@
  *   (`course/<exercise>/drivers.ts`): kit/grade/course.ts's `listExercises`;
  * - the course's points: `course.config.json`, read and validated by kit/grade/config.ts (the
  *   worker resolves them with the results model, kit/grade/report/model.ts);
- * - the grading defaults: seed, call / load time limits, and the per-file budget, read from kit/grade itself, so the page grades with the numbers `npm run grade` uses.
+ * - the grading defaults: seed, call / load time limits and the per-file budget, read from
+ *   kit/grade itself, so the page grades with the numbers `npm run grade` uses.
  */
-import { relative, sep } from 'path';
-import type { CourseConfig } from '../../grade/config';
-import { readProjectConfig } from '../../grade/config';
+import { readProjectConfig, type CourseConfig } from '../../grade/config';
 import { listExercises, type Exercise } from '../../grade/course';
 import { DEFAULT_SEED } from '../../grade/engine';
 import { DEFAULT_LIMITS } from '../../grade/sandbox/sandbox';
@@ -22,16 +21,6 @@ export type GradedExercise = Pick<Exercise, 'name' | 'file' | 'chapter' | 'grade
 /** The exercises of the course (each has a public grader), in chapter order. */
 export function gradedExercises(): GradedExercise[] {
   return listExercises(ROOT).map(({ name, file, chapter, grader, drivers }) => ({ name, file, chapter, grader, drivers }));
-}
-
-/** The public grader of `exercise` (a path), or undefined when the course has no such exercise. */
-export function publicGrader(exercise: string): string | undefined {
-  return gradedExercises().find((e) => e.name === exercise)?.grader;
-}
-
-/** A path as the browser bundle names it: relative to the project, with `/`. */
-export function projectPath(file: string): string {
-  return relative(ROOT, file).split(sep).join('/');
 }
 
 /** The course's settings (title, points), validated by kit/grade's reader. */
