@@ -14,6 +14,8 @@ import { bundleScripts, EXERCISES_ASSET } from './bundle';
 import { loadChapter, type Chapter } from './chapter';
 import { executeNotebooks, type ExecuteMode, type Progress } from './execute';
 import { exercisesByChapter, findExercises } from './exercises';
+import { bundleChecks } from './checks/bundle';
+import { GRADE_SETTINGS, gradedExercises } from './checks/where';
 import { assertNotSolution, BOOK_DIR, EXECUTED_DIR, EXERCISES_DIR, listDir, NOTEBOOKS_DIR, readJson, readText, ROOT, shown } from './files';
 import { createMarkdown } from './markdown';
 import { chapterPage, exercisePage, indexPage, type Site } from './page';
@@ -111,7 +113,13 @@ export async function buildBook(options: BookOptions = {}): Promise<BookResult> 
   });
   // The exercises of the chapters in the book (an exercise whose chapter is not written yet waits).
   const exercises = findExercises(exercisesDir).filter((e) => chapters.some((c) => c.slug === e.chapter));
-  const site: Site = { chapters, exercises: exercisesByChapter(exercises), hasGradeScript: hasGradeScript(), student };
+  // The exercises the page can Check: those with a public grader (checks/where.ts knows where).
+  const graded = new Set(gradedExercises().map((e) => e.name));
+  const checked = new Set(exercises.map((e) => e.name).filter((name) => graded.has(name)));
+  const site: Site = {
+    chapters, exercises: exercisesByChapter(exercises), hasGradeScript: hasGradeScript(), student,
+    checks: { exercises: checked, settings: GRADE_SETTINGS },
+  };
 
   clearOut(out);
   const pages: string[] = [];
@@ -124,7 +132,7 @@ export async function buildBook(options: BookOptions = {}): Promise<BookResult> 
   chapters.forEach((c, k) => write(`${c.slug}.html`, chapterPage(site, k)));
   for (const e of exercises) write(`exercises/${e.name}.html`, exercisePage(site, e));
   copyAssets(out);
-  await bundleScripts(out);
+  await Promise.all([bundleScripts(out), bundleChecks(out, [...checked])]);
   // The exercise folder's files (the stubs in a student book), for the live editor's descent/exercises.
   writeFileSync(join(out, EXERCISES_ASSET), `${JSON.stringify(Object.fromEntries(exercises.map((e) => [e.name, e.source])), null, 1)}\n`);
   const manifest: Manifest = {

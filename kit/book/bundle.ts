@@ -2,6 +2,8 @@
  * Every script of the book, bundled at build time with esbuild — the only place the book bundles:
  * - `assets/book.js` (every page): the menu, the figures (themed, sliders for the keyboard);
  * - `assets/live.js` (chapter pages): the editors (CodeMirror 6), Run / Run all / Stop / Reset;
+ * - `assets/exercise.js` (exercise pages): the exercise's editor, Check / Stop / Download / Reset;
+ *   its worker `assets/check.js` (the public graders) is bundled by checks/bundle.ts;
  * - `assets/worker.js`: the TypeScript worker — the library (`descent`, src/), its browser
  *   helpers (`descent/notebook`), mathjs, sucrase (types stripped in the page) and acorn (the
  *   book's exercise files go beside it as `assets/exercises.json`, written by build.ts).
@@ -25,7 +27,7 @@ export const BROWSER_TARGET = 'es2022';
 export const WORKER_LOADERS: Record<string, Loader> = {};
 
 /** The scripts written, relative to the book. */
-export const SCRIPTS = { book: 'assets/book.js', live: 'assets/live.js', worker: 'assets/worker.js' } as const;
+export const SCRIPTS = { book: 'assets/book.js', live: 'assets/live.js', worker: 'assets/worker.js', exercise: 'assets/exercise.js' } as const;
 /** The exercise files' sources (name → TypeScript), which the worker's `descent/exercises` compiles. */
 export const EXERCISES_ASSET = 'assets/exercises.json';
 
@@ -50,8 +52,11 @@ function cacheKey(options: BuildOptions): string {
   return createHash('sha256').update(JSON.stringify({ esbuildVersion, rest })).digest('hex');
 }
 
-/** One bundle, from the cache when none of its inputs changed. */
-async function bundle(name: string, options: BuildOptions): Promise<void> {
+/**
+ * One bundle, from the cache when none of its inputs changed. `strict`: any esbuild warning (an
+ * import with no matching export, …) fails the build, naming it.
+ */
+export async function bundle(name: string, options: BuildOptions, strict = false): Promise<void> {
   const outfile = options.outfile as string;
   const key = cacheKey(options);
   const cached = join(CACHE_DIR, `${name}.js`);
@@ -65,6 +70,10 @@ async function bundle(name: string, options: BuildOptions): Promise<void> {
     }
   } catch { /* no cache yet */ }
   const result = await build({ ...options, metafile: true });
+  if (strict && result.warnings.length > 0) {
+    const where = (w: (typeof result.warnings)[number]): string => (w.location ? `${w.location.file}:${w.location.line}: ` : '');
+    throw new Error(`book: bundling ${name} warned, which fails the build:\n${result.warnings.map((w) => `  ${where(w)}${w.text}`).join('\n')}`);
+  }
   const inputs: Record<string, number | null> = {};
   for (const input of Object.keys(result.metafile?.inputs ?? {})) {
     const path = isAbsolute(input) ? input : resolve(process.cwd(), input);
@@ -91,6 +100,7 @@ export async function bundleScripts(out: string): Promise<string[]> {
   await Promise.all([
     bundle('book', { ...common, entryPoints: [join(BROWSER_DIR, 'book.ts')], outfile: join(out, SCRIPTS.book) }),
     bundle('live', { ...common, entryPoints: [join(BROWSER_DIR, 'live.ts')], outfile: join(out, SCRIPTS.live) }),
+    bundle('exercise', { ...common, entryPoints: [join(BROWSER_DIR, 'exercise.ts')], outfile: join(out, SCRIPTS.exercise) }),
     bundle('worker', { ...common, entryPoints: [join(BROWSER_DIR, 'worker.ts')], outfile: join(out, SCRIPTS.worker), loader: WORKER_LOADERS }),
   ]);
   return Object.values(SCRIPTS);

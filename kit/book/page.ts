@@ -9,6 +9,7 @@ import { THEMES } from '../../src/plot/figure';
 import { escapeHtml, highlight } from './markdown';
 import { PLOTLY_ASSET } from './assets';
 import { scriptJson } from './outputs';
+import type { GradeSettings } from './checks/where';
 
 /** The book's name, in the top bar and page titles. */
 export const BOOK_TITLE = 'Descent';
@@ -19,6 +20,8 @@ export interface Site {
   /** Commands students run (`npm run lab`…), shown in hints. */
   hasGradeScript: boolean;
   student: boolean;
+  /** Exercises whose page can Check them in the browser (they have a public grader), with the grading settings. */
+  checks?: { exercises: ReadonlySet<string>; settings: GradeSettings };
 }
 
 interface Layout {
@@ -31,6 +34,8 @@ interface Layout {
   figures: number;
   /** Code cells the live editor runs (chapter pages): loads plotly.js and live.js. */
   liveCells?: number;
+  /** Scripts of the page's own (the exercise page's Check), before book.js. */
+  pageScripts?: string;
   site: Site;
 }
 
@@ -56,7 +61,7 @@ function layout(p: Layout): string {
   // Deferred: the live editor first (its worker loads the library meanwhile), then book.js, which
   // loads plotly.js (data-plotly) when a figure is to be drawn, those near the screen first.
   const plots = p.figures > 0 || live;
-  const scripts = (live ? `<script defer src="${p.base}assets/live.js"></script>\n` : '')
+  const scripts = (live ? `<script defer src="${p.base}assets/live.js"></script>\n` : '') + (p.pageScripts ?? '')
     + (plots ? `<script type="application/json" id="descent-plot-themes">${scriptJson(THEMES)}</script>\n` : '')
     + `<script defer src="${p.base}assets/book.js"${plots ? ` data-plotly="${p.base}${PLOTLY_ASSET}"` : ''}></script>`;
   return `<!doctype html>
@@ -154,18 +159,24 @@ ${first ? `<nav class="pager" aria-label="Next chapter"><a class="pager-next" re
   return layout({ title: `${BOOK_TITLE} · contents`, base: '', current: '', main, figures: 0, site });
 }
 
-/** An exercise file as a page (the file of the exercise folder, e.g. the stubs). */
+/** An exercise file as a page (the file of the exercise folder, e.g. the stubs), with Check when it has a grader. */
 export function exercisePage(site: Site, exercise: Exercise): string {
   const chapter = site.chapters.find((c) => c.slug === exercise.chapter);
   const back = chapter ? `<p>Chapter: <a href="../${chapter.slug}.html">${chapter.titleHtml}</a></p>` : '';
   const grade = site.hasGradeScript ? ` or ${code('npm run grade')}` : '';
+  const checks = site.checks?.exercises.has(exercise.name) === true ? site.checks : undefined;
+  const here = checks ? ', or right here: the editor below checks it in this page (scripts on)' : '';
   const main = `<article class="exercise">
 <h1>Exercise ${code(`exercises/${exercise.name}.ts`)}</h1>
 ${back}
 <aside class="run-hint" aria-label="How to work on this exercise">
-<p><span class="hint-label">How</span> open ${code(`exercises/${exercise.name}.ts`)} in your editor, replace each ${code("throw new Error('TODO: …')")}, save, and check it with ${code(`await check('${exercise.name}')`)} in the chapter's notebook${grade}.</p>
+<p><span class="hint-label">How</span> open ${code(`exercises/${exercise.name}.ts`)} in your editor, replace each ${code("throw new Error('TODO: …')")}, save, and check it with ${code(`await check('${exercise.name}')`)} in the chapter's notebook${grade}${here}.</p>
 </aside>
-<pre class="code" tabindex="0"><code class="hljs language-typescript">${highlight(exercise.source)}</code></pre>
+<pre class="code exercise-source" tabindex="0"><code class="hljs language-typescript">${highlight(exercise.source)}</code></pre>
 </article>`;
-  return layout({ title: `exercises/${exercise.name}.ts · ${BOOK_TITLE}`, base: '../', current: exercise.chapter, main, figures: 0, site });
+  const data = { exercise: exercise.name, file: `${exercise.name}.ts`, settings: checks?.settings };
+  const pageScripts = checks
+    ? `<script type="application/json" id="descent-exercise">${scriptJson(data)}</script>\n<script defer src="../assets/exercise.js"></script>\n`
+    : '';
+  return layout({ title: `exercises/${exercise.name}.ts · ${BOOK_TITLE}`, base: '../', current: exercise.chapter, main, figures: 0, pageScripts, site });
 }

@@ -4,7 +4,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-import type { CheckContext, CallOptions, Check } from './api/grader';
+import type { CheckContext, CallOptions } from './api/grader';
 import { seconds } from '../shared/time';
 import { cleanText } from './safe/text';
 import { DEFAULT_LIMITS, Outcome, Sandbox, SandboxLimits } from './sandbox/sandbox';
@@ -101,33 +101,5 @@ export class ExerciseSession implements CheckContext {
   }
 }
 
-/** Longest feedback of one check, in characters (what a submission puts in it is capped, and so is the whole). */
-export const MAX_FEEDBACK = 4_000;
-
-export interface CheckVerdict {
-  passed: boolean;
-  feedback: string;
-  ms: number;
-}
-
-function isFeedback(error: unknown): error is Error {
-  return error instanceof Error && (error as { descentFeedback?: unknown }).descentFeedback === true;
-}
-
-/**
- * Runs one check: passed, or failed with its feedback — cleaned of control characters and CI
- * commands and capped (safe/text.ts), since it quotes what the submission returned or threw. A
- * grader bug is reported, never thrown.
- */
-export async function runCheck(check: Pick<Check, 'run'>, context: CheckContext): Promise<CheckVerdict> {
-  const start = Date.now();
-  try {
-    await check.run(context);
-    return { passed: true, feedback: '', ms: Date.now() - start };
-  } catch (error) {
-    const feedback = isFeedback(error)
-      ? error.message
-      : `grader error (please report it): ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
-    return { passed: false, feedback: cleanText(feedback, MAX_FEEDBACK), ms: Date.now() - start };
-  }
-}
+// Running one check needs no Node API (the book's check worker runs it in a browser): run-check.ts.
+export { MAX_FEEDBACK, runCheck, type CheckVerdict } from './run-check';

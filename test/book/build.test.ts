@@ -79,6 +79,8 @@ describe('the built book', () => {
     expect(exercise).toContain('<a href="../01-alpha.html">');
     expect(exercise).toContain('<span class="hljs-keyword">export</span>');
     expect(exercise).toContain('href="../assets/book.css"');
+    // No public grader for this fixture's exercise: no Check on its page (the course's pages have one).
+    expect(exercise).not.toContain('assets/exercise.js');
   });
 
   it('typesets the math at build time and leaves no TeX in the text', () => {

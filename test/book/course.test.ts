@@ -11,6 +11,7 @@ import { join, relative } from 'path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBook, type BookResult } from '../../kit/book/build';
 import { EXERCISES_ASSET, SCRIPTS } from '../../kit/book/bundle';
+import { CHECK_SCRIPT } from '../../kit/book/checks/bundle';
 import { EXECUTED_DIR, EXERCISES_DIR, ROOT, SOLUTIONS_DIR } from '../../kit/book/files';
 import { courseNotebooks, executedWithStubs, EXECUTION_TIMEOUT_MS } from './shared';
 
@@ -68,9 +69,10 @@ describe('the student book of the course', () => {
   it('contains no solution code (and does contain the stubs)', () => {
     const solutions = solutionOnly();
     expect([...solutions.values()].flatMap((s) => s.runs).length).toBeGreaterThan(20);
-    // The scripts esbuild bundles (the library, CodeMirror, mathjs… minified) are checked below
-    // instead: line by line they would match any generic solution line (`throw new RangeError(`).
-    const bundles = Object.values(SCRIPTS).map((s) => join(book.out, s));
+    // The scripts esbuild bundles (the library, CodeMirror, mathjs… minified; check.js: the public
+    // graders) pass the solutions guard instead (build.test.ts): line by line they would match any
+    // generic solution line (`throw new RangeError(`).
+    const bundles = [...Object.values(SCRIPTS), CHECK_SCRIPT].map((s) => join(book.out, s));
     const pages = files(book.out).filter((f) => /\.(html|json|js|css)$/.test(f) && !f.endsWith('plotly.min.js') && !bundles.includes(f));
     // Each page as the lines a reader could copy: tags dropped, entities decoded, lines trimmed, comments dropped.
     // The live editor's exercise sources (one JSON line) are read as the files they hold.

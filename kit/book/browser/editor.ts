@@ -40,6 +40,8 @@ export interface EditorOptions {
   label: string;
   /** Shift+Enter / Ctrl+Enter. */
   onRun: () => void;
+  /** Called after each edit of the text. */
+  onChange?: () => void;
 }
 
 /** A CodeMirror editor in `parent`. */
@@ -64,6 +66,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
         keymap.of([{ key: 'Shift-Enter', run }, { key: 'Mod-Enter', run }, ...defaultKeymap, ...historyKeymap]),
         EditorView.contentAttributes.of({ 'aria-label': options.label, tabindex: '0' }),
         BOOK_THEME,
+        ...(options.onChange ? [EditorView.updateListener.of((u) => { if (u.docChanged) options.onChange?.(); })] : []),
       ],
     }),
   });

@@ -1,7 +1,7 @@
 /**
  * The messages between a chapter page and its worker. One request at a time; every message the
- * worker sends while a request runs carries that request's id. (Exercise pages will add a `check`
- * request beside `run`.)
+ * worker sends while a request runs carries that request's id. (Exercise pages have their own
+ * worker and protocol: check-protocol.ts.)
  */
 export type MimeBundle = Record<string, unknown>;
 

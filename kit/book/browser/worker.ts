@@ -14,8 +14,8 @@ import * as descent from '../../../src/index';
 import * as descentInternal from '../../../src/internal';
 import * as notebook from '../../notebooks/helpers/browser';
 import { PLOTLY_MIME } from '../../notebooks/helpers/plot';
-import { transform } from 'sucrase';
 import { format, inspect } from './inspect';
+import { moduleLoader, type External, type Module } from './modules';
 import type { CellError, Reply, Request } from './protocol';
 import { cellTrace, CellSyntaxError, compileCell, IMPORT, SCOPE } from './transform';
 
@@ -24,7 +24,6 @@ interface WorkerScope {
   addEventListener(type: 'message', listener: (e: { data: Request }) => void): void;
 }
 const host = globalThis as unknown as WorkerScope;
-type Module = Record<string, unknown>;
 
 // eslint-disable-next-line @typescript-eslint/no-empty-function
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<unknown>;
@@ -66,26 +65,12 @@ function exercises(): Promise<Module> {
 }
 
 function compileExercises(sources: Record<string, string>): Module {
-  const loaded = new Map<string, Module>();
-  const load = (name: string): Module => {
-    const done = loaded.get(name);
-    if (done) return done;
-    const source = sources[name];
-    if (source === undefined) throw new Error(`descent/exercises: no exercise file ${name}.ts in this book`);
-    const module = { exports: {} as Module };
-    loaded.set(name, module.exports);
-    const code = transform(source, { transforms: ['typescript', 'imports'], filePath: `${name}.ts` }).code;
-    const require = (spec: string): Module => {
-      const local = /^\.\.?\/(?:exercises\/)?([\w-]+)(?:\.ts)?$/.exec(spec);
-      if (local && local[1] in sources) return load(local[1]);
-      if (/^(\.\.\/)+src(\/|$)/.test(spec) || spec === 'descent') return descent as unknown as Module;
-      if (spec === 'mathjs') return mathjs;
-      throw new Error(`exercises/${name}.ts: cannot import '${spec}' in the book (it can import descent, mathjs and the other exercise files)`);
-    };
-    new Function('exports', 'require', 'module', `${code}\n//# sourceURL=exercises/${name}.ts`)(module.exports, require, module);
-    loaded.set(name, module.exports);
-    return module.exports;
+  const external: External = (spec) => {
+    if (/^(\.\.\/)+src(\/|$)/.test(spec) || spec === 'descent') return descent as unknown as Module;
+    return spec === 'mathjs' ? mathjs : undefined;
   };
+  const load = moduleLoader(sources, external, (spec, name) =>
+    `exercises/${name}.ts: cannot import '${spec}' in the book (it can import descent, mathjs and the other exercise files)`);
   const all: Module = {};
   for (const name of Object.keys(sources).sort()) Object.assign(all, load(name));
   return all;
