@@ -15,7 +15,7 @@
  * mathjs or src/symbolic fails to load and scores 0 (mutant "derives-with-the-library").
  */
 import type { MathNode } from 'mathjs';
-import { fail, formatCall, formatNumber, receive, record, str, truncate } from '../../kit/grade/api';
+import { compactNumber, fail, formatCall, formatNumber, receive, record, str, truncate } from '../../kit/grade/api';
 import type { Outcome } from '../../kit/grade/api';
 import { checkDerivative } from '../../src/symbolic/check-derivative';
 import { math } from '../../src/symbolic/math';
@@ -123,6 +123,9 @@ function describeNode(type: string): string {
   return names[type] ?? `a ${type}`;
 }
 
+/** A value in feedback: 10 significant digits, enough to tell two values apart, short enough to read. */
+const shown = (v: number): string => compactNumber(v, 10);
+
 const formatAt = (p: Point): string => `(x, y) = (${formatNumber(p.x)}, ${formatNumber(p.y)})`;
 
 /** Checks one partial derivative at `points`: symbolically (checkDerivative) and by finite differences; fails with feedback. */
@@ -153,7 +156,7 @@ export function checkPartial(answer: string, partial: Partial, points: readonly 
     fail({
       input,
       received,
-      problem: `at ${formatAt(bad.at as Point)} your expression is ${formatNumber(bad.expected)}, but ∂${symbol}/∂${wrt} there is ${formatNumber(bad.symbolic)}`,
+      problem: `at ${formatAt(bad.at as Point)} your expression is ${shown(bad.expected)}, but ∂${symbol}/∂${wrt} there is ${shown(bad.symbolic)}`,
       hint: diagnose(check.points, partial, points) ?? partial.hint,
     });
   }
@@ -166,7 +169,7 @@ export function checkPartial(answer: string, partial: Partial, points: readonly 
     const slope = (at(h) - at(-h)) / (2 * h);
     const mine = code.evaluate({ x: p.x, y: p.y }) as number;
     if (Math.abs(mine - slope) > 1e-5 * (1 + Math.abs(slope))) {
-      fail({ input, received, problem: `at ${formatAt(p)} your expression is ${formatNumber(mine)}, but the slope of ${symbol} along ${wrt} there is ${formatNumber(slope)}`, hint: partial.hint });
+      fail({ input, received, problem: `at ${formatAt(p)} your expression is ${shown(mine)}, but the slope of ${symbol} along ${wrt} there is ${shown(slope)}`, hint: partial.hint });
     }
   }
 }

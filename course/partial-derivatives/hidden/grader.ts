@@ -11,7 +11,9 @@ export default defineGrader(({ graded }) => {
   for (const partial of Object.values(PARTIALS)) {
     graded(`randomized: ${checkName(partial)} at 16 random points`, 2, async (t) => {
       const r = random(t.seed);
-      const points = Array.from({ length: 16 }, () => ({ x: r.uniform(-6, 6), y: r.uniform(-6, 6) }));
+      // Two decimals, so the feedback's point is readable: (x, y) = (-4.51, 5.51).
+      const coordinate = (): number => Math.round(r.uniform(-6, 6) * 100) / 100;
+      const points = Array.from({ length: 16 }, () => ({ x: coordinate(), y: coordinate() }));
       const answer = readGradient(await t.call(partial.fn, []), partial.fn);
       checkPartial(answer[partial.wrt], partial, points);
     });
