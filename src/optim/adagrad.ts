@@ -3,15 +3,15 @@
  * so far, exactly as `torch.optim.Adagrad` (PyTorch 1.13).
  *
  * ```text
- * input: γ (lr), θ₀ (params), f(θ) (objective), λ (weight decay), η (lr decay),
- *        s₀ (initial accumulator value), ε (epsilon)
- * initialize: sum₀ ← s₀ (every coordinate)
+ * input: η (lr), θ₀ (params), f(θ) (objective), ω (weight decay), lrDecay,
+ *        s_init (initial accumulator value), ε (epsilon)
+ * initialize: s₀ ← s_init (every coordinate)
  * for t = 1, 2, …:
  *     g_t ← ∇_θ f_t(θ_{t−1})
- *     γ̃ ← γ / (1 + (t − 1) η)
- *     if λ ≠ 0:  g_t ← g_t + λ θ_{t−1}
- *     sum_t ← sum_{t−1} + g_t²
- *     θ_t ← θ_{t−1} − γ̃ g_t / (√sum_t + ε)
+ *     η̃ ← η / (1 + (t − 1) · lrDecay)
+ *     if ω ≠ 0:  g_t ← g_t + ω θ_{t−1}
+ *     s_t ← s_{t−1} + g_t²
+ *     θ_t ← θ_{t−1} − η̃ g_t / (√s_t + ε)
  * return θ_t
  * ```
  *
@@ -19,11 +19,11 @@
  * Optimization" (JMLR 2011).
  *
  * Notes on conventions:
- * - ε is added outside the square root, √sum + ε, and the sum starts at 0 (Keras's Adagrad
+ * - ε is added outside the square root, √s + ε, and the sum starts at 0 (Keras's Adagrad
  *   starts it at 0.1 and uses ε = 1e-7; TensorFlow 1's had no ε at all).
- * - The lr decay η is PyTorch's own addition; it is not in the paper.
+ * - The lr decay (lrDecay) is PyTorch's own addition; it is not in the paper.
  * - PyTorch creates Adagrad's state in the constructor; here it is created on a parameter's first
- *   step like every other optimizer's. The values are the same, as the state starts at s₀ and
+ *   step like every other optimizer's. The values are the same, as the state starts at s_init and
  *   t counts the steps that parameter took.
  *
  * Chapter: 07-optimizers.
@@ -36,13 +36,13 @@ import { Storage, allocate, escape, fromArray, view } from '../tensor/storage';
 import { optimizerKernel } from '../tensor/kernels';
 
 export interface AdagradOptions {
-  /** The learning rate γ ≥ 0 (default: 1e-2). */
+  /** The learning rate η ≥ 0 (default: 1e-2). */
   lr?: number;
-  /** The lr decay η ≥ 0: step t uses γ / (1 + (t − 1) η) (default: 0). */
+  /** The lr decay ≥ 0: step t uses η / (1 + (t − 1) · lrDecay) (default: 0). */
   lrDecay?: number;
-  /** The L2 weight decay λ ≥ 0 added to the gradient as λθ (default: 0). */
+  /** The L2 weight decay ω ≥ 0 added to the gradient as ωθ (default: 0). */
   weightDecay?: number;
-  /** The starting value s₀ ≥ 0 of the sum of squared gradients (default: 0). */
+  /** The starting value s_init ≥ 0 of the sum s of squared gradients (default: 0). */
   initialAccumulatorValue?: number;
   /** ε ≥ 0 added to the root of the sum, for numerical stability (default: 1e-10). */
   eps?: number;

@@ -1,23 +1,23 @@
 /**
  * Adam: momentum on the gradient (first moment m) divided by the root of a running average of
- * its square (second moment v), both bias-corrected, exactly as `torch.optim.Adam`
+ * its square (second moment s), both bias-corrected, exactly as `torch.optim.Adam`
  * (PyTorch 1.13).
  *
  * ```text
- * input: γ (lr), β₁, β₂ (betas), θ₀ (params), f(θ) (objective), λ (weight decay), ε, amsgrad
- * initialize: m₀ ← 0 (first moment), v₀ ← 0 (second moment), v₀^max ← 0
+ * input: η (lr), β₁, β₂ (betas), θ₀ (params), f(θ) (objective), ω (weight decay), ε, amsgrad
+ * initialize: m₀ ← 0 (first moment), s₀ ← 0 (second moment), s₀^max ← 0
  * for t = 1, 2, …:
  *     g_t ← ∇_θ f_t(θ_{t−1})
- *     if λ ≠ 0:  g_t ← g_t + λ θ_{t−1}
+ *     if ω ≠ 0:  g_t ← g_t + ω θ_{t−1}
  *     m_t ← β₁ m_{t−1} + (1 − β₁) g_t
- *     v_t ← β₂ v_{t−1} + (1 − β₂) g_t²
+ *     s_t ← β₂ s_{t−1} + (1 − β₂) g_t²
  *     m̂_t ← m_t / (1 − β₁ᵗ)
  *     if amsgrad:
- *         v_t^max ← max(v_{t−1}^max, v_t)
- *         v̂_t ← v_t^max / (1 − β₂ᵗ)
+ *         s_t^max ← max(s_{t−1}^max, s_t)
+ *         ŝ_t ← s_t^max / (1 − β₂ᵗ)
  *     else:
- *         v̂_t ← v_t / (1 − β₂ᵗ)
- *     θ_t ← θ_{t−1} − γ m̂_t / (√v̂_t + ε)
+ *         ŝ_t ← s_t / (1 − β₂ᵗ)
+ *     θ_t ← θ_{t−1} − η m̂_t / (√ŝ_t + ε)
  * return θ_t
  * ```
  *
@@ -25,14 +25,14 @@
  * Reddi, Kale & Kumar, "On the Convergence of Adam and Beyond" (ICLR 2018).
  *
  * Notes on conventions:
- * - ε is added to the bias-corrected root, √v̂ + ε, outside the square root (TensorFlow's
- *   `epsilon` is added to the uncorrected root √v, so the same ε means a different thing there).
- *   PyTorch computes the step as θ − (γ / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε); so does this code.
- * - amsgrad keeps the maximum of the raw v (before the bias correction), as PyTorch does; the
+ * - ε is added to the bias-corrected root, √ŝ + ε, outside the square root (TensorFlow's
+ *   `epsilon` is added to the uncorrected root √s, so the same ε means a different thing there).
+ *   PyTorch computes the step as θ − (η / (1 − β₁ᵗ)) · m / (√s / √(1 − β₂ᵗ) + ε); so does this code.
+ * - amsgrad keeps the maximum of the raw s (before the bias correction), as PyTorch does; the
  *   paper's version has no bias correction at all.
  * - Weight decay here is an L2 penalty added to g, so it is rescaled by the adaptive denominator;
  *   AdamW decouples it (see adamw.ts).
- * - The first step moves every coordinate by ≈ γ: m̂₁ = g₁ and √v̂₁ = |g₁|.
+ * - The first step moves every coordinate by ≈ η: m̂₁ = g₁ and √ŝ₁ = |g₁|.
  *
  * Chapter: 07-optimizers.
  */
@@ -44,13 +44,13 @@ import { Optimizer, checkBetas, withDefaults } from './optimizer';
 import type { OptimizerState } from './optimizer';
 
 export interface AdamOptions {
-  /** The learning rate γ ≥ 0 (default: 1e-3). */
+  /** The learning rate η ≥ 0 (default: 1e-3). */
   lr?: number;
   /** The decay rates [β₁, β₂] of the first and second moments, each in [0, 1) (default: [0.9, 0.999]). */
   betas?: readonly [number, number];
   /** ε ≥ 0 added to the bias-corrected root, for numerical stability (default: 1e-8). */
   eps?: number;
-  /** The L2 weight decay λ ≥ 0 added to the gradient as λθ (default: 0; AdamW's is 1e-2). */
+  /** The L2 weight decay ω ≥ 0 added to the gradient as ωθ (default: 0; AdamW's is 1e-2). */
   weightDecay?: number;
   /** Use the maximum of all second moments so far (AMSGrad) (default: false). */
   amsgrad?: boolean;
@@ -72,9 +72,9 @@ export type AdamHyperparameters = Readonly<Required<AdamOptions>>;
 export interface AdamState extends OptimizerState {
   /** The first moment m; PyTorch's `exp_avg`. */
   expAvg: Float64Array;
-  /** The second moment v; PyTorch's `exp_avg_sq`. */
+  /** The second moment s; PyTorch's `exp_avg_sq`. */
   expAvgSq: Float64Array;
-  /** The running maximum of v (amsgrad only, else null); PyTorch's `max_exp_avg_sq`. */
+  /** The running maximum of s (amsgrad only, else null); PyTorch's `max_exp_avg_sq`. */
   maxExpAvgSq: Float64Array | null;
 }
 
@@ -85,7 +85,7 @@ export function adamStep(theta: Float64Array, grad: Float64Array, state: AdamSta
 
 /**
  * The update shared by Adam and AdamW: the algorithm above with an L2 coefficient `l2`
- * (Adam's λ; 0 for AdamW, which has already decayed θ).
+ * (Adam's ω; 0 for AdamW, which has already decayed θ).
  */
 export function adamUpdate(
   theta: Float64Array,
@@ -107,9 +107,9 @@ export function adamUpdate(
 }
 
 /**
- * The loop of one Adam step on arrays, with θ first scaled by `decay` (AdamW's 1 − γλ; 1 for Adam):
+ * The loop of one Adam step on arrays, with θ first scaled by `decay` (AdamW's 1 − ηω; 1 for Adam):
  * the reference of the WebAssembly kernel `adam` (wasm/kernels/optim.ts), same operations in the
- * same order. stepSize = γ / (1 − β₁ᵗ), c2 = √(1 − β₂ᵗ).
+ * same order. stepSize = η / (1 − β₁ᵗ), c2 = √(1 − β₂ᵗ).
  */
 function adamLoop(
   theta: Float64Array, grad: Float64Array, m: Float64Array, v: Float64Array, vMax: Float64Array | null,

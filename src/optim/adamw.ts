@@ -1,31 +1,31 @@
 /**
  * AdamW: Adam with decoupled weight decay, exactly as `torch.optim.AdamW` (PyTorch 1.13).
- * θ shrinks by the factor (1 − γλ) before the Adam step, and the Adam step sees the raw
+ * θ shrinks by the factor (1 − ηω) before the Adam step, and the Adam step sees the raw
  * gradient, so the decay is not rescaled by the adaptive denominator.
  *
  * ```text
- * input: γ (lr), β₁, β₂ (betas), θ₀ (params), f(θ) (objective), λ (weight decay), ε, amsgrad
- * initialize: m₀ ← 0 (first moment), v₀ ← 0 (second moment), v₀^max ← 0
+ * input: η (lr), β₁, β₂ (betas), θ₀ (params), f(θ) (objective), ω (weight decay), ε, amsgrad
+ * initialize: m₀ ← 0 (first moment), s₀ ← 0 (second moment), s₀^max ← 0
  * for t = 1, 2, …:
  *     g_t ← ∇_θ f_t(θ_{t−1})
- *     θ_{t−1} ← θ_{t−1} (1 − γλ)
+ *     θ_{t−1} ← θ_{t−1} (1 − ηω)
  *     m_t ← β₁ m_{t−1} + (1 − β₁) g_t
- *     v_t ← β₂ v_{t−1} + (1 − β₂) g_t²
+ *     s_t ← β₂ s_{t−1} + (1 − β₂) g_t²
  *     m̂_t ← m_t / (1 − β₁ᵗ)
  *     if amsgrad:
- *         v_t^max ← max(v_{t−1}^max, v_t)
- *         v̂_t ← v_t^max / (1 − β₂ᵗ)
+ *         s_t^max ← max(s_{t−1}^max, s_t)
+ *         ŝ_t ← s_t^max / (1 − β₂ᵗ)
  *     else:
- *         v̂_t ← v_t / (1 − β₂ᵗ)
- *     θ_t ← θ_{t−1} − γ m̂_t / (√v̂_t + ε)
+ *         ŝ_t ← s_t / (1 − β₂ᵗ)
+ *     θ_t ← θ_{t−1} − η m̂_t / (√ŝ_t + ε)
  * return θ_t
  * ```
  *
  * Paper: Loshchilov & Hutter, "Decoupled Weight Decay Regularization" (ICLR 2019).
  *
  * Notes on conventions:
- * - The decay is multiplied by the lr, θ(1 − γλ), as in PyTorch; the paper uses a separate
- *   schedule multiplier η_t and writes θ − η_t λ θ. So a schedule that lowers γ also lowers the decay.
+ * - The decay is multiplied by the lr, θ(1 − ηω), as in PyTorch; the paper multiplies the
+ *   decay by a separate schedule multiplier instead of the lr. So a schedule that lowers η also lowers the decay.
  * - The default weight decay is 1e-2 (Adam's is 0).
  * - ε is outside the square root, as in Adam (see adam.ts).
  *

@@ -1,12 +1,12 @@
 /**
- * ExponentialLR: multiply the lr by γ after every epoch, exactly as
+ * ExponentialLR: multiply the lr by q after every epoch, exactly as
  * `torch.optim.lr_scheduler.ExponentialLR` (PyTorch 1.13).
  *
  * ```text
- * input: η₀ (the optimizer's lr), γ (gamma)
+ * input: η₀ (the optimizer's lr), q (gamma)
  * for t = 1, 2, … (one scheduler.step() per epoch):
- *     η_t ← γ η_{t−1}
- * return η_t          (= η₀ γ^t when nothing else changes the lr)
+ *     η_t ← q η_{t−1}
+ * return η_t          (= η₀ q^t when nothing else changes the lr)
  * ```
  *
  * Chapter: 07-optimizers (learning-rate schedules).
@@ -15,7 +15,7 @@ import { checkOptions, expected } from '../util/validate';
 import { LRScheduler, checkPositive } from './lr-scheduler';
 
 export interface ExponentialLROptions {
-  /** The factor γ > 0 applied after every epoch (required). */
+  /** The factor q > 0 applied after every epoch (required). */
   gamma: number;
 }
 

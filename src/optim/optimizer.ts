@@ -9,7 +9,7 @@
  * kernel on the tensors' storage (`updateParam`: WebAssembly SIMD under the wasm backend), which
  * gives the same numbers as `update`.
  *
- * Chapters: 03-gradient-descent (the update θ ← θ − γ g), 07-optimizers (the others).
+ * Chapters: 03-gradient-descent (the update θ ← θ − η g), 07-optimizers (the others).
  */
 import { Tensor } from '../tensor';
 import { dropGrad } from '../tensor/tensor';
@@ -24,7 +24,7 @@ export interface OptimizerState {
 export abstract class Optimizer<State extends OptimizerState = OptimizerState> {
   /** The parameters this optimizer updates, in order. */
   readonly params: Tensor[];
-  /** The learning rate γ. Mutable: schedulers (StepLR, ...) change it between epochs. */
+  /** The learning rate η. Mutable: schedulers (StepLR, ...) change it between epochs. */
   lr: number;
   /** Per-parameter state, created on a parameter's first step (as `optimizer.state[p]` in PyTorch). */
   readonly state = new Map<Tensor, State>();

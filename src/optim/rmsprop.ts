@@ -3,22 +3,22 @@
  * `torch.optim.RMSprop` (PyTorch 1.13).
  *
  * ```text
- * input: γ (lr), θ₀ (params), f(θ) (objective), α (smoothing constant), ε (epsilon),
- *        λ (weight decay), μ (momentum), centered
- * initialize: v₀ ← 0 (square average), ḡ₀ ← 0 (gradient average), b₀ ← 0 (buffer)
+ * input: η (lr), θ₀ (params), f(θ) (objective), α (smoothing constant), ε (epsilon),
+ *        ω (weight decay), μ (momentum), centered
+ * initialize: s₀ ← 0 (square average), ḡ₀ ← 0 (gradient average), v₀ ← 0 (buffer)
  * for t = 1, 2, …:
  *     g_t ← ∇_θ f_t(θ_{t−1})
- *     if λ ≠ 0:  g_t ← g_t + λ θ_{t−1}
- *     v_t ← α v_{t−1} + (1 − α) g_t²
- *     ṽ_t ← v_t
+ *     if ω ≠ 0:  g_t ← g_t + ω θ_{t−1}
+ *     s_t ← α s_{t−1} + (1 − α) g_t²
+ *     s̃_t ← s_t
  *     if centered:
  *         ḡ_t ← α ḡ_{t−1} + (1 − α) g_t
- *         ṽ_t ← v_t − ḡ_t²
+ *         s̃_t ← s_t − ḡ_t²
  *     if μ > 0:
- *         b_t ← μ b_{t−1} + g_t / (√ṽ_t + ε)
- *         θ_t ← θ_{t−1} − γ b_t
+ *         v_t ← μ v_{t−1} + g_t / (√s̃_t + ε)
+ *         θ_t ← θ_{t−1} − η v_t
  *     else:
- *         θ_t ← θ_{t−1} − γ g_t / (√ṽ_t + ε)
+ *         θ_t ← θ_{t−1} − η g_t / (√s̃_t + ε)
  * return θ_t
  * ```
  *
@@ -27,10 +27,10 @@
  * (2013).
  *
  * Notes on conventions:
- * - ε is added outside the square root, √ṽ + ε; TensorFlow puts it inside, √(ṽ + ε).
- * - There is no bias correction, so the first steps are large: v₁ = (1 − α) g₁², and the first
- *   step is γ g₁ / (√(1 − α) |g₁| + ε) ≈ 10 γ in each coordinate at α = 0.99.
- * - The centered ṽ estimates the variance of the gradient rather than its second moment.
+ * - ε is added outside the square root, √s̃ + ε; TensorFlow puts it inside, √(s̃ + ε).
+ * - There is no bias correction, so the first steps are large: s₁ = (1 − α) g₁², and the first
+ *   step is η g₁ / (√(1 − α) |g₁| + ε) ≈ 10 η in each coordinate at α = 0.99.
+ * - The centered s̃ estimates the variance of the gradient rather than its second moment.
  * - Validation is stricter than PyTorch's (α ≥ 0, μ ≥ 0): here α and μ lie in [0, 1).
  *
  * Chapter: 07-optimizers.
@@ -43,17 +43,17 @@ import { Storage, allocate, escape, fromArray, view } from '../tensor/storage';
 import { optimizerKernel } from '../tensor/kernels';
 
 export interface RMSpropOptions {
-  /** The learning rate γ ≥ 0 (default: 1e-2). */
+  /** The learning rate η ≥ 0 (default: 1e-2). */
   lr?: number;
   /** The smoothing constant α in [0, 1) of the running averages (default: 0.99). */
   alpha?: number;
   /** ε ≥ 0 added to the root, for numerical stability (default: 1e-8). */
   eps?: number;
-  /** The L2 weight decay λ ≥ 0 added to the gradient as λθ (default: 0). */
+  /** The L2 weight decay ω ≥ 0 added to the gradient as ωθ (default: 0). */
   weightDecay?: number;
   /** The momentum μ in [0, 1) applied to the normalized step (default: 0). */
   momentum?: number;
-  /** Normalize by an estimate of the variance, v − ḡ², instead of v (default: false). */
+  /** Normalize by an estimate of the variance, s − ḡ², instead of s (default: false). */
   centered?: boolean;
 }
 
@@ -72,11 +72,11 @@ export const RMSPROP_OPTION_NAMES = ['lr', 'alpha', 'eps', 'weightDecay', 'momen
 export type RMSpropHyperparameters = Readonly<Required<RMSpropOptions>>;
 
 export interface RMSpropState extends OptimizerState {
-  /** The running average v of g²; PyTorch's `square_avg`. */
+  /** The running average s of g²; PyTorch's `square_avg`. */
   squareAvg: Float64Array;
   /** The running average ḡ of g (centered only, else null); PyTorch's `grad_avg`. */
   gradAvg: Float64Array | null;
-  /** The momentum buffer b (momentum > 0 only, else null); PyTorch's `momentum_buffer`. */
+  /** The momentum buffer v (momentum > 0 only, else null); PyTorch's `momentum_buffer`. */
   momentumBuffer: Float64Array | null;
 }
 

@@ -3,17 +3,17 @@
  * decay, exactly as `torch.optim.SGD` (PyTorch 1.13).
  *
  * ```text
- * input: γ (lr), θ₀ (params), f(θ) (objective), λ (weight decay), μ (momentum),
+ * input: η (lr), θ₀ (params), f(θ) (objective), ω (weight decay), μ (momentum),
  *        τ (dampening), nesterov
  * for t = 1, 2, …:
  *     g_t ← ∇_θ f_t(θ_{t−1})
- *     if λ ≠ 0:  g_t ← g_t + λ θ_{t−1}
+ *     if ω ≠ 0:  g_t ← g_t + ω θ_{t−1}
  *     if μ ≠ 0:
- *         if t = 1:  b_t ← g_t                      (a copy: no dampening on the first step)
- *         else:      b_t ← μ b_{t−1} + (1 − τ) g_t
- *         if nesterov:  g_t ← g_t + μ b_t
- *         else:         g_t ← b_t
- *     θ_t ← θ_{t−1} − γ g_t
+ *         if t = 1:  v_t ← g_t                      (a copy: no dampening on the first step)
+ *         else:      v_t ← μ v_{t−1} + (1 − τ) g_t
+ *         if nesterov:  g_t ← g_t + μ v_t
+ *         else:         g_t ← v_t
+ *     θ_t ← θ_{t−1} − η g_t
  * return θ_t
  * ```
  *
@@ -22,11 +22,12 @@
  * and momentum in deep learning" (ICML 2013).
  *
  * Notes on conventions:
- * - PyTorch's momentum is b ← μ b + g, θ ← θ − γ b (the lr multiplies the buffer). Sutskever's
- *   form v ← μ v − γ g, θ ← θ + v is the same at a constant lr, but differs after the lr changes.
- * - Sutskever's Nesterov v ← μv − γ∇f(θ + μv), θ ← θ + v gives the same iterates at a constant
+ * - PyTorch's momentum is v ← μ v + g, θ ← θ − η v (the lr multiplies the buffer). Sutskever's
+ *   velocity form u ← μ u − η g, θ ← θ + u (u = −ηv) is the same at a constant lr, but differs after
+ *   the lr changes.
+ * - Sutskever's Nesterov u ← μu − η∇f(θ + μu), θ ← θ + u gives the same iterates at a constant
  *   lr; PyTorch tracks the look-ahead point instead, so it needs only the gradient at θ.
- * - Weight decay is an L2 penalty λ‖θ‖²/2 added to the gradient (before the momentum).
+ * - Weight decay is an L2 penalty ω‖θ‖²/2 added to the gradient (before the momentum).
  * - Validation is stricter than PyTorch's, which accepts any μ ≥ 0 and any τ: here μ ∈ [0, 1)
  *   (the buffer is a geometric sum of past gradients, which only converges for μ < 1) and τ ∈ [0, 1].
  *
@@ -40,13 +41,13 @@ import { Optimizer, withDefaults } from './optimizer';
 import type { OptimizerState } from './optimizer';
 
 export interface SGDOptions {
-  /** The learning rate γ (required: SGD has no default). */
+  /** The learning rate η (required: SGD has no default). */
   lr: number;
   /** The momentum μ in [0, 1) (default: 0, no momentum). */
   momentum?: number;
   /** The dampening τ in [0, 1] of the gradient added to the momentum buffer (default: 0). */
   dampening?: number;
-  /** The L2 weight decay λ ≥ 0 added to the gradient as λθ (default: 0). */
+  /** The L2 weight decay ω ≥ 0 added to the gradient as ωθ (default: 0). */
   weightDecay?: number;
   /** Nesterov momentum; needs momentum > 0 and dampening = 0 (default: false). */
   nesterov?: boolean;
@@ -72,7 +73,7 @@ export interface SGDHyperparameters {
 }
 
 export interface SGDState extends OptimizerState {
-  /** The momentum buffer b (null without momentum); PyTorch's `momentum_buffer`. */
+  /** The momentum buffer v (null without momentum); PyTorch's `momentum_buffer`. */
   momentumBuffer: Float64Array | null;
 }
 

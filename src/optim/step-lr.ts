@@ -1,13 +1,13 @@
 /**
- * StepLR: multiply the lr by γ every `stepSize` epochs, exactly as
+ * StepLR: multiply the lr by q every `stepSize` epochs, exactly as
  * `torch.optim.lr_scheduler.StepLR` (PyTorch 1.13).
  *
  * ```text
- * input: η₀ (the optimizer's lr), s (stepSize), γ (gamma)
+ * input: η₀ (the optimizer's lr), P (stepSize), q (gamma)
  * for t = 1, 2, … (one scheduler.step() per epoch):
- *     if t mod s = 0:  η_t ← γ η_{t−1}
+ *     if t mod P = 0:  η_t ← q η_{t−1}
  *     else:            η_t ← η_{t−1}
- * return η_t          (= η₀ γ^⌊t/s⌋ when nothing else changes the lr)
+ * return η_t          (= η₀ q^⌊t/P⌋ when nothing else changes the lr)
  * ```
  *
  * Chapter: 07-optimizers (learning-rate schedules).
@@ -16,9 +16,9 @@ import { checkInteger, checkOptions } from '../util/validate';
 import { LRScheduler, checkPositive } from './lr-scheduler';
 
 export interface StepLROptions {
-  /** The period s ≥ 1 of the decay, in epochs (required). */
+  /** The period P ≥ 1 of the decay, in epochs (required). */
   stepSize: number;
-  /** The factor γ > 0 applied every stepSize epochs (default: 0.1). */
+  /** The factor q > 0 applied every stepSize epochs (default: 0.1). */
   gamma?: number;
 }
 

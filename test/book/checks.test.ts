@@ -52,7 +52,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('Check in the book grades like npm run grade', () => {
   it('knows every exercise and the course points', () => {
-    expect([...exercises].sort()).toEqual(['autograd', 'cross-entropy', 'gradient-descent', 'minibatch', 'mse', 'optimizers']);
+    expect([...exercises].sort()).toEqual(['autograd', 'cross-entropy', 'gradient-descent', 'minibatch', 'mse', 'optimizers', 'partial-derivatives']);
     expect(coursePoints()).toEqual(course);
   });
 

@@ -17,7 +17,7 @@ import { safeId } from '../../kit/gradebook/ids';
 import { DEFAULT_GRADEBOOK_OPTIONS } from '../../kit/gradebook/options';
 import { readProjectConfig } from '../../kit/grade/config';
 import { gradeBatch } from '../../kit/grade/batch';
-import { EXERCISES, KIT, removeTemps, tempDir } from './helpers';
+import { ALL_EXERCISES, KIT, removeTemps, tempDir } from './helpers';
 
 afterAll(removeTemps);
 
@@ -31,7 +31,7 @@ function git(repo: string, args: string[], date?: string): string {
 /** A student repository: the solutions committed before the deadline, then the mse stub after it. */
 function student(dir: string): { good: string; late: string } {
   fs.mkdirSync(path.join(dir, 'exercises'), { recursive: true });
-  for (const e of EXERCISES) fs.copyFileSync(path.join(KIT, 'solutions', `${e}.ts`), path.join(dir, 'exercises', `${e}.ts`));
+  for (const e of ALL_EXERCISES) fs.copyFileSync(path.join(KIT, 'solutions', `${e}.ts`), path.join(dir, 'exercises', `${e}.ts`));
   git(dir, ['init', '-q', '-b', 'main']);
   git(dir, ['add', '-A']);
   git(dir, ['commit', '-q', '-m', 'done'], '2026-03-01T20:00:00+09:00');
@@ -68,7 +68,7 @@ test('--before, extensions, roster and the similarity report in one batch', asyn
   expect(byName.get('hw1-minji')).toMatchObject({ commit: minji.late, 'student id': '2026001', name: '김민지', email: 'minji@example.ac.kr', mse: '0' });
   // Identical submissions (the exercises both kept unchanged) are flagged; mse differs between the commits graded.
   const similarity = fs.readFileSync(path.join(book.dir, 'similarity.md'), 'utf8');
-  expect(book.flagged?.pairs).toBe(EXERCISES.length - 1);
+  expect(book.flagged?.pairs).toBe(ALL_EXERCISES.length - 1);
   expect(similarity).toContain(`| optimizers | hw1-minji (\`${safeId('hw1-minji')}\`) | 이서준 (\`${safeId('이서준')}\`) | 100 % |`);
   expect(book.roster?.unmatchedFolders).toEqual([{ folder: '이서준', why: 'no roster row' }]);
   expect(book.roster?.unmatchedRoster.map((r) => r.login)).toEqual(['absent']);

@@ -5,7 +5,13 @@ import path from 'path';
 import ts from 'typescript';
 
 export const KIT = path.resolve(__dirname, '..', '..');
+/**
+ * The exercises whose files the similarity report can judge (code). partial-derivatives is left
+ * out: its answers are string literals, which the fingerprints normalise away (README, similarity).
+ */
 export const EXERCISES = ['autograd', 'cross-entropy', 'gradient-descent', 'minibatch', 'mse', 'optimizers'];
+/** Every exercise of the kit: the folders of course/ with an exercise.json. */
+export const ALL_EXERCISES = fs.readdirSync(path.join(KIT, 'course')).filter((f) => fs.existsSync(path.join(KIT, 'course', f, 'exercise.json'))).sort();
 
 export function read(rel: string): string {
   return fs.readFileSync(path.join(KIT, rel), 'utf8');

@@ -239,7 +239,7 @@ describe('the Gradescope autograder zip', () => {
     const r = results.get('repository') as Results;
     expect(r.score).toBe(100);
     expect(r.extra_data.status).toBe('ok');
-    expect(r.output).toMatch(/descent-homework\.zip\/descent-homework-main\/ \(6 of 6 expected\)/);
+    expect(r.output).toMatch(/descent-homework\.zip\/descent-homework-main\/ \(7 of 7 expected\)/);
   });
 
   test('extra files are ignored, missing and linked files score 0 for their exercise only', () => {
@@ -247,12 +247,12 @@ describe('the Gradescope autograder zip', () => {
     const byFile = (file: string): Results['tests'] => r.tests.filter((t) => t.name.startsWith(`${file} ›`));
     expect(byFile('mse.ts').every((t) => t.status === 'passed')).toBe(true);
     expect(byFile('autograd.ts').every((t) => t.status === 'passed')).toBe(true);
-    for (const f of ['cross-entropy.ts', 'gradient-descent.ts', 'minibatch.ts', 'optimizers.ts']) {
+    for (const f of ['cross-entropy.ts', 'gradient-descent.ts', 'minibatch.ts', 'partial-derivatives.ts', 'optimizers.ts']) {
       expect(byFile(f).length, f).toBeGreaterThan(0);
       expect(byFile(f).every((t) => t.score === 0), f).toBe(true);
     }
     expect(byFile('cross-entropy.ts')[0].output).toMatch(/symbolic link/);
-    expect(r.score).toBe(35);
+    expect(r.score).toBe(30); // mse 10 + autograd 20
   });
 
   test('a cheat that overwrites the autograder\'s files loses its exercise and changes nothing', () => {
@@ -262,7 +262,7 @@ describe('the Gradescope autograder zip', () => {
     expect(mse.every((t) => t.score === 0)).toBe(true);
     expect(mse.some((t) => /tried to write a file, which grading does not allow/.test(t.output))).toBe(true);
     // minibatch.ts imports mse.ts, so it may lose points too; the files that do not stay full.
-    for (const f of ['cross-entropy.ts', 'gradient-descent.ts', 'autograd.ts', 'optimizers.ts']) {
+    for (const f of ['cross-entropy.ts', 'gradient-descent.ts', 'autograd.ts', 'partial-derivatives.ts', 'optimizers.ts']) {
       expect(r.tests.filter((t) => t.name.startsWith(`${f} ›`)).every((t) => t.status === 'passed'), f).toBe(true);
     }
     expect(r.score).toBeLessThanOrEqual(90);

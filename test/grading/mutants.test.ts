@@ -25,6 +25,10 @@ const REQUIRED = [
   'optimizers/adagrad-eps-inside-sqrt', 'optimizers/rmsprop-eps-inside-sqrt', 'optimizers/adam-eps-inside-sqrt',
   'optimizers/adam-no-bias-correction', 'optimizers/adam-betas-swapped', 'optimizers/sgd-mutates-params', 'optimizers/momentum-mutates-grads',
   'optimizers/steps-return-params-unchanged',
+  'partial-derivatives/missing-inner-derivative', 'partial-derivatives/missing-factor-two', 'partial-derivatives/sign-error',
+  'partial-derivatives/swapped-partials',
+  // cheats: the answer computed by the library at load time, a derivative(…) call or a definition in the string
+  'partial-derivatives/derives-with-the-library', 'partial-derivatives/derivative-in-the-string', 'partial-derivatives/defines-a-function',
 ];
 
 let outcomes: MutantOutcome[] = [];

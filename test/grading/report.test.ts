@@ -129,7 +129,7 @@ describe('npm run grade (kit/grade/cli.ts)', () => {
     expect(missing.stderr).toMatch(/grade: DIR must be a folder with exercise files, received ".*no-such-folder"/);
     const unknown = cli([SOLUTIONS, '--only', 'mes']);
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toMatch(/exercise must be one of mse, cross-entropy, gradient-descent, minibatch, autograd, optimizers, received "mes"/);
+    expect(unknown.stderr).toMatch(/exercise must be one of mse, cross-entropy, gradient-descent, minibatch, autograd, partial-derivatives, optimizers, received "mes"/);
     expect(cli([SOLUTIONS, '--jobs', '2']).stderr).toBe('grade: --jobs is an option of --batch\n');
     expect(cli(['--batch', SOLUTIONS, '--json', 'x.json']).stderr).toBe('grade: --json grades one folder: it cannot be used with --batch\n');
     const help = cli(['--help']);

@@ -49,7 +49,7 @@ describe('the student repository', () => {
     // The public graders compare with precomputed expectations; no oracle (a reference implementation) ships.
     expect(files.filter((f) => /oracle|hidden|mutant|alternative/.test(f))).toEqual([]);
     const course = files.filter((f) => f.startsWith('course/'));
-    expect(new Set(course.map((f) => f.split('/').pop()))).toEqual(new Set(['exercise.json', 'grader.ts', 'drivers.ts', 'cases.json', 'seeded-shuffle.ts']));
+    expect(new Set(course.map((f) => f.split('/').pop()))).toEqual(new Set(['exercise.json', 'grader.ts', 'drivers.ts', 'cases.json', 'seeded-shuffle.ts', 'derivative.ts', 'losses.ts']));
   });
 
   test("the graders are the kit's: its grading manifest, extended with the repository's protected files and folders, verifies", () => {

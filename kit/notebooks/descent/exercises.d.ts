@@ -6,4 +6,5 @@ export * from '../../../exercises/cross-entropy';
 export * from '../../../exercises/gradient-descent';
 export * from '../../../exercises/minibatch';
 export * from '../../../exercises/autograd';
+export * from '../../../exercises/partial-derivatives';
 export * from '../../../exercises/optimizers';
