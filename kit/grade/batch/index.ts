@@ -7,12 +7,13 @@
  * kit's is graded all the same and flagged "graders modified".
  *
  * Writes one Gradescope results.json per student (`<out>/<student>.json`, with `extra_data`:
- * status, detail and problems) and `<out>/scores.csv` (report/csv.ts). Default out:
- * `<SUBMISSIONS>-grades` next to SUBMISSIONS.
+ * status, detail and problems) and the class's gradebook in `<out>/gradebook/`, whose `scores.csv`
+ * is the one grade sheet (kit/gradebook/export/scores.ts). Default out: `<SUBMISSIONS>-grades`
+ * next to SUBMISSIONS.
  *
  * Submissions are hostile: each student is graded in isolation (student.ts) with a wall-clock
- * limit, and whatever happens to one becomes that student's row with a reason; the sheet is always
- * written; every name and message is cleaned before it is printed or written (safe/text.ts), and
+ * limit, and whatever happens to one becomes that student's row with a reason; the gradebook is
+ * always written, with a row for every student (one never graded: status `error`); every name and message is cleaned before it is printed or written (safe/text.ts), and
  * results files get safe, unique names (names.ts).
  *
  * The class's gradebook (kit/gradebook: deadlines on git repositories, roster, LMS imports, feedback
@@ -26,7 +27,6 @@ import type { CourseConfig } from '../config';
 import { exerciseNames, listExercises, loadGrader } from '../course';
 import { GRADING_FOLDERS } from '../integrity';
 import { MANIFEST_RELATIVE_PATH, parseManifest, verifyManifest } from '../manifest';
-import { scoresCsv } from '../report/csv';
 import { gradescopeRefusal, gradescopeResults } from '../report/gradescope';
 import type { GradeRun } from '../report/model';
 import { kindOf } from '../safe/paths';
@@ -84,6 +84,7 @@ export interface BatchRow {
 
 export interface BatchSummary {
   rows: BatchRow[];
+  /** The text of `<out>/gradebook/scores.csv`. */
   csv: string;
   out: string;
   exercises: string[];
@@ -178,14 +179,21 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchSummary> {
     rows.set(entry.name, row);
     options.onStudent?.(row);
   };
+  let gradebook: GradebookWritten;
   try {
     await forEachLimited(students, options.jobs ?? DEFAULT_JOBS, gradeOne);
   } finally {
-    // Whatever happened, the grade sheet is written (a student without a row was not graded).
-    const sheet = students.map((s) => ({ student: cleanLine(s.name, 200), status: rows.get(s.name)?.status ?? 'error', run: rows.get(s.name)?.run ?? null }));
-    writeFileAtomic(out, 'scores.csv', scoresCsv(exercises, sheet, maxPoints));
+    // Whatever happened, the gradebook is written, with a row for every student (one without a row was not graded).
+    for (const s of students) {
+      if (rows.has(s.name)) continue;
+      const row: BatchRow = {
+        student: cleanLine(s.name, 200), status: 'error', detail: ['not graded: the batch stopped before this student'], problems: [], run: null,
+        score: 0, maxScore: maxPoints, ms: 0, resultsFile: '',
+      };
+      book.record(s.name, row, { notes: [], cleanup: () => undefined });
+    }
+    gradebook = book.write(path.join(out, 'gradebook'), students.map((s) => s.name));
   }
   const ordered = students.map((s) => rows.get(s.name) as BatchRow);
-  const gradebook = book.write(path.join(out, 'gradebook'), students.map((s) => s.name));
-  return { rows: ordered, csv: fs.readFileSync(path.join(out, 'scores.csv'), 'utf8'), out, exercises, gradebook };
+  return { rows: ordered, csv: fs.readFileSync(path.join(gradebook.dir, 'scores.csv'), 'utf8'), out, exercises, gradebook };
 }
