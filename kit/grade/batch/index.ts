@@ -3,8 +3,10 @@
  * one student's submission — a clone of the student repository (graded: its exercises/) or just
  * the exercise files. Students are graded in parallel, `jobs` at a time (default: 2, or 1 on a
  * single core), each with the kit's own graders (plus the hidden ones), never the copy in the
- * submission, in the course's points. A repository whose graders or grading tool differ from the
- * kit's is graded all the same and flagged "graders modified".
+ * submission, in the course's points (the instructor's course.config.json, never the student's
+ * copy). A repository whose graders or grading tool differ from every version the kit shipped
+ * (shipped.ts: a grader fixed after the release is not a modification) is graded all the same and
+ * flagged "graders modified".
  *
  * Writes one Gradescope results.json per student (`<out>/<student>.json`, with `extra_data`:
  * status, detail and problems) and the class's gradebook in `<out>/gradebook/`, whose `scores.csv`
@@ -30,6 +32,7 @@ import { MANIFEST_RELATIVE_PATH, parseManifest, verifyManifest } from '../manife
 import { gradescopeRefusal, gradescopeResults } from '../report/gradescope';
 import type { GradeRun } from '../report/model';
 import { kindOf } from '../safe/paths';
+import { shippedVersions } from '../shipped';
 import { cleanLine } from '../safe/text';
 import { forEachLimited } from '../../shared/pool';
 import { DEFAULT_GRADEBOOK_OPTIONS, type GradebookOptions } from '../../gradebook/options';
@@ -127,6 +130,7 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchSummary> {
   if (!kit.ok) throw new Error(`grade: refusing to grade the class: the kit's own ${kit.message}`);
   const manifest = parseManifest(fs.readFileSync(path.join(options.root, MANIFEST_RELATIVE_PATH), 'utf8'))!;
   const expected = { files: manifest.files, protected: GRADING_FOLDERS };
+  const shipped = shippedVersions(options.root, manifest.files);
   const out = path.resolve(options.out ?? `${submissions}-grades`);
   const exercises = exerciseNames(options.root);
   const students = listStudents(submissions, out);
@@ -149,7 +153,7 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchSummary> {
         at.refused !== undefined
           ? failed('refused', at.refused)
           : await gradeStudent(at.folder!, {
-              root: options.root, hidden: options.hidden, seed: options.seed, timeoutMs: options.timeoutMs, budgetMs: options.budgetMs, wallMs, course: options.course, expected,
+              root: options.root, hidden: options.hidden, seed: options.seed, timeoutMs: options.timeoutMs, budgetMs: options.budgetMs, wallMs, course: options.course, expected, shipped,
             });
     } catch (error) {
       outcome = failed('error', `grading failed: ${error instanceof Error ? error.message : String(error)}`);
