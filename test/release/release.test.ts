@@ -74,7 +74,9 @@ describe('the student repository', () => {
 
   test('package.json has the student scripts and dependencies; the lock matches it', () => {
     const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string> };
-    expect(Object.keys(pkg.scripts).sort()).toEqual(['book', 'grade', 'kernel', 'lab', 'notebooks', 'start', 'test']);
+    expect(Object.keys(pkg.scripts).sort()).toEqual(['book', 'grade', 'kernel', 'lab', 'notebooks', 'prepare', 'start', 'test']);
+    expect(pkg.scripts.prepare).toBe('tsx kit/notebooks/git-filter.ts install');
+    expect(read('.gitattributes')).toContain('*.ipynb filter=descent-notebooks');
     expect(pkg.scripts.test).toBe(pkg.scripts.grade);
     const deps = { ...pkg.dependencies, ...pkg.devDependencies };
     expect(Object.keys(deps).filter((d) => /tensorflow|vitest|^yaml$/.test(d))).toEqual([]);
