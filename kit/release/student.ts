@@ -34,6 +34,10 @@ export interface KitPackage {
   workspaces?: string[];
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
+  /** Kept as the kit has them: katex's CLI-only commander held at the kit's (whose engines accept Node 20). */
+  overrides?: Record<string, unknown>;
+  /** npm 11's approved install scripts (esbuild, zeromq): without them every install warns. */
+  allowScripts?: Record<string, unknown>;
 }
 
 export function isDropped(name: string): boolean {
@@ -59,6 +63,8 @@ export function studentPackageJson(kit: KitPackage, title: string): string {
     scripts: STUDENT_SCRIPTS,
     dependencies: keep(kit.dependencies),
     devDependencies: keep(kit.devDependencies),
+    ...(kit.overrides === undefined ? {} : { overrides: kit.overrides }),
+    ...(kit.allowScripts === undefined ? {} : { allowScripts: kit.allowScripts }),
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }

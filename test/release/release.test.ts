@@ -76,6 +76,13 @@ describe('the student repository', () => {
     const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string> };
     expect(Object.keys(pkg.scripts).sort()).toEqual(['book', 'grade', 'kernel', 'lab', 'notebooks', 'prepare', 'start', 'test']);
     expect(pkg.scripts.prepare).toBe('tsx kit/notebooks/git-filter.ts install');
+    // No install warning on Node 20: katex's CLI-only commander held at an engines-compatible version; install scripts approved (npm 11).
+    const kitPkg = JSON.parse(fs.readFileSync(path.join(KIT, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect((pkg as Record<string, unknown>).overrides).toEqual(kitPkg.overrides);
+    expect((pkg as Record<string, unknown>).allowScripts).toEqual({ esbuild: true, zeromq: true });
+    const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, { engines?: { node?: string } }> };
+    const needsNewerNode = Object.entries(lock.packages).filter(([, p]) => /(>=?\s*|\^)(2[1-9]|[3-9]\d)\b/.test(p.engines?.node ?? ''));
+    expect(needsNewerNode.map(([name, p]) => `${name}: ${p.engines?.node}`)).toEqual([]);
     expect(read('.gitattributes')).toContain('*.ipynb filter=descent-notebooks');
     expect(pkg.scripts.test).toBe(pkg.scripts.grade);
     const deps = { ...pkg.dependencies, ...pkg.devDependencies };
