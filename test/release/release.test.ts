@@ -80,8 +80,16 @@ describe('the student repository', () => {
     const kitPkg = JSON.parse(fs.readFileSync(path.join(KIT, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect((pkg as Record<string, unknown>).overrides).toEqual(kitPkg.overrides);
     expect((pkg as Record<string, unknown>).allowScripts).toEqual({ esbuild: true, zeromq: true });
-    const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, { engines?: { node?: string } }> };
-    const needsNewerNode = Object.entries(lock.packages).filter(([, p]) => /(>=?\s*|\^)(2[1-9]|[3-9]\d)\b/.test(p.engines?.node ?? ''));
+    const locked = JSON.parse(read('package-lock.json')) as { packages: Record<string, { engines?: { node?: string } }> };
+    // Does a range (its lower bound, per `||` alternative) accept Node 20?
+    const accepts20 = (range: string): boolean =>
+      range.split('||').some((alt) => {
+        const m = /^(>=|>|\^|~)?\s*v?(\d+)/.exec(alt.trim());
+        if (m === null) return true; // `*`, `x`, or a form this check does not read
+        const major = Number(m[2]);
+        return m[1] === '>=' ? major <= 20 : m[1] === '>' ? major < 20 : major === 20;
+      });
+    const needsNewerNode = Object.entries(locked.packages).filter(([, p]) => p.engines?.node !== undefined && !accepts20(p.engines.node));
     expect(needsNewerNode.map(([name, p]) => `${name}: ${p.engines?.node}`)).toEqual([]);
     expect(read('.gitattributes')).toContain('*.ipynb filter=descent-notebooks');
     expect(pkg.scripts.test).toBe(pkg.scripts.grade);
