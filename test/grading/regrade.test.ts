@@ -97,3 +97,12 @@ test('a due date edited, then a grader fixed, and the class re-graded: the hones
   expect(single.tests.map((t) => [t.name, t.score])).toEqual(batch.run!.results.map((r) => [`${r.file} › ${r.name}`, r.points]));
   expect(fs.readFileSync(path.join(out, 'feedback.md'), 'utf8')).toContain(`with the hidden tests`);
 }, 240_000);
+
+test("a flat LMS download (files, no student folders) is refused with what to do, never graded as 0 submissions", async () => {
+  const flat = path.join(work, 'canvas-download');
+  fs.mkdirSync(flat);
+  fs.writeFileSync(path.join(flat, 'kimminji_1234_5678_mse.ts'), 'export const x = 1;\n');
+  await expect(gradeBatch({ root: ROOT, course: readProjectConfig(ROOT), submissions: flat, out: path.join(work, 'flat-grades') })).rejects.toThrow(
+    /--batch needs one folder per student in .*canvas-download", and it holds 1 file\(s\) such as "kimminji_1234_5678_mse\.ts" but no student folder .*put each student's files \(or their repository\) in a folder named after them/,
+  );
+});

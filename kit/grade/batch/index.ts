@@ -111,6 +111,13 @@ function listStudents(submissions: string, out: string): Array<{ name: string; r
   return students.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/** Why a SUBMISSIONS folder with no student folder cannot be graded (e.g. an LMS's flat download of files). */
+function noStudents(submissions: string): string {
+  const loose = fs.readdirSync(submissions).filter((n) => !n.startsWith('.') && /\.(ts|zip)$/i.test(n));
+  const why = loose.length === 0 ? 'it holds no student folder' : `it holds ${loose.length} file(s) such as ${JSON.stringify(cleanLine(loose[0], 80))} but no student folder (a flat download, as Canvas's "Download Submissions" gives)`;
+  return `grade: --batch needs one folder per student in ${JSON.stringify(cleanLine(submissions, 300))}, and ${why}: put each student's files (or their repository) in a folder named after them`;
+}
+
 function failed(status: StudentStatus, why: string): StudentOutcome {
   return { status, detail: [cleanLine(why, 300)], problems: [], run: null };
 }
@@ -134,6 +141,7 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchSummary> {
   const out = path.resolve(options.out ?? `${submissions}-grades`);
   const exercises = exerciseNames(options.root);
   const students = listStudents(submissions, out);
+  if (students.length === 0) throw new RangeError(noStudents(submissions));
   const names = resultNames(students.map((s) => s.name));
   fs.mkdirSync(out, { recursive: true });
   const rows = new Map<string, BatchRow>();
