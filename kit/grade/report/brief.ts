@@ -8,6 +8,7 @@ import { cleanLine } from '../safe/text';
 import { seconds } from '../../shared/time';
 import type { CheckResult, ExerciseResult, GradeRun } from './model';
 import { formatPoints } from './points';
+import { fill } from '../../shared/fill';
 
 export const TEXT = {
   heading: { exercise: 'exercise', points: 'points', status: 'status', due: 'due', total: 'total' },
@@ -25,10 +26,6 @@ export const TEXT = {
 export const BRIEF_TYPE_ERRORS = 3;
 /** Width of the status column. */
 const STATUS_WIDTH = 52;
-
-function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (values[key] === undefined ? whole : String(values[key])));
-}
 
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);

@@ -5,6 +5,7 @@
  * plainer sentence keeps TypeScript's own message. TypeScript's code stays at the end, to search for.
  */
 import type { RawTypeError } from './worker';
+import { fill } from '../../shared/fill';
 
 /** Every sentence a student may read here. `{…}` are filled in from the student's code. */
 export const TEXT = {
@@ -30,10 +31,6 @@ export const TEXT = {
 const PYTHON_CONSTANTS: Record<string, string> = { True: 'true', False: 'false', None: 'null (or undefined)' };
 const MATH = new Set(['abs', 'exp', 'log', 'sqrt', 'max', 'min', 'pow', 'floor', 'ceil', 'round', 'tanh']);
 const NUMPY = new Set(['np', 'numpy', 'torch']);
-
-function fill(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-}
 
 /** The name a "Cannot find name 'x'" (or "Property 'x' does not exist") message names. */
 function quotedName(message: string): string | undefined {
