@@ -28,12 +28,23 @@ import { gradescopeRefusal } from './report/gradescope';
 import { formatPoints } from './report/points';
 import type { GradeReport } from './report/report';
 import { problemMarkdown, summaryMarkdown } from './report/summary';
-import { headerText } from './report/text';
+import { briefText, nothingAttempted } from './report/brief';
 import { cleanLine, stopCommands } from './safe/text';
 import { integerOption, listOption } from '../shared/options';
 import { PROJECT_ROOT, shownPath } from '../shared/root';
+import { fill } from '../shared/fill';
 import { seconds } from '../shared/time';
 import { addGradebookOptions, readGradebookOptions, type GradebookOptions } from '../gradebook/options';
+import { fromRun } from '../gradebook/adapter';
+import { feedbackMarkdown } from '../gradebook/export/feedback';
+
+/** What `--out DIR` holds after grading one folder. */
+export const RESULTS_FILE = 'results.json';
+export const FEEDBACK_FILE = 'feedback.md';
+
+function runFeedbackMarkdown(report: GradeReport, name: string, modified: readonly string[]): string {
+  return feedbackMarkdown(fromRun(report, name, modified), report.exercises.map((e) => e.exercise), report.meta.title);
+}
 
 interface Options {
   json?: string;
@@ -45,6 +56,8 @@ interface Options {
   timeout?: number;
   budget?: number;
   color: boolean;
+  verbose?: boolean;
+  typecheck: boolean;
   batch?: string;
   out?: string;
   jobs?: number;
@@ -72,8 +85,10 @@ function program(): Command {
     .option('--timeout <ms>', 'time limit of one call, in ms', integerOption('--timeout', 1))
     .option('--budget <ms>', 'time budget of one exercise file, in ms', integerOption('--budget', 1))
     .option('--no-color', 'plain output')
+    .option('--verbose', 'every check with its feedback (input, expected, received, hint), not only the summary')
+    .option('--no-typecheck', 'skip type-checking the exercise files (type errors are shown as feedback lines, never cost points)')
+    .option('--out <dir>', `one folder: write ${RESULTS_FILE} (Gradescope's format) and ${FEEDBACK_FILE} there; with --batch: the class's results (default: <SUBMISSIONS>-grades)`)
     .option('--batch <submissions>', 'grade a class: a folder with one folder per student')
-    .addOption(batchOnly('--out <dir>', 'where to write <student>.json and scores.csv (default: <SUBMISSIONS>-grades)'))
     .addOption(batchOnly('--jobs <n>', `students graded at once (default ${DEFAULT_JOBS})`).argParser(integerOption('--jobs', 1)))
     .addOption(batchOnly('--student-timeout <s>', `wall-clock limit per student, in seconds (default ${DEFAULT_STUDENT_TIMEOUT_S})`).argParser(integerOption('--student-timeout', 1)))
     .showHelpAfterError();
@@ -85,17 +100,37 @@ function fail(message: string): number {
   return 1;
 }
 
-function writeJson(file: string, value: unknown): void {
+function writeText(file: string, text: string): void {
   const target = path.resolve(file);
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, `${JSON.stringify(value, null, 2)}\n`);
+  fs.writeFileSync(target, text);
   process.stdout.write(`wrote ${shownPath(target)}\n`);
 }
 
-function nextStep(report: GradeReport, again: string): string {
-  if (report.score === report.maxScore) return `All ${report.results.length} checks pass: ${formatPoints(report.score)}/${formatPoints(report.maxScore)} points. Commit and push to submit.\n`;
-  if (report.score > 0) return `Read the feedback of the failing checks above, fix, and run ${again} again. Commit and push to submit.\n`;
-  return `Nothing passes yet: that is where everyone starts. Open a chapter (npm run lab), fill in the\nmatching exercises/*.ts (replace each TODO), and run ${again} again.\n`;
+function writeJson(file: string, value: unknown): void {
+  writeText(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Every sentence the one-folder run says (one place, for the catalogues of other languages). `{…}` are filled in. */
+export const TEXT = {
+  allPass: 'All {n} checks pass: {points} points. Commit and push to submit.',
+  somePass: 'Fix the failing checks and run {again} again. Commit and push to submit.',
+  notStarted: 'Nothing passes yet: that is where everyone starts. Open a chapter (npm run lab), fill in the\nmatching exercises/*.ts (replace each TODO), and run {again} again.',
+  startedNonePass: 'No check passes yet, but you have started: each failing check says what it called, what it\nexpected and what came back. Fix the first one and run {again} again.',
+  details: 'Details of every check (input, expected, received, hint): {again} -- --verbose',
+  detailsWritten: 'Details of every check: {again} -- --verbose, or {file}',
+  grading: 'Grading {dir}',
+  gradersModifiedHeading: 'graders modified — this run counts for no points',
+  gradersModified: 'The graders, the grading tools or the workflow differ from the ones the course shipped:',
+  gradersRestore: 'Restore them (e.g. `git checkout <first commit> -- course kit .github package.json course.config.json`).',
+  gradersModifiedAfter: 'graders modified: the score above does not count until the graders are restored.',
+} as const;
+
+/** The line after the summary: what to do next (the encouraging one only when nothing was attempted). */
+export function nextStep(report: GradeReport, again: string): string {
+  if (report.score === report.maxScore) return fill(TEXT.allPass, { n: report.results.length, points: `${formatPoints(report.score)}/${formatPoints(report.maxScore)}` });
+  if (report.score > 0) return fill(TEXT.somePass, { again });
+  return fill(nothingAttempted(report) ? TEXT.notStarted : TEXT.startedNonePass, { again });
 }
 
 async function gradeFolder(options: Options, dirArgument: string | undefined, course: CourseConfig): Promise<number> {
@@ -110,26 +145,33 @@ async function gradeFolder(options: Options, dirArgument: string | undefined, co
     return 1;
   }
   if (!graders.ok) {
-    const lines = [
-      'The graders, the grading tools or the workflow differ from the ones the course shipped:',
-      ...graders.modified.map((m) => `  ${cleanLine(m, 300)}`),
-      'Restore them (e.g. `git checkout <first commit> -- course kit .github package.json course.config.json`).',
-    ];
-    process.stdout.write(`graders modified — this run counts for no points\n${lines.join('\n')}\n\n`);
+    const lines = [TEXT.gradersModified, ...graders.modified.map((m) => `  ${cleanLine(m, 300)}`), TEXT.gradersRestore];
+    process.stdout.write(`${TEXT.gradersModifiedHeading}\n${lines.join('\n')}\n\n`);
     if (options.classroom === true) {
       writeClassroomOutputs(classroomError('graders modified', lines.join('\n'), maxScore()), problemMarkdown(course.title, 'graders modified', lines));
       return 1;
     }
   }
   const report = await grade({
-    dir, course, hidden: options.hidden, only: options.only, seed: options.seed, budgetMs: options.budget,
+    dir, course, hidden: options.hidden, only: options.only, seed: options.seed, budgetMs: options.budget, typecheck: options.typecheck,
     limits: options.timeout === undefined ? undefined : { callTimeoutMs: options.timeout },
   });
   const color = options.color && process.stdout.isTTY === true;
-  process.stdout.write(`${headerText(report)}\n\nGrading ${cleanLine(shownPath(dir), 500)}\n\n${report.toText({ color })}\n\n`);
   const again = graders.repository ? 'npm test' : 'npm run grade';
-  process.stdout.write(graders.ok ? nextStep(report, again) : 'graders modified: the score above does not count until the graders are restored.\n');
+  const verbose = options.verbose === true;
+  const out = options.out === undefined ? undefined : path.resolve(options.out);
+  const lines = [cleanLine(report.meta.title), '', fill(TEXT.grading, { dir: cleanLine(shownPath(dir), 500) }), ''];
+  if (verbose) lines.push(report.toText({ color }), '');
+  lines.push(briefText(report, { verbose }), '', graders.ok ? nextStep(report, again) : TEXT.gradersModifiedAfter);
+  if (!verbose && report.score < report.maxScore) {
+    lines.push(out === undefined ? fill(TEXT.details, { again }) : fill(TEXT.detailsWritten, { again, file: shownPath(path.join(out, FEEDBACK_FILE)) }));
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
   if (options.json !== undefined) writeJson(options.json, report.toGradescope());
+  if (out !== undefined) {
+    writeJson(path.join(out, RESULTS_FILE), report.toGradescope());
+    writeText(path.join(out, FEEDBACK_FILE), runFeedbackMarkdown(report, path.basename(dir), graders.ok ? [] : graders.modified));
+  }
   if (options.classroom === true) {
     const written = writeClassroomOutputs(classroomResult(report), summaryMarkdown(report));
     process.stdout.write(written.length > 0 ? `reported to ${written.join(', ')}\n` : 'GITHUB_OUTPUT is not set: nothing reported\n');
@@ -154,7 +196,7 @@ async function gradeClass(options: Options, course: CourseConfig): Promise<numbe
       process.stdout.write(`${r.student}  ${formatPoints(r.score)}/${formatPoints(r.maxScore)}  (${seconds(r.ms)})${flag}\n`);
     },
   });
-  process.stdout.write(`\ngraded ${summary.rows.length} submission(s) in ${seconds(Date.now() - start)}: ${shownPath(summary.out)}/scores.csv and one <student>.json each\n`);
+  process.stdout.write(`\ngraded ${summary.rows.length} submission(s) in ${seconds(Date.now() - start)}: one <student>.json each in ${shownPath(summary.out)}/\n`);
   const g = summary.gradebook;
   const flagged = g.flagged === undefined ? 'similarity report off' : `similarity.md: ${g.flagged.pairs} pair(s) and ${g.flagged.kit} kit match(es) flagged`;
   process.stdout.write(`gradebook: ${shownPath(g.dir)}/ (scores.csv, canvas.csv, moodle.csv, feedback/; ${flagged})\n`);
@@ -170,13 +212,13 @@ export async function main(argv: string[]): Promise<number> {
   const options = command.opts<Options>();
   const batch = options.batch !== undefined;
   const batchFlags = [
-    ['--out', options.out], ['--jobs', options.jobs], ['--student-timeout', options.studentTimeout], ['--before', options.before], ['--extensions', options.extensions],
+    ['--jobs', options.jobs], ['--student-timeout', options.studentTimeout], ['--before', options.before], ['--extensions', options.extensions],
     ['--roster', options.roster], ['--similarity-threshold', options.similarityThreshold], ['--lms-assignment', options.lmsAssignment],
   ] as const;
   for (const [flag, given] of batchFlags) {
     if (!batch && given !== undefined) return fail(`${flag} is an option of --batch`);
   }
-  for (const [flag, given] of [['--json', options.json], ['--classroom', options.classroom], ['--only', options.only], ['DIR', command.args[0]]] as const) {
+  for (const [flag, given] of [['--json', options.json], ['--classroom', options.classroom], ['--only', options.only], ['--verbose', options.verbose], ['DIR', command.args[0]]] as const) {
     if (batch && given !== undefined) return fail(`${flag} grades one folder: it cannot be used with --batch`);
   }
   const course = readProjectConfig(PROJECT_ROOT, options.config === undefined ? undefined : path.resolve(options.config));

@@ -10,6 +10,38 @@
 import type { Outcome } from './grader';
 import { formatValue, matrix, num, numbers, Schema, validate } from './plain';
 
+/**
+ * The hints for habits from Python and NumPy (one place, for the catalogues of other languages).
+ * In TypeScript, `a - b`, `2 * a` and `a ** 2` on arrays give NaN (or, with `+`, a string), not an
+ * array: a NaN number where an array was expected is almost always that.
+ */
+export const HABIT_HINTS = {
+  arrayArithmetic: 'arithmetic on whole arrays gives NaN in TypeScript: (2 / n) * (yHat - y) is not element-wise as in NumPy. Compute each entry, e.g. yHat.map((p, i) => (2 / n) * (p - y[i]))',
+  arrayPlus: '+ on arrays joins them into a string in TypeScript, it does not add them: add entry by entry, e.g. a.map((v, i) => v + b[i])',
+  scalarNaN: 'NaN: arithmetic on a whole array (a - b, 2 * a, a ** 2) gives NaN in TypeScript — compute entry by entry (a.map((v, i) => v - b[i])); otherwise NaN comes from 0/0, Infinity − Infinity, 0 · Infinity or the log of a negative number',
+  len: 'TypeScript has no len(): use the array\'s .length (e.g. y.length)',
+  range: 'TypeScript has no range(): count with a loop, for (let i = 0; i < n; i++) { … }',
+  numpy: 'there is no NumPy here: work on the arrays entry by entry (a loop, or a.map((v, i) => …))',
+  sum: 'TypeScript has no sum(): add in a loop, or a.reduce((s, v) => s + v, 0)',
+  math: 'TypeScript has no {name}(): use Math.{name}(…)',
+  print: 'print() is Python: use console.log(…)',
+  python: '{name} is Python: TypeScript writes {ts}',
+} as const;
+
+const PYTHON_CONSTANTS: Record<string, string> = { True: 'true', False: 'false', None: 'null (or undefined)' };
+
+/** The hint for "X is not defined" when X is a Python or NumPy habit. */
+function habitHint(name: string): string | undefined {
+  if (name === 'len') return HABIT_HINTS.len;
+  if (name === 'range') return HABIT_HINTS.range;
+  if (name === 'np' || name === 'numpy' || name === 'torch') return HABIT_HINTS.numpy;
+  if (name === 'sum') return HABIT_HINTS.sum;
+  if (name === 'print') return HABIT_HINTS.print;
+  if (/^(abs|exp|log|sqrt|max|min|pow|floor|ceil|round|tanh)$/.test(name)) return HABIT_HINTS.math.replace(/\{name\}/g, name);
+  if (PYTHON_CONSTANTS[name] !== undefined) return HABIT_HINTS.python.replace('{name}', name).replace('{ts}', PYTHON_CONSTANTS[name]);
+  return undefined;
+}
+
 /** A failed check. `descentFeedback` lets the engine recognise it across module copies. */
 export class Feedback extends Error {
   readonly descentFeedback = true;
@@ -134,6 +166,7 @@ export function pickHint<T>(received: T, expected: T | undefined, hints: Readonl
     }
   }
   const nonFinite = containsNonFinite(received);
+  if (nonFinite === 'NaN' && typeof received === 'number') return HABIT_HINTS.scalarNaN;
   if (nonFinite === 'NaN') {
     return 'NaN comes from 0/0, Infinity − Infinity, 0 · Infinity or the log of a negative number: look for one of those';
   }
@@ -151,6 +184,9 @@ export function pickHint<T>(received: T, expected: T | undefined, hints: Readonl
 /** The hint for a call that did not return normally. */
 export function problemHint(problem: string): string | undefined {
   if (/TODO/.test(problem)) return "not implemented yet: replace the throw new Error('TODO: …') with your code";
+  const undefinedName = /ReferenceError: ([A-Za-z_$][\w$]*) is not defined/.exec(problem)?.[1];
+  const habit = undefinedName === undefined ? undefined : habitHint(undefinedName);
+  if (habit !== undefined) return habit;
   if (/timed out/.test(problem)) return 'an endless loop? check the loop conditions and that every loop makes progress';
   if (/out of memory/.test(problem)) return 'something grows without bound: an array that is never emptied, or a loop that never ends';
   if (/cannot be copied/.test(problem)) return 'return plain numbers and arrays (no functions, no Promises)';
@@ -164,12 +200,20 @@ export function problemHint(problem: string): string | undefined {
   return undefined;
 }
 
+/** The hint for a value of the wrong kind: a NaN number or a string where an array was expected is array arithmetic. */
+function shapeHint(value: unknown, schema: Schema<unknown>): string | undefined {
+  if (!/^an? (array|\d+ ×|n ×)/.test(schema.what) && !/array/.test(schema.what)) return undefined;
+  if (typeof value === 'number' && Number.isNaN(value)) return HABIT_HINTS.arrayArithmetic;
+  if (typeof value === 'string' && /\d,/.test(value)) return HABIT_HINTS.arrayPlus;
+  return undefined;
+}
+
 /** Unwraps an outcome and checks its type; throws Feedback on a problem or a wrong type. */
 export function receive<T>(outcome: Outcome, schema: Schema<T>, c: { input: string; expected?: string }): T {
   if (!outcome.ok) fail({ input: c.input, problem: outcome.problem, hint: problemHint(outcome.problem) });
   const checked = validate(outcome.value, schema);
   if (!checked.ok) {
-    fail({ input: c.input, expected: c.expected ?? schema.what, received: `${checked.reason}` });
+    fail({ input: c.input, expected: c.expected ?? schema.what, received: `${checked.reason}`, hint: shapeHint(outcome.value, schema) });
   }
   return checked.value;
 }

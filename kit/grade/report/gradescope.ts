@@ -37,7 +37,10 @@ export function gradescopeResults(run: GradeRun, extra?: Record<string, unknown>
     score: run.score,
     max_score: run.maxScore,
     execution_time: Math.round(run.meta.ms) / 1000,
-    output: `${formatPoints(run.score)}/${formatPoints(run.maxScore)} points (${run.passed}/${run.results.length} checks passed)`,
+    output: [
+      `${formatPoints(run.score)}/${formatPoints(run.maxScore)} points (${run.passed}/${run.results.length} checks passed)`,
+      ...run.exercises.flatMap((e) => e.typeErrors ?? []).map((l) => `type error: ${cleanText(l, 500)}`),
+    ].join('\n'),
     stdout_visibility: 'hidden',
     tests: run.results.map((r) => ({
       name: `${r.file} › ${r.name}`,

@@ -51,6 +51,8 @@ export interface ExerciseResult {
   checks: number;
   /** The due text of the course's settings. */
   due?: string;
+  /** Type errors in the exercise's file (when type-checked), one feedback line each: `mse.ts:18:10  plain words (TS2304)`. */
+  typeErrors?: string[];
 }
 
 /** What, when and how a run graded (the slots a grade sheet records). */
@@ -68,6 +70,8 @@ export interface RunMeta {
   seed: number;
   /** The commit graded, when the submission is a git repository and it is known. */
   commit?: string;
+  /** Why the exercise files could not be type-checked (a time-out, the checker's memory), when they were to be. */
+  typecheckProblem?: string;
 }
 
 export interface GradeRun {

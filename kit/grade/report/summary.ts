@@ -14,6 +14,8 @@ export function summaryMarkdown(run: GradeRun, problem?: string): string {
   for (const e of run.exercises) {
     lines.push(`| \`${e.file}\` | ${formatPoints(e.score)}/${formatPoints(e.maxScore)} | ${markdownCell(e.due ?? '')} |`);
   }
+  const typeErrors = run.exercises.flatMap((e) => e.typeErrors ?? []);
+  if (typeErrors.length > 0) lines.push('', '**Type errors** (they cost no points; fix them first):', '', ...typeErrors.map((l) => `- ${markdownCell(l, 500)}`));
   lines.push('', `${run.passed}/${run.results.length} checks passed.`, '');
   lines.push('| exercise | test | status | points | feedback |', '| --- | --- | --- | ---: | --- |');
   for (const r of run.results) {
