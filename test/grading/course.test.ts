@@ -26,6 +26,7 @@ test('the exercise list is read from the folders, in chapter order: the seven of
 });
 
 test('a grader that reaches for Node is caught: its checks could not run in a page', () => {
+  fs.mkdirSync(path.join(ROOT, 'build'), { recursive: true }); // absent in a fresh clone
   const root = fs.mkdtempSync(path.join(ROOT, 'build', 'course-check-'));
   try {
     fs.cpSync(path.join(ROOT, 'course', 'mse'), path.join(root, 'course', 'mse'), { recursive: true });
