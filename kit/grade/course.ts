@@ -25,6 +25,11 @@ export interface ExerciseContract {
   chapter: string;
   /** What exercises/<exercise>.ts must export (functions, classes, constants). */
   exports: string[];
+  /**
+   * Set when the similarity report must not compare this exercise's submissions, with the reason
+   * it prints (e.g. the answers are formulas: every correct derivation is the same expression).
+   */
+  notCompared?: string;
 }
 
 export interface Exercise extends ExerciseContract {
@@ -52,7 +57,10 @@ function readContract(file: string, name: string): ExerciseContract {
   if (!Array.isArray(o.exports) || o.exports.length === 0 || !o.exports.every((e) => typeof e === 'string' && /^[A-Za-z_$][\w$]*$/.test(e))) {
     throw new TypeError(`course/${name}/exercise.json: exports must be a non-empty list of names, received ${JSON.stringify(o.exports)}`);
   }
-  return { chapter: o.chapter, exports: o.exports };
+  if (o.notCompared !== undefined && (typeof o.notCompared !== 'string' || o.notCompared.trim() === '' || o.notCompared.length > 300)) {
+    throw new TypeError(`course/${name}/exercise.json: notCompared must be the reason in at most 300 characters, received ${JSON.stringify(o.notCompared)}`);
+  }
+  return { chapter: o.chapter, exports: o.exports, ...(o.notCompared === undefined ? {} : { notCompared: o.notCompared }) };
 }
 
 const optional = (file: string): string | undefined => (fs.existsSync(file) ? file : undefined);

@@ -13,6 +13,7 @@
  */
 import path from 'path';
 import type { BatchRow } from '../grade/batch';
+import { listExercises } from '../grade/course';
 import { locateExercises } from '../grade/batch/student';
 import { readFileInside } from '../grade/safe/paths';
 import { fromBatchRow } from './adapter';
@@ -110,12 +111,14 @@ export class GradebookSession {
     this.ids = safeIds(names);
     const rows = names.map((n) => ({ ...(this.rows.get(n) as GradebookRow), id: this.ids.get(n) as string }));
     const exercises = Object.keys(this.kit.points);
+    const notCompared = new Map(listExercises(this.kit.root).flatMap((e) => (e.notCompared === undefined ? [] : [[e.name, e.notCompared] as const])));
     const similarity =
       this.options.threshold > 0
         ? compareSubmissions(
             exercises.map((exercise) => ({
               exercise,
               stub: readStub(this.kit.root, exercise),
+              notCompared: notCompared.get(exercise),
               files: names.filter((n) => this.sources.get(n)?.[exercise] !== undefined).map((n) => ({ student: this.ids.get(n) as string, source: this.sources.get(n)![exercise] })),
             })),
             kitSources(this.kit.root, this.kit.hidden),

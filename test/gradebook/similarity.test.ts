@@ -9,6 +9,7 @@ import { fingerprints } from '../../kit/gradebook/similarity/fingerprint';
 import { similarityCsv, similarityMarkdown } from '../../kit/gradebook/similarity/report';
 import { kitSources, shippedSources, SHIPPED_DIRS, STUB_DIR } from '../../kit/gradebook/similarity/kit-sources';
 import { normalisedTokens } from '../../kit/gradebook/similarity/tokens';
+import { listExercises } from '../../kit/grade/course';
 import { buildReleaseTree, COPIED_DIRS } from '../../kit/release/tree';
 import { disguise, EXERCISES, KIT, read } from './helpers';
 
@@ -112,6 +113,21 @@ describe('honest work is not flagged', () => {
     expect(result.summary[0].tooShort).toEqual(['a', 'b']);
     expect(result.pairs).toEqual([]);
   });
+});
+
+test("an exercise marked notCompared (partial-derivatives: formulas) is listed with its reason and never compared", () => {
+  const [contract] = listExercises(KIT).filter((e) => e.name === 'partial-derivatives');
+  expect(contract.notCompared).toMatch(/formulas/);
+  const source = read('solutions/partial-derivatives.ts');
+  const files = [{ student: 'a-1', source }, { student: 'b-2', source }];
+  // The same two identical files, with and without the flag: compared (and flagged) only without it.
+  expect(compareSubmissions([exercise('partial-derivatives', files)], kit).pairs.filter((p) => p.flagged)).toHaveLength(1);
+  const result = compareSubmissions([{ ...exercise('partial-derivatives', files), notCompared: contract.notCompared }], kit);
+  expect([result.pairs, result.kit]).toEqual([[], []]);
+  expect(result.summary).toEqual([{ exercise: 'partial-derivatives', files: 2, tooShort: [], highest: 0, notCompared: contract.notCompared }]);
+  const md = similarityMarkdown(result, new Map());
+  expect(md).toContain('## Not compared');
+  expect(md).toMatch(/- partial-derivatives \(2 file\(s\)\): the answers are formulas/);
 });
 
 describe('the report', () => {

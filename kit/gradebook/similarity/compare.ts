@@ -29,6 +29,8 @@ export interface SimilarityExercise {
   stub?: string;
   /** One file per student who submitted this exercise: `student` is the safe id. */
   files: ReadonlyArray<{ student: string; source: string }>;
+  /** Set when the exercise's files are not compared (exercise.json's `notCompared`): why. */
+  notCompared?: string;
 }
 
 export interface SimilarityOptions {
@@ -67,7 +69,7 @@ export interface SimilarityResult {
   /** Every student file scoring at least half the threshold against the kit, highest first. */
   kit: KitMatch[];
   /** Per exercise: files compared, files too short to judge, the highest pair score. */
-  summary: Array<{ exercise: string; files: number; tooShort: string[]; highest: number }>;
+  summary: Array<{ exercise: string; files: number; tooShort: string[]; highest: number; notCompared?: string }>;
 }
 
 const rounded = (x: number): number => Math.round(x * 1000) / 1000;
@@ -98,6 +100,10 @@ export function compareSubmissions(
   const kitMatches: KitMatch[] = [];
   const summary: SimilarityResult['summary'] = [];
   for (const ex of exercises) {
+    if (ex.notCompared !== undefined) {
+      summary.push({ exercise: ex.exercise, files: ex.files.length, tooShort: [], highest: 0, notCompared: ex.notCompared });
+      continue;
+    }
     const stub = ex.stub === undefined ? new Set<number>() : print(ex.stub);
     const judged: Array<{ student: string; set: Set<number> }> = [];
     const tooShort: string[] = [];

@@ -47,7 +47,13 @@ export function similarityMarkdown(result: SimilarityResult, names: ReadonlyMap<
   }
   lines.push('## Per exercise', '', '| exercise | files | highest pair score | too short to judge |', '|---|---:|---:|---|');
   for (const s of result.summary) {
+    if (s.notCompared !== undefined) continue;
     lines.push(`| ${markdownCell(s.exercise)} | ${s.files} | ${percent(s.highest)} | ${s.tooShort.length === 0 ? '' : s.tooShort.map(who).join(', ')} |`);
+  }
+  const skipped = result.summary.filter((s) => s.notCompared !== undefined);
+  if (skipped.length > 0) {
+    lines.push('', '## Not compared', '');
+    for (const s of skipped) lines.push(`- ${markdownInline(s.exercise)} (${s.files} file(s)): ${markdownInline(s.notCompared ?? '')}`);
   }
   return `${lines.join('\n')}\n`;
 }
