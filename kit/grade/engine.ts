@@ -7,7 +7,7 @@
  */
 import os from 'os';
 import path from 'path';
-import type { GraderSpec } from './api/grader';
+import { checksIn, type Check } from './api/grader';
 import type { CourseConfig } from './config';
 import { DEFAULT_TITLE } from './config';
 import { listExercises, loadGrader, selectExercises, type Exercise } from './course';
@@ -17,6 +17,7 @@ import { cleanLine } from './safe/text';
 import type { SandboxLimits } from './sandbox/sandbox';
 import { ExerciseSession, runCheck } from './session';
 import { SubmissionFolder } from './submission';
+import type { Lang } from './i18n/lang';
 import { forEachLimited } from '../shared/pool';
 import { PROJECT_ROOT } from '../shared/root';
 
@@ -41,13 +42,15 @@ export interface GradeOptions {
   budgetMs?: number;
   /** How many exercise files are graded at once (default: up to 4, one per CPU). */
   concurrency?: number;
+  /** The language of check names and feedback (default: English; the CLI and check() read course.config.json's "language"). */
+  lang?: Lang;
   /** Stops the grading: the sandboxes are closed, and every check not graded yet fails with the signal's reason. */
   signal?: AbortSignal;
 }
 
 interface Plan {
   exercise: Exercise;
-  graders: Array<{ spec: GraderSpec; hidden: boolean }>;
+  graders: Array<{ checks: Check[]; hidden: boolean }>;
 }
 
 /** The graders of the selected exercises: public first, then hidden. @throws when --hidden finds none. */
@@ -59,8 +62,8 @@ function plan(root: string, options: GradeOptions): Plan[] {
   return exercises.map((exercise) => ({
     exercise,
     graders: [
-      { spec: loadGrader(exercise.grader), hidden: false },
-      ...(options.hidden === true && exercise.hidden !== undefined ? [{ spec: loadGrader(exercise.hidden), hidden: true }] : []),
+      { checks: checksIn(loadGrader(exercise.grader), options.lang), hidden: false },
+      ...(options.hidden === true && exercise.hidden !== undefined ? [{ checks: checksIn(loadGrader(exercise.hidden), options.lang), hidden: true }] : []),
     ],
   }));
 }
@@ -75,7 +78,7 @@ export async function grade(options: GradeOptions = {}): Promise<GradeReport> {
   const plans = plan(root, options);
   const raw = new Map<Plan, RawCheck[]>();
   // Longest first: the exercises with most checks start early.
-  const checks = (p: Plan): number => p.graders.reduce((n, g) => n + g.spec.checks.length, 0);
+  const checks = (p: Plan): number => p.graders.reduce((n, g) => n + g.checks.length, 0);
   const order = [...plans].sort((a, b) => checks(b) - checks(a));
   const files = new SubmissionFolder(dir);
   const open = new Set<ExerciseSession>();
@@ -91,9 +94,9 @@ export async function grade(options: GradeOptions = {}): Promise<GradeReport> {
       const results: RawCheck[] = [];
       try {
         for (const g of p.graders) {
-          for (const check of g.spec.checks) {
+          for (const check of g.checks) {
             const seen = session.problems.length;
-            const verdict = await runCheck(check, session);
+            const verdict = await runCheck(check, session, options.lang);
             const problem = verdict.passed ? undefined : session.problems[seen];
             results.push({
               exercise: exercise.name,

@@ -9,12 +9,18 @@
  */
 import type { Outcome } from './grader';
 import { formatValue, matrix, num, numbers, Schema, validate } from './plain';
+import { displayWidth, messages, padDisplay, render, type Catalogue, type Text } from '../i18n/catalogue';
 
-/** A failed check. `descentFeedback` lets the engine recognise it across module copies. */
+/**
+ * A failed check. `descentFeedback` lets the engine recognise it across module copies;
+ * `descentText` is the feedback to render in the student's language (the message is its English).
+ */
 export class Feedback extends Error {
   readonly descentFeedback = true;
-  constructor(message: string) {
-    super(message);
+  readonly descentText: Text;
+  constructor(text: Text) {
+    super(render(text, messages('en')));
+    this.descentText = text;
     this.name = 'Feedback';
   }
 }
@@ -29,7 +35,7 @@ export interface Tolerance {
 export const DEFAULT_TOLERANCE: Required<Tolerance> = { rel: 1e-9, abs: 1e-12 };
 
 /** A known mistake: the value it would produce and what to say, or a function of the received value. */
-export type Hint<T> = readonly [T, string] | ((received: T) => string | undefined);
+export type Hint<T> = readonly [T, Text] | ((received: T) => Text | undefined);
 
 export interface Case<T> {
   /** The call as the student would write it, e.g. "mse([1, 2], [1, 3])". */
@@ -37,30 +43,43 @@ export interface Case<T> {
   hints?: ReadonlyArray<Hint<T>>;
   tol?: Tolerance;
   /** Overrides how the expected value is shown. */
-  expectedText?: string;
+  expectedText?: Text;
 }
 
 export interface FeedbackLines {
-  input: string;
-  expected?: string;
-  received?: string;
-  problem?: string;
-  hint?: string;
+  input: Text;
+  expected?: Text;
+  received?: Text;
+  problem?: Text;
+  hint?: Text;
+  /** Where the received value first differs from the expected one, shown under it. */
+  difference?: Text;
 }
 
-/** Formats the aligned feedback block. */
-export function feedbackText(lines: FeedbackLines): string {
-  const out = [`input:    ${lines.input}`];
-  if (lines.problem !== undefined) out.push(`problem:  ${lines.problem}`);
-  if (lines.expected !== undefined) out.push(`expected: ${lines.expected}`);
-  if (lines.received !== undefined) out.push(`received: ${lines.received}`);
-  if (lines.hint !== undefined) out.push(`hint:     ${lines.hint}`);
+/** Formats the aligned feedback block in the catalogue's language (English by default). */
+export function feedbackText(lines: FeedbackLines, m: Catalogue = messages('en')): string {
+  const rows: Array<[string, Text | undefined]> = [
+    [m.feedback.input, lines.input],
+    [m.feedback.problem, lines.problem],
+    [m.feedback.expected, lines.expected],
+    [m.feedback.received, lines.received],
+    [m.feedback.hint, lines.hint],
+  ];
+  const width = Math.max(...rows.map(([label]) => displayWidth(label))) + 2;
+  const out: string[] = [];
+  for (const [label, text] of rows) {
+    if (text === undefined) continue;
+    out.push(`${padDisplay(`${label}:`, width)}${render(text, m)}`);
+    if (label === m.feedback.received && lines.difference !== undefined) {
+      out.push(`${' '.repeat(width)}${m.feedback.firstDifference(render(lines.difference, m))}`);
+    }
+  }
   return out.join('\n');
 }
 
 /** Fails the current check with the given feedback. */
 export function fail(lines: FeedbackLines): never {
-  throw new Feedback(feedbackText(lines));
+  throw new Feedback((m) => feedbackText(lines, m));
 }
 
 export function isClose(a: number, b: number, tol: Tolerance = DEFAULT_TOLERANCE): boolean {
@@ -83,15 +102,15 @@ export function deepClose(received: unknown, expected: unknown, tol: Tolerance =
 }
 
 /** Where two same-shaped values first differ, e.g. "entry 2" or "row 1, entry 0". */
-export function firstDifference(received: unknown, expected: unknown, tol: Tolerance = DEFAULT_TOLERANCE): string | undefined {
+export function firstDifference(received: unknown, expected: unknown, tol: Tolerance = DEFAULT_TOLERANCE): Text | undefined {
   if (!Array.isArray(expected) || !Array.isArray(received)) return undefined;
   for (let i = 0; i < expected.length; i++) {
     if (!deepClose(received[i], expected[i], tol)) {
       const inner = firstDifference(received[i], expected[i], tol);
-      const here = Array.isArray(expected[i]) ? `row ${i}` : `entry ${i}`;
-      return inner === undefined
-        ? `${here}: expected ${formatValue(expected[i])}, received ${formatValue(received[i])}`
-        : `${here}, ${inner}`;
+      const row = Array.isArray(expected[i]);
+      const here = (m: Catalogue): string => (row ? m.feedback.row(i) : m.feedback.entry(i));
+      const [e, r] = [formatValue(expected[i]), formatValue(received[i])];
+      return inner === undefined ? (m) => m.feedback.differs(here(m), e, r) : (m) => `${here(m)}, ${render(inner, m)}`;
     }
   }
   return undefined;
@@ -124,7 +143,7 @@ function isZero(value: unknown): boolean {
 }
 
 /** The first hint that matches: the grader's own, then generic ones (sign, factor 2, NaN). */
-export function pickHint<T>(received: T, expected: T | undefined, hints: ReadonlyArray<Hint<T>> = [], tol?: Tolerance): string | undefined {
+export function pickHint<T>(received: T, expected: T | undefined, hints: ReadonlyArray<Hint<T>> = [], tol?: Tolerance): Text | undefined {
   for (const hint of hints) {
     if (typeof hint === 'function') {
       const text = hint(received);
@@ -135,41 +154,42 @@ export function pickHint<T>(received: T, expected: T | undefined, hints: Readonl
   }
   const nonFinite = containsNonFinite(received);
   if (nonFinite === 'NaN') {
-    return 'NaN comes from 0/0, Infinity − Infinity, 0 · Infinity or the log of a negative number: look for one of those';
+    return (m) => m.hints.nan;
   }
   if (nonFinite === 'Infinity' && containsNonFinite(expected) === undefined) {
-    return 'something overflowed to Infinity (e.g. exp of a large number, or log(0)): the expected value is finite';
+    return (m) => m.hints.overflow;
   }
   if (expected !== undefined && !isZero(expected)) {
-    if (deepClose(received, scale(expected, -1), tol)) return 'the sign is flipped';
-    if (deepClose(received, scale(expected, 2), tol)) return 'twice the expected value: an extra factor 2?';
-    if (deepClose(received, scale(expected, 0.5), tol)) return 'half the expected value: a missing factor 2?';
+    if (deepClose(received, scale(expected, -1), tol)) return (m) => m.hints.sign;
+    if (deepClose(received, scale(expected, 2), tol)) return (m) => m.hints.twice;
+    if (deepClose(received, scale(expected, 0.5), tol)) return (m) => m.hints.half;
   }
   return undefined;
 }
 
 /** The hint for a call that did not return normally. */
-export function problemHint(problem: string): string | undefined {
-  if (/TODO/.test(problem)) return "not implemented yet: replace the throw new Error('TODO: …') with your code";
-  if (/timed out/.test(problem)) return 'an endless loop? check the loop conditions and that every loop makes progress';
-  if (/out of memory/.test(problem)) return 'something grows without bound: an array that is never emptied, or a loop that never ends';
-  if (/cannot be copied/.test(problem)) return 'return plain numbers and arrays (no functions, no Promises)';
-  if (/which grading does not allow/.test(problem)) return 'exercise functions only compute: no files, processes, network or messages to the grader';
-  if (/exited the process/.test(problem)) return 'return the value instead of ending the program';
-  if (/Cannot (assign to read only property|add property|redefine property|delete property|define property)/.test(problem)) {
-    return 'built-ins (Math, Object, JSON, Array.prototype, …) are frozen while grading: leave them as they are';
-  }
-  if (/Maximum call stack size exceeded/.test(problem)) return 'a recursion that never stops: check its base case';
-  if (/can be sent back|too long|nested more than|contains itself/.test(problem)) return 'return the numbers the exercise asks for, nothing more';
-  return undefined;
+export function problemHint(problem: string): Text | undefined {
+  const key = ((): keyof Catalogue['hints'] | undefined => {
+    if (/TODO/.test(problem)) return 'todo';
+    if (/timed out/.test(problem)) return 'timeout';
+    if (/out of memory/.test(problem)) return 'memory';
+    if (/cannot be copied/.test(problem)) return 'copy';
+    if (/which grading does not allow/.test(problem)) return 'forbidden';
+    if (/exited the process/.test(problem)) return 'exit';
+    if (/Cannot (assign to read only property|add property|redefine property|delete property|define property)/.test(problem)) return 'frozen';
+    if (/Maximum call stack size exceeded/.test(problem)) return 'recursion';
+    if (/can be sent back|too long|nested more than|contains itself/.test(problem)) return 'tooBig';
+    return undefined;
+  })();
+  return key === undefined ? undefined : (m) => m.hints[key];
 }
 
 /** Unwraps an outcome and checks its type; throws Feedback on a problem or a wrong type. */
-export function receive<T>(outcome: Outcome, schema: Schema<T>, c: { input: string; expected?: string }): T {
+export function receive<T>(outcome: Outcome, schema: Schema<T>, c: { input: Text; expected?: Text }): T {
   if (!outcome.ok) fail({ input: c.input, problem: outcome.problem, hint: problemHint(outcome.problem) });
   const checked = validate(outcome.value, schema);
   if (!checked.ok) {
-    fail({ input: c.input, expected: c.expected ?? schema.what, received: `${checked.reason}` });
+    fail({ input: c.input, expected: c.expected ?? schema.what, received: checked.reason });
   }
   return checked.value;
 }
@@ -202,7 +222,8 @@ export function checkClose<T>(got: T, expected: T, c: Case<T>): void {
   fail({
     input: c.input,
     expected: c.expectedText ?? formatValue(expected),
-    received: where === undefined ? formatValue(got) : `${formatValue(got)}\n          first difference at ${where}`,
+    received: formatValue(got),
+    difference: where,
     hint: pickHint(got, expected, c.hints, tol),
   });
 }

@@ -1,0 +1,80 @@
+/**
+ * The grader's English messages: every sentence the grading kit shows a student or an instructor
+ * (feedback labels and generic hints, data-shape reasons, the report's table and summaries, the
+ * command line's errors). ko.ts has the same keys (TypeScript checks it: `Catalogue` is this
+ * object's type); a third language is a third file of the same type, named in catalogue.ts. An
+ * exercise's own sentences (check names, its hints) live beside its grader, in
+ * course/<exercise>/messages.ts.
+ */
+
+function plural(what: string, count?: number): string {
+  if (count === 1) return what.replace(/^an? /, '');
+  return what.replace(/^an? (\w+)/, (_m, noun: string) => `${noun}s`).replace(/^an array/, 'arrays');
+}
+
+export const en = {
+  /** Labels of the aligned feedback block (expect.ts). */
+  feedback: {
+    input: 'input',
+    problem: 'problem',
+    expected: 'expected',
+    received: 'received',
+    hint: 'hint',
+    firstDifference: (where: string) => `first difference at ${where}`,
+    entry: (i: number) => `entry ${i}`,
+    row: (i: number) => `row ${i}`,
+    differs: (here: string, expected: string, received: string) => `${here}: expected ${expected}, received ${received}`,
+    graderError: (detail: string) => `grader error (please report it): ${detail}`,
+  },
+  /** Generic hints (expect.ts pickHint / problemHint). */
+  hints: {
+    nan: 'NaN comes from 0/0, Infinity − Infinity, 0 · Infinity or the log of a negative number: look for one of those',
+    overflow: 'something overflowed to Infinity (e.g. exp of a large number, or log(0)): the expected value is finite',
+    sign: 'the sign is flipped',
+    twice: 'twice the expected value: an extra factor 2?',
+    half: 'half the expected value: a missing factor 2?',
+    todo: "not implemented yet: replace the throw new Error('TODO: …') with your code",
+    timeout: 'an endless loop? check the loop conditions and that every loop makes progress',
+    memory: 'something grows without bound: an array that is never emptied, or a loop that never ends',
+    copy: 'return plain numbers and arrays (no functions, no Promises)',
+    forbidden: 'exercise functions only compute: no files, processes, network or messages to the grader',
+    exit: 'return the value instead of ending the program',
+    frozen: 'built-ins (Math, Object, JSON, Array.prototype, …) are frozen while grading: leave them as they are',
+    recursion: 'a recursion that never stops: check its base case',
+    tooBig: 'return the numbers the exercise asks for, nothing more',
+  },
+  /** What a value is, and why it does not fit the expected shape (plain.ts). */
+  shape: {
+    nullValue: 'null',
+    undefinedValue: 'undefined',
+    number: (text: string) => `the number ${text}`,
+    string: (text: string) => `a string ${text}`,
+    boolean: (value: boolean) => `the boolean ${value}`,
+    array: (length: number, text: string) => `an array of length ${length} (${text})`,
+    typed: (kind: string) => `a ${kind}`,
+    boxed: (kind: string) => `a ${kind} object (new ${kind}(…)), not a plain ${kind.toLowerCase()}`,
+    map: 'a Map',
+    set: 'a Set',
+    date: 'a Date',
+    emptyObject: 'an empty object {}',
+    object: (keys: string) => `an object with keys ${keys}`,
+    other: (type: string) => `a ${type}`,
+    aNumber: 'a number',
+    aValue: 'a value',
+    aBoolean: 'true or false',
+    aString: 'a string',
+    arrayOf: (item: string, length?: number) => (length === undefined ? `an array of ${plural(item)}` : `an array of ${length} ${plural(item, length)}`),
+    matrix: (rows: string, cols: string) => `a ${rows} × ${cols} array of arrays of numbers`,
+    record: (keys: string) => `an object { ${keys} }`,
+    optional: (what: string) => `${what} (optional)`,
+    itIs: (what: string) => `it is ${what}`,
+    wrongLength: (length: number, wanted: number, text: string) => `it has length ${length} instead of ${wanted} (${text})`,
+    hole: (i: number) => `entry ${i} is missing (a hole in the array)`,
+    atEntry: (i: number, problem: string) => `entry ${i}: ${problem}`,
+    atRow: (i: number, problem: string) => `row ${i}: ${problem}`,
+    noField: (key: string) => `it has no field ${key}`,
+    atField: (key: string, problem: string) => `${key}: ${problem}`,
+  },
+};
+
+export type Catalogue = typeof en;
