@@ -7,6 +7,7 @@
  * earns nothing.
  */
 import { checkClose, CheckContext, defineGrader, entry, Hint, num, numbers, receive, record } from '../../kit/grade/api';
+import messages from './messages';
 import fixture from './cases.json';
 import { SCENARIOS } from './drivers';
 
@@ -46,8 +47,8 @@ async function checkGrads(t: CheckContext, names: string[], hints: (name: string
 const ORDER_HINT =
   'run each node’s backward step exactly once, and only after every node that uses it: build a topological order with a visited set (depth-first search) and walk it in reverse';
 
-export default defineGrader(({ graded }) => {
-    graded('every operation computes the right value', 2, async (t) => {
+export default defineGrader(messages, ({ graded }, { checks }) => {
+    graded(checks.values, 2, async (t) => {
       const names = ['add', 'addNumber', 'sub', 'subNumber', 'neg', 'mul', 'mulNumber', 'div', 'divNumber', 'pow3', 'powMinus1', 'powHalf', 'exp', 'log', 'tanh', 'reluPositive', 'reluNegative'];
       for (const name of names) {
         const got = await forwardOf(t, name);
@@ -56,7 +57,7 @@ export default defineGrader(({ graded }) => {
       }
     });
 
-    graded('a new Value has grad 0; backward() seeds out.grad = 1 and fills every leaf’s gradient', 1, async (t) => {
+    graded(checks.seed, 1, async (t) => {
       const f = await forwardOf(t, 'seeded');
       checkClose(f.initialGrads, [0, 0], { input: `${describe('seeded')}; [a.grad, b.grad] before backward()` });
       const { input, got } = await backwardOf(t, 'seeded');
@@ -70,21 +71,21 @@ export default defineGrader(({ graded }) => {
       });
     });
 
-    graded('add, sub and neg pass the gradient through (±1)', 1, async (t) => {
+    graded(checks.add, 1, async (t) => {
       await checkGrads(t, ['add', 'addNumber', 'sub', 'subNumber', 'neg'], (name) =>
         name === 'sub' ? [[[1, 1], '∂(a − b)/∂b is −1']] : name === 'neg' ? [[[1], '∂(−a)/∂a is −1']] : [],
       );
     });
 
-    graded('mul: ∂(a·b)/∂a = b and ∂(a·b)/∂b = a', 1, async (t) => {
+    graded(checks.mul, 1, async (t) => {
       await checkGrads(t, ['mul', 'mulNumber'], (name) => (name === 'mul' ? [[[2, -3], 'each factor’s derivative is the OTHER factor: ∂(a·b)/∂a = b']] : []));
     });
 
-    graded('div: ∂(a/b)/∂a = 1/b and ∂(a/b)/∂b = −a/b²', 1, async (t) => {
+    graded(checks.div, 1, async (t) => {
       await checkGrads(t, ['div', 'divNumber'], (name) => (name === 'div' ? [[[-1 / 4, 3 / 16], '∂(a/b)/∂b = −a/b²: check the sign']] : []));
     });
 
-    graded('pow: ∂(aᵏ)/∂a = k·aᵏ⁻¹', 1, async (t) => {
+    graded(checks.pow, 1, async (t) => {
       await checkGrads(t, ['pow3', 'powMinus1', 'powHalf'], (name) => {
         const k = name === 'pow3' ? 3 : name === 'powMinus1' ? -1 : 0.5;
         const a = SCENARIOS[name].inputs[0];
@@ -95,15 +96,15 @@ export default defineGrader(({ graded }) => {
       });
     });
 
-    graded('exp: the derivative of eᵃ is eᵃ', 1, async (t) => {
+    graded(checks.exp, 1, async (t) => {
       await checkGrads(t, ['exp'], () => [[[0.7], 'the derivative of eᵃ is eᵃ (the output), not a'], [[1], 'the derivative of eᵃ is eᵃ, not 1']]);
     });
 
-    graded('log: the derivative of ln a is 1/a', 1, async (t) => {
+    graded(checks.log, 1, async (t) => {
       await checkGrads(t, ['log'], () => [[[2.5], 'the derivative of ln a is 1/a'], [[1 / 6.25], 'the derivative of ln a is 1/a, not 1/a²']]);
     });
 
-    graded('tanh: the derivative is 1 − tanh²(a)', 1, async (t) => {
+    graded(checks.tanh, 1, async (t) => {
       const th = Math.tanh(0.8);
       await checkGrads(t, ['tanh'], () => [
         [[1 - th], 'square the tanh: 1 − tanh²(a)'],
@@ -111,24 +112,24 @@ export default defineGrader(({ graded }) => {
       ]);
     });
 
-    graded('relu: the gradient flows only where a > 0', 1, async (t) => {
+    graded(checks.relu, 1, async (t) => {
       await checkGrads(t, ['reluPositive', 'reluNegative', 'reluOfProduct'], (name) =>
         name === 'reluNegative' ? [[[1], 'relu blocks the gradient where a ≤ 0 (derivative 0)']] : [],
       );
     });
 
-    graded('a value used twice receives both contributions (+=)', 2, async (t) => {
+    graded(checks.twice, 2, async (t) => {
       const OVERWRITE = 'gradients must accumulate (grad += …): a value used twice receives a contribution from each use';
       await checkGrads(t, ['square', 'double', 'reuse'], (name) =>
         name === 'square' ? [[[3], OVERWRITE]] : name === 'double' ? [[[1], OVERWRITE]] : [],
       );
     });
 
-    graded('backward visits every node once, in reverse topological order', 3, async (t) => {
+    graded(checks.order, 3, async (t) => {
       await checkGrads(t, ['diamond', 'longAndShortPaths', 'deepShared'], () => [() => ORDER_HINT]);
     });
 
-    graded('micrograd’s test expressions match PyTorch', 2, async (t) => {
+    graded(checks.micrograd, 2, async (t) => {
       for (const name of ['sanity_check', 'more_ops', 'transcendental']) {
         const { input, got } = await backwardOf(t, name);
         const e = exact(name);

@@ -8,6 +8,7 @@
  * data, and must learn with reshuffled batches on noisy data.
  */
 import { arrayOf, checkClose, CheckContext, defineGrader, exactly, expectThat, fail, formatInput, formatValue, num, numbers, optional, receive, record, Schema, str } from '../../kit/grade/api';
+import messages from './messages';
 import fixture from './cases.json';
 import { checkSeededShuffle, chiSquare, shuffleRuns } from './seeded-shuffle';
 
@@ -114,15 +115,15 @@ function checkTraining(c: TrainCase, got: Trained): void {
   checkClose(got.losses, c.expected.losses, { input: `${input}.losses`, hints: hints('losses') });
 }
 
-export default defineGrader(({ graded }) => {
-    graded('miniBatches(10, 3) shuffles 0…9 into batches of 3, 3, 3, 1', 3, async (t) => {
+export default defineGrader(messages, ({ graded }, { checks }) => {
+    graded(checks.batches, 3, async (t) => {
       const { value } = await getBatches(t, 10, 3, 1);
       checkSizes(batchesInput(10, 3), value, [3, 3, 3, 1]);
       checkPermutation(batchesInput(10, 3), value, 10);
       await checkSeededShuffle(t, 1, 2);
     });
 
-    graded('miniBatches edge cases (batchSize 1, = n, > n, dividing n)', 1, async (t) => {
+    graded(checks.edges, 1, async (t) => {
       const cases: Array<[number, number, number[]]> = [[4, 1, [1, 1, 1, 1]], [7, 7, [7]], [5, 8, [5]], [12, 4, [4, 4, 4]]];
       for (const [n, bs, sizes] of cases) {
         const { value } = await getBatches(t, n, bs, 7);
@@ -132,7 +133,7 @@ export default defineGrader(({ graded }) => {
       await checkSeededShuffle(t, 7, 8);
     });
 
-    graded('miniBatches is a seeded random permutation (rng only, reproducible, seed-dependent)', 2, async (t) => {
+    graded(checks.seeded, 2, async (t) => {
       await checkSeededShuffle(t, 42, 43);
       const input = batchesInput(20, 5);
       const a = await getBatches(t, 20, 5, 42);
@@ -141,7 +142,7 @@ export default defineGrader(({ graded }) => {
       checkClose(again.value, a.value, { input: `${input}, twice with the same seed`, expectedText: `the same batches as the first call: ${formatValue(a.value)}` });
     });
 
-    graded('miniBatches shuffles uniformly (every order equally likely)', 3, async (t) => {
+    graded(checks.uniform, 3, async (t) => {
       for (const [n, runs, limit, seed] of [[3, 12000, 40, 2024], [4, 12000, 75, 7]]) {
         const input = `${runs} × miniBatches(${n}, ${n}, rng) with a seeded rng`;
         const { orders } = await shuffleRuns(t, n, runs, seed, input, 15000);
@@ -166,18 +167,18 @@ export default defineGrader(({ graded }) => {
       }
     });
 
-    graded('trainLinearRegression with one full batch per epoch matches PyTorch', 2, async (t) => {
+    graded(checks.fullBatch, 2, async (t) => {
       for (const c of exactly<TrainCase>(fixture.fullBatch, 2, 'full-batch training cases')) {
         checkTraining(c, (await getTrained(t, { ...c, seed: 3 })).value);
       }
     });
 
-    graded('trainLinearRegression with batches of 4, 4, 2 (every batch, its own mean, one loss per epoch)', 3, async (t) => {
+    graded(checks.batches442, 3, async (t) => {
       const c: TrainCase = fixture.identicalRows;
       checkTraining(c, (await getTrained(t, { ...c, seed: 5 })).value);
     });
 
-    graded('trainLinearRegression converges to the exact fit', 2, async (t) => {
+    graded(checks.converges, 2, async (t) => {
       const { X, y, wTrue, bTrue } = fixture.convergence;
       const a: TrainArgs = { X, y, lr: 0.05, epochs: 150, batchSize: 5, seed: 11 };
       const input = `trainLinearRegression(${X.length} noise-free examples of y = ${formatInput(wTrue)}·x + ${bTrue}, { lr: 0.05, epochs: 150, batchSize: 5, rng })`;
@@ -192,7 +193,7 @@ export default defineGrader(({ graded }) => {
       });
     });
 
-    graded('trainLinearRegression learns with batches reshuffled by rng every epoch', 1, async (t) => {
+    graded(checks.reshuffled, 1, async (t) => {
       const { X, y, wTrue, bTrue, noise, initialLoss, leastSquaresLoss, leastSquares } = fixture.noisy;
       const a: TrainArgs = { X, y, lr: 0.05, epochs: 20, batchSize: 3, seed: 1 };
       const input = `trainLinearRegression(${X.length} examples of y = ${formatInput(wTrue)}·x + ${bTrue} ± ${noise}, { lr: ${a.lr}, epochs: ${a.epochs}, batchSize: ${a.batchSize}, rng })`;

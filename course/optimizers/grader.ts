@@ -7,6 +7,7 @@
  * (precomputed beside the expected values) name themselves in the hints.
  */
 import { anything, arrayOf, bool, checkClose, CheckContext, deepClose, defineGrader, entry, exactly, expectThat, fail, formatInput, Hint, matrix, optional, receive, record, str, Tolerance } from '../../kit/grade/api';
+import messages from './messages';
 import fixture from './cases.json';
 import type { Problem, RunArgs } from './drivers';
 
@@ -99,40 +100,40 @@ async function againstRun(t: CheckContext, name: string): Promise<void> {
 
 const FACTORIES = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'];
 
-export default defineGrader(({ graded }) => {
-    graded('sgd matches PyTorch: θ ← θ − η·g', 1, (t) => againstTorch(t, 'sgd'));
+export default defineGrader(messages, ({ graded }, { checks }) => {
+    graded(checks.sgd, 1, (t) => againstTorch(t, 'sgd'));
 
-    graded('momentum matches PyTorch: b ← μb + g, θ ← θ − η·b', 2, (t) => againstTorch(t, 'momentum'));
+    graded(checks.momentum, 2, (t) => againstTorch(t, 'momentum'));
 
-    graded('nesterov matches PyTorch: θ ← θ − η·(g + μb)', 2, (t) => againstTorch(t, 'nesterov'));
+    graded(checks.nesterov, 2, (t) => againstTorch(t, 'nesterov'));
 
-    graded('momentum and nesterov with μ = 0.5 on given gradients', 1, async (t) => {
+    graded(checks.mu, 1, async (t) => {
       await againstRun(t, 'momentum μ = 0.5');
       await againstRun(t, 'nesterov μ = 0.5');
     });
 
-    graded('adagrad matches PyTorch: s ← s + g², θ ← θ − η·g/(√s + ε)', 2, (t) => againstTorch(t, 'adagrad'));
+    graded(checks.adagrad, 2, (t) => againstTorch(t, 'adagrad'));
 
-    graded('adagrad: ε outside the root, default ε = 1e-10', 1, async (t) => {
+    graded(checks.adagradEps, 1, async (t) => {
       await againstRun(t, 'adagrad tiny');
       await againstRun(t, 'adagrad eps');
     });
 
-    graded('rmsprop matches PyTorch: v ← αv + (1 − α)g², θ ← θ − η·g/(√v + ε)', 2, (t) => againstTorch(t, 'rmsprop'));
+    graded(checks.rmsprop, 2, (t) => againstTorch(t, 'rmsprop'));
 
-    graded('rmsprop: options alpha and eps, defaults α = 0.99 and ε = 1e-8', 1, async (t) => {
+    graded(checks.rmspropOptions, 1, async (t) => {
       await againstRun(t, 'rmsprop options');
       await againstRun(t, 'rmsprop tiny');
     });
 
-    graded('adam matches PyTorch (bias-corrected m and v)', 2, (t) => againstTorch(t, 'adam'));
+    graded(checks.adam, 2, (t) => againstTorch(t, 'adam'));
 
-    graded('adam: options betas and eps, defaults [0.9, 0.999] and 1e-8', 2, async (t) => {
+    graded(checks.adamOptions, 2, async (t) => {
       await againstRun(t, 'adam options');
       await againstRun(t, 'adam tiny');
     });
 
-    graded('each optimizer keeps its own state', 1, async (t) => {
+    graded(checks.state, 1, async (t) => {
       for (const name of ['momentum', 'adam']) {
         const a = run(`${name} first`);
         const b = run(`${name} second`);
@@ -153,7 +154,7 @@ export default defineGrader(({ graded }) => {
       }
     });
 
-    graded('every step returns a new array and leaves params and grads untouched', 2, async (t) => {
+    graded(checks.copies, 2, async (t) => {
       for (const name of FACTORIES) {
         const r = run(`${name} 3 steps`);
         const { input, obs, points } = await drive(t, argsOf(r));

@@ -1,10 +1,11 @@
 /** Hidden grader for minibatch.ts: random sizes and full-batch training runs (seeded by t.seed). */
 import { arrayOf, checkClose, defineGrader, expectThat, formatInput, formatValue, num, numbers, random, receive, record } from '../../../kit/grade/api';
+import messages from './messages';
 import { checkSeededShuffle } from '../seeded-shuffle';
 
 
-export default defineGrader(({ graded }) => {
-  graded('randomized: miniBatches for random n and batchSize', 2, async (t) => {
+export default defineGrader(messages, ({ graded }, m) => {
+  graded(m.batches, 2, async (t) => {
     const r = random(t.seed);
     for (let k = 0; k < 15; k++) {
       const n = r.int(1, 40);
@@ -21,7 +22,7 @@ export default defineGrader(({ graded }) => {
     await checkSeededShuffle(t, seed, seed + 1);
   });
 
-  graded('randomized: full-batch training on random data', 2, async (t) => {
+  graded(m.training, 2, async (t) => {
     const r = random(t.seed + 1);
     for (let k = 0; k < 5; k++) {
       const n = r.int(2, 15);
