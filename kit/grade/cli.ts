@@ -2,7 +2,7 @@
  * `npm run grade` — in the kit and, as `npm test`, in a student repository (the same file, shipped
  * as is):
  *
- *   npm run grade -- [DIR] [--json FILE] [--classroom] [--hidden] [--only NAMES] [--config FILE] …
+ *   npm run grade -- [DIR] [--json FILE] [--classroom] [--hidden] [--only NAMES] [--config FILE] [--lang ko] …
  *   npm run grade -- --batch SUBMISSIONS [--hidden] [--out DIR] [--jobs N] [--config FILE] …
  *
  * One folder: grades the exercise files in DIR (default exercises/) with the graders in course/,
@@ -30,6 +30,7 @@ import type { GradeReport } from './report/report';
 import { problemMarkdown, summaryMarkdown } from './report/summary';
 import { headerText } from './report/text';
 import { cleanLine, stopCommands } from './safe/text';
+import { messages, parseLang, type Catalogue, type Lang } from './i18n/catalogue';
 import { integerOption, listOption } from '../shared/options';
 import { PROJECT_ROOT, shownPath } from '../shared/root';
 import { seconds } from '../shared/time';
@@ -45,6 +46,7 @@ interface Options {
   timeout?: number;
   budget?: number;
   color: boolean;
+  lang?: Lang;
   batch?: string;
   out?: string;
   jobs?: number;
@@ -72,6 +74,7 @@ function program(): Command {
     .option('--timeout <ms>', 'time limit of one call, in ms', integerOption('--timeout', 1))
     .option('--budget <ms>', 'time budget of one exercise file, in ms', integerOption('--budget', 1))
     .option('--no-color', 'plain output')
+    .option('--lang <lang>', 'language of the report and feedback: en or ko (default: course.config.json\'s "language", else en)', (v: string) => parseLang(v, '--lang'))
     .option('--batch <submissions>', 'grade a class: a folder with one folder per student')
     .addOption(batchOnly('--out <dir>', 'where to write <student>.json and scores.csv (default: <SUBMISSIONS>-grades)'))
     .addOption(batchOnly('--jobs <n>', `students graded at once (default ${DEFAULT_JOBS})`).argParser(integerOption('--jobs', 1)))
@@ -85,54 +88,55 @@ function fail(message: string): number {
   return 1;
 }
 
-function writeJson(file: string, value: unknown): void {
+function writeJson(m: Catalogue, file: string, value: unknown): void {
   const target = path.resolve(file);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.writeFileSync(target, `${JSON.stringify(value, null, 2)}\n`);
-  process.stdout.write(`wrote ${shownPath(target)}\n`);
+  process.stdout.write(`${m.cli.wrote(shownPath(target))}\n`);
 }
 
-function nextStep(report: GradeReport, again: string): string {
-  if (report.score === report.maxScore) return `All ${report.results.length} checks pass: ${formatPoints(report.score)}/${formatPoints(report.maxScore)} points. Commit and push to submit.\n`;
-  if (report.score > 0) return `Read the feedback of the failing checks above, fix, and run ${again} again. Commit and push to submit.\n`;
-  return `Nothing passes yet: that is where everyone starts. Open a chapter (npm run lab), fill in the\nmatching exercises/*.ts (replace each TODO), and run ${again} again.\n`;
+function nextStep(m: Catalogue, report: GradeReport, again: string): string {
+  if (report.score === report.maxScore) return `${m.cli.allPass(report.results.length, formatPoints(report.score), formatPoints(report.maxScore))}\n`;
+  if (report.score > 0) return `${m.cli.someFail(again)}\n`;
+  return `${m.cli.nothingYet(again)}\n`;
 }
 
-async function gradeFolder(options: Options, dirArgument: string | undefined, course: CourseConfig): Promise<number> {
+async function gradeFolder(options: Options, dirArgument: string | undefined, course: CourseConfig, lang: Lang): Promise<number> {
+  const m = messages(lang);
   const dir = path.resolve(dirArgument ?? path.join(PROJECT_ROOT, 'exercises'));
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return fail(`DIR must be a folder with exercise files, received ${JSON.stringify(dir)}`);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return fail(m.cli.notAFolder(JSON.stringify(dir)));
   const graders = verifyGrading(PROJECT_ROOT);
   const maxScore = (): number => Object.values(course.exercises).reduce((s, e) => s + (e.points ?? 0), 0);
   if (!graders.ok && !graders.repository) {
     // The kit: a modified grader never produces a score.
-    process.stderr.write(`grade: refusing to grade: ${graders.message}\ngrade: reinstall the kit, or run \`npm run manifest\` if you changed the graders on purpose\n`);
-    if (options.json !== undefined) writeJson(options.json, gradescopeRefusal(`refused to grade: ${graders.message}`, 0));
+    process.stderr.write(`grade: ${m.cli.refusing(graders.message)}\ngrade: ${m.cli.reinstall}\n`);
+    if (options.json !== undefined) writeJson(m, options.json, gradescopeRefusal(m.cli.refusing(graders.message), 0));
     return 1;
   }
   if (!graders.ok) {
     const lines = [
-      'The graders, the grading tools or the workflow differ from the ones the course shipped:',
-      ...graders.modified.map((m) => `  ${cleanLine(m, 300)}`),
-      'Restore them (e.g. `git checkout <first commit> -- course kit .github package.json course.config.json`).',
+      m.cli.modifiedLines,
+      ...graders.modified.map((file) => `  ${cleanLine(file, 300)}`),
+      m.cli.restore,
     ];
-    process.stdout.write(`graders modified — this run counts for no points\n${lines.join('\n')}\n\n`);
+    process.stdout.write(`${m.cli.modifiedNoPoints}\n${lines.join('\n')}\n\n`);
     if (options.classroom === true) {
-      writeClassroomOutputs(classroomError('graders modified', lines.join('\n'), maxScore()), problemMarkdown(course.title, 'graders modified', lines));
+      writeClassroomOutputs(classroomError(m.cli.modifiedHeading, lines.join('\n'), maxScore()), problemMarkdown(course.title, m.cli.modifiedHeading, lines));
       return 1;
     }
   }
   const report = await grade({
-    dir, course, hidden: options.hidden, only: options.only, seed: options.seed, budgetMs: options.budget,
+    dir, course, lang, hidden: options.hidden, only: options.only, seed: options.seed, budgetMs: options.budget,
     limits: options.timeout === undefined ? undefined : { callTimeoutMs: options.timeout },
   });
   const color = options.color && process.stdout.isTTY === true;
-  process.stdout.write(`${headerText(report)}\n\nGrading ${cleanLine(shownPath(dir), 500)}\n\n${report.toText({ color })}\n\n`);
+  process.stdout.write(`${headerText(report)}\n\n${m.cli.grading(cleanLine(shownPath(dir), 500))}\n\n${report.toText({ color })}\n\n`);
   const again = graders.repository ? 'npm test' : 'npm run grade';
-  process.stdout.write(graders.ok ? nextStep(report, again) : 'graders modified: the score above does not count until the graders are restored.\n');
-  if (options.json !== undefined) writeJson(options.json, report.toGradescope());
+  process.stdout.write(graders.ok ? nextStep(m, report, again) : `${m.cli.modifiedScore}\n`);
+  if (options.json !== undefined) writeJson(m, options.json, report.toGradescope());
   if (options.classroom === true) {
     const written = writeClassroomOutputs(classroomResult(report), summaryMarkdown(report));
-    process.stdout.write(written.length > 0 ? `reported to ${written.join(', ')}\n` : 'GITHUB_OUTPUT is not set: nothing reported\n');
+    process.stdout.write(written.length > 0 ? `${m.cli.reported(written.join(', '))}\n` : `${m.cli.notReported}\n`);
   }
   return 0;
 }
@@ -174,18 +178,19 @@ export async function main(argv: string[]): Promise<number> {
     ['--roster', options.roster], ['--similarity-threshold', options.similarityThreshold], ['--lms-assignment', options.lmsAssignment],
   ] as const;
   for (const [flag, given] of batchFlags) {
-    if (!batch && given !== undefined) return fail(`${flag} is an option of --batch`);
+    if (!batch && given !== undefined) return fail(messages(options.lang).cli.batchOption(flag));
   }
   for (const [flag, given] of [['--json', options.json], ['--classroom', options.classroom], ['--only', options.only], ['DIR', command.args[0]]] as const) {
-    if (batch && given !== undefined) return fail(`${flag} grades one folder: it cannot be used with --batch`);
+    if (batch && given !== undefined) return fail(messages(options.lang).cli.notWithBatch(flag));
   }
   const course = readProjectConfig(PROJECT_ROOT, options.config === undefined ? undefined : path.resolve(options.config));
+  const lang = options.lang ?? course.language ?? 'en';
   // In CI, what is printed quotes submissions (thrown messages, folder names): pause command
   // processing around all of it, with a token nothing printed can know.
   const guard = options.classroom === true || process.env.GITHUB_ACTIONS === 'true' ? stopCommands() : undefined;
   if (guard !== undefined) process.stdout.write(guard.stop);
   try {
-    return await (batch ? gradeClass(options, course) : gradeFolder(options, command.args[0], course));
+    return await (batch ? gradeClass(options, course) : gradeFolder(options, command.args[0], course, lang));
   } finally {
     if (guard !== undefined) process.stdout.write(guard.resume);
   }

@@ -124,6 +124,7 @@ export async function grade(options: GradeOptions = {}): Promise<GradeReport> {
   const course = options.course ?? { title: DEFAULT_TITLE, exercises: {} };
   const run = resolveRun(plans.flatMap((p) => raw.get(p) ?? []), course, {
     title: course.title, dir, gradedAt, ms: Date.now() - start, hidden: options.hidden === true, seed,
+    ...(options.lang === undefined || options.lang === 'en' ? {} : { lang: options.lang }),
   });
   return new GradeReport(run);
 }

@@ -75,6 +75,43 @@ export const en = {
     noField: (key: string) => `it has no field ${key}`,
     atField: (key: string, problem: string) => `${key}: ${problem}`,
   },
+  /** The report: text table, HTML table, job summary, results.json (report/*). */
+  report: {
+    exercise: 'exercise',
+    test: 'test',
+    status: 'status',
+    points: 'points',
+    feedback: 'feedback',
+    passed: 'passed',
+    failed: 'failed',
+    hidden: '[hidden]',
+    total: 'total',
+    due: (due: string) => `due ${due}`,
+    pointsOf: (points: string) => `${points} points`,
+    score: (score: string, max: string) => `${score}/${max} points`,
+    totals: (score: string, max: string, passed: number, checks: number) => `${score}/${max} points (${passed}/${checks} checks passed)`,
+    checksPassed: (passed: number, checks: number) => `${passed}/${checks} checks passed.`,
+  },
+  /** The command line (cli.ts). */
+  cli: {
+    grading: (dir: string) => `Grading ${dir}`,
+    allPass: (checks: number, score: string, max: string) => `All ${checks} checks pass: ${score}/${max} points. Commit and push to submit.`,
+    someFail: (again: string) => `Read the feedback of the failing checks above, fix, and run ${again} again. Commit and push to submit.`,
+    nothingYet: (again: string) => `Nothing passes yet: that is where everyone starts. Open a chapter (npm run lab), fill in the\nmatching exercises/*.ts (replace each TODO), and run ${again} again.`,
+    notAFolder: (dir: string) => `DIR must be a folder with exercise files, received ${dir}`,
+    refusing: (message: string) => `refusing to grade: ${message}`,
+    reinstall: 'reinstall the kit, or run `npm run manifest` if you changed the graders on purpose',
+    modifiedHeading: 'graders modified',
+    modifiedLines: 'The graders, the grading tools or the workflow differ from the ones the course shipped:',
+    restore: 'Restore them (e.g. `git checkout <first commit> -- course kit .github package.json course.config.json`).',
+    modifiedNoPoints: 'graders modified — this run counts for no points',
+    modifiedScore: 'graders modified: the score above does not count until the graders are restored.',
+    wrote: (file: string) => `wrote ${file}`,
+    reported: (targets: string) => `reported to ${targets}`,
+    notReported: 'GITHUB_OUTPUT is not set: nothing reported',
+    batchOption: (flag: string) => `${flag} is an option of --batch`,
+    notWithBatch: (flag: string) => `${flag} grades one folder: it cannot be used with --batch`,
+  },
 };
 
 export type Catalogue = typeof en;

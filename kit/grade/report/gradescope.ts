@@ -6,6 +6,7 @@
 import { cleanText } from '../safe/text';
 import type { GradeRun } from './model';
 import { formatPoints } from './points';
+import { messages } from '../i18n/catalogue';
 
 export type Visibility = 'visible' | 'hidden' | 'after_due_date' | 'after_published';
 
@@ -33,18 +34,19 @@ export const HIDDEN_VISIBILITY: Visibility = 'after_published';
 
 /** `hiddenVisibility`: when the hidden graders' checks are shown (the Gradescope autograder's setting). */
 export function gradescopeResults(run: GradeRun, extra?: Record<string, unknown>, hiddenVisibility: Visibility = HIDDEN_VISIBILITY): GradescopeResults {
+  const t = messages(run.meta.lang).report;
   return {
     score: run.score,
     max_score: run.maxScore,
     execution_time: Math.round(run.meta.ms) / 1000,
-    output: `${formatPoints(run.score)}/${formatPoints(run.maxScore)} points (${run.passed}/${run.results.length} checks passed)`,
+    output: t.totals(formatPoints(run.score), formatPoints(run.maxScore), run.passed, run.results.length),
     stdout_visibility: 'hidden',
     tests: run.results.map((r) => ({
       name: `${r.file} › ${r.name}`,
       status: r.passed ? 'passed' : 'failed',
       score: r.points,
       max_score: r.maxPoints,
-      output: r.passed ? 'passed' : cleanText(r.feedback),
+      output: r.passed ? t.passed : cleanText(r.feedback),
       visibility: r.hidden ? hiddenVisibility : 'visible',
     })),
     ...(extra === undefined ? {} : { extra_data: extra }),
