@@ -28,13 +28,23 @@ import { gradescopeRefusal } from './report/gradescope';
 import { formatPoints } from './report/points';
 import type { GradeReport } from './report/report';
 import { problemMarkdown, summaryMarkdown } from './report/summary';
-import { headerText } from './report/text';
+import { briefText, nothingAttempted } from './report/brief';
 import { cleanLine, stopCommands } from './safe/text';
-import { messages, parseLang, type Catalogue, type Lang } from './i18n/catalogue';
+import { messages, parseLang, type Lang } from './i18n/catalogue';
 import { integerOption, listOption } from '../shared/options';
 import { PROJECT_ROOT, shownPath } from '../shared/root';
 import { seconds } from '../shared/time';
 import { addGradebookOptions, readGradebookOptions, type GradebookOptions } from '../gradebook/options';
+import { fromRun } from '../gradebook/adapter';
+import { feedbackMarkdown } from '../gradebook/export/feedback';
+
+/** What `--out DIR` holds after grading one folder. */
+export const RESULTS_FILE = 'results.json';
+export const FEEDBACK_FILE = 'feedback.md';
+
+function runFeedbackMarkdown(report: GradeReport, name: string, modified: readonly string[]): string {
+  return feedbackMarkdown(fromRun(report, name, modified), report.exercises.map((e) => e.exercise), report.meta.title);
+}
 
 interface Options {
   json?: string;
@@ -47,6 +57,8 @@ interface Options {
   budget?: number;
   color: boolean;
   lang?: Lang;
+  verbose?: boolean;
+  typecheck: boolean;
   batch?: string;
   out?: string;
   jobs?: number;
@@ -75,8 +87,10 @@ function program(): Command {
     .option('--budget <ms>', 'time budget of one exercise file, in ms', integerOption('--budget', 1))
     .option('--no-color', 'plain output')
     .option('--lang <lang>', 'language of the report and feedback: en or ko (default: course.config.json\'s "language", else en)', (v: string) => parseLang(v, '--lang'))
+    .option('--verbose', 'every check with its feedback (input, expected, received, hint), not only the summary')
+    .option('--no-typecheck', 'skip type-checking the exercise files (type errors are shown as feedback lines, never cost points)')
+    .option('--out <dir>', `one folder: write ${RESULTS_FILE} (Gradescope's format) and ${FEEDBACK_FILE} there; with --batch: the class's results (default: <SUBMISSIONS>-grades)`)
     .option('--batch <submissions>', 'grade a class: a folder with one folder per student')
-    .addOption(batchOnly('--out <dir>', 'where to write <student>.json and scores.csv (default: <SUBMISSIONS>-grades)'))
     .addOption(batchOnly('--jobs <n>', `students graded at once (default ${DEFAULT_JOBS})`).argParser(integerOption('--jobs', 1)))
     .addOption(batchOnly('--student-timeout <s>', `wall-clock limit per student, in seconds (default ${DEFAULT_STUDENT_TIMEOUT_S})`).argParser(integerOption('--student-timeout', 1)))
     .showHelpAfterError();
@@ -88,21 +102,35 @@ function fail(message: string): number {
   return 1;
 }
 
-function writeJson(m: Catalogue, file: string, value: unknown): void {
+function writeText(file: string, text: string): void {
   const target = path.resolve(file);
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, `${JSON.stringify(value, null, 2)}\n`);
-  process.stdout.write(`${m.cli.wrote(shownPath(target))}\n`);
+  fs.writeFileSync(target, text);
+  process.stdout.write(`wrote ${shownPath(target)}\n`);
 }
 
-function nextStep(m: Catalogue, report: GradeReport, again: string): string {
-  if (report.score === report.maxScore) return `${m.cli.allPass(report.results.length, formatPoints(report.score), formatPoints(report.maxScore))}\n`;
-  if (report.score > 0) return `${m.cli.someFail(again)}\n`;
-  return `${m.cli.nothingYet(again)}\n`;
+function writeJson(file: string, value: unknown): void {
+  writeText(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Every sentence the one-folder run says, in English (each language's are its catalogue's `run`). `{…}` are filled in. */
+export const TEXT = messages('en').run;
+
+function say(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (values[key] === undefined ? whole : String(values[key])));
+}
+
+/** The line after the summary: what to do next (the encouraging one only when nothing was attempted). */
+export function nextStep(report: GradeReport, again: string, lang?: Lang): string {
+  const TEXT = messages(lang).run;
+  if (report.score === report.maxScore) return say(TEXT.allPass, { n: report.results.length, points: `${formatPoints(report.score)}/${formatPoints(report.maxScore)}` });
+  if (report.score > 0) return say(TEXT.somePass, { again });
+  return say(nothingAttempted(report) ? TEXT.notStarted : TEXT.startedNonePass, { again });
 }
 
 async function gradeFolder(options: Options, dirArgument: string | undefined, course: CourseConfig, lang: Lang): Promise<number> {
   const m = messages(lang);
+  const TEXT = m.run;
   const dir = path.resolve(dirArgument ?? path.join(PROJECT_ROOT, 'exercises'));
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return fail(m.cli.notAFolder(JSON.stringify(dir)));
   const graders = verifyGrading(PROJECT_ROOT);
@@ -110,30 +138,37 @@ async function gradeFolder(options: Options, dirArgument: string | undefined, co
   if (!graders.ok && !graders.repository) {
     // The kit: a modified grader never produces a score.
     process.stderr.write(`grade: ${m.cli.refusing(graders.message)}\ngrade: ${m.cli.reinstall}\n`);
-    if (options.json !== undefined) writeJson(m, options.json, gradescopeRefusal(m.cli.refusing(graders.message), 0));
+    if (options.json !== undefined) writeJson(options.json, gradescopeRefusal(m.cli.refusing(graders.message), 0));
     return 1;
   }
   if (!graders.ok) {
-    const lines = [
-      m.cli.modifiedLines,
-      ...graders.modified.map((file) => `  ${cleanLine(file, 300)}`),
-      m.cli.restore,
-    ];
-    process.stdout.write(`${m.cli.modifiedNoPoints}\n${lines.join('\n')}\n\n`);
+    const lines = [TEXT.gradersModified, ...graders.modified.map((m) => `  ${cleanLine(m, 300)}`), TEXT.gradersRestore];
+    process.stdout.write(`${TEXT.gradersModifiedHeading}\n${lines.join('\n')}\n\n`);
     if (options.classroom === true) {
       writeClassroomOutputs(classroomError(m.cli.modifiedHeading, lines.join('\n'), maxScore()), problemMarkdown(course.title, m.cli.modifiedHeading, lines));
       return 1;
     }
   }
   const report = await grade({
-    dir, course, lang, hidden: options.hidden, only: options.only, seed: options.seed, budgetMs: options.budget,
+    dir, course, lang, hidden: options.hidden, only: options.only, seed: options.seed, budgetMs: options.budget, typecheck: options.typecheck,
     limits: options.timeout === undefined ? undefined : { callTimeoutMs: options.timeout },
   });
   const color = options.color && process.stdout.isTTY === true;
-  process.stdout.write(`${headerText(report)}\n\n${m.cli.grading(cleanLine(shownPath(dir), 500))}\n\n${report.toText({ color })}\n\n`);
   const again = graders.repository ? 'npm test' : 'npm run grade';
-  process.stdout.write(graders.ok ? nextStep(m, report, again) : `${m.cli.modifiedScore}\n`);
-  if (options.json !== undefined) writeJson(m, options.json, report.toGradescope());
+  const verbose = options.verbose === true;
+  const out = options.out === undefined ? undefined : path.resolve(options.out);
+  const lines = [cleanLine(report.meta.title), '', say(TEXT.grading, { dir: cleanLine(shownPath(dir), 500) }), ''];
+  if (verbose) lines.push(report.toText({ color }), '');
+  lines.push(briefText(report, { verbose }), '', graders.ok ? nextStep(report, again, lang) : TEXT.gradersModifiedAfter);
+  if (!verbose && report.score < report.maxScore) {
+    lines.push(out === undefined ? say(TEXT.details, { again }) : say(TEXT.detailsWritten, { again, file: shownPath(path.join(out, FEEDBACK_FILE)) }));
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (options.json !== undefined) writeJson(options.json, report.toGradescope());
+  if (out !== undefined) {
+    writeJson(path.join(out, RESULTS_FILE), report.toGradescope());
+    writeText(path.join(out, FEEDBACK_FILE), runFeedbackMarkdown(report, path.basename(dir), graders.ok ? [] : graders.modified));
+  }
   if (options.classroom === true) {
     const written = writeClassroomOutputs(classroomResult(report), summaryMarkdown(report));
     process.stdout.write(written.length > 0 ? `${m.cli.reported(written.join(', '))}\n` : `${m.cli.notReported}\n`);
@@ -174,13 +209,13 @@ export async function main(argv: string[]): Promise<number> {
   const options = command.opts<Options>();
   const batch = options.batch !== undefined;
   const batchFlags = [
-    ['--out', options.out], ['--jobs', options.jobs], ['--student-timeout', options.studentTimeout], ['--before', options.before], ['--extensions', options.extensions],
+    ['--jobs', options.jobs], ['--student-timeout', options.studentTimeout], ['--before', options.before], ['--extensions', options.extensions],
     ['--roster', options.roster], ['--similarity-threshold', options.similarityThreshold], ['--lms-assignment', options.lmsAssignment],
   ] as const;
   for (const [flag, given] of batchFlags) {
     if (!batch && given !== undefined) return fail(messages(options.lang).cli.batchOption(flag));
   }
-  for (const [flag, given] of [['--json', options.json], ['--classroom', options.classroom], ['--only', options.only], ['DIR', command.args[0]]] as const) {
+  for (const [flag, given] of [['--json', options.json], ['--classroom', options.classroom], ['--only', options.only], ['--verbose', options.verbose], ['DIR', command.args[0]]] as const) {
     if (batch && given !== undefined) return fail(messages(options.lang).cli.notWithBatch(flag));
   }
   const course = readProjectConfig(PROJECT_ROOT, options.config === undefined ? undefined : path.resolve(options.config));

@@ -18,6 +18,8 @@ import type { SandboxLimits } from './sandbox/sandbox';
 import { ExerciseSession, runCheck } from './session';
 import { SubmissionFolder } from './submission';
 import type { Lang } from './i18n/lang';
+import { typecheckFiles, type RawTypeError } from './typecheck/check';
+import { plainMessage, typeErrorLine } from './typecheck/plain';
 import { forEachLimited } from '../shared/pool';
 import { PROJECT_ROOT } from '../shared/root';
 
@@ -46,6 +48,30 @@ export interface GradeOptions {
   lang?: Lang;
   /** Stops the grading: the sandboxes are closed, and every check not graded yet fails with the signal's reason. */
   signal?: AbortSignal;
+  /** Also type-check the exercise files (typecheck/): their errors become feedback lines of their exercise, never points. */
+  typecheck?: boolean;
+}
+
+/** Most type errors kept per exercise file. */
+export const MAX_TYPE_ERRORS = 20;
+
+/**
+ * The type errors as feedback lines per exercise file: the ones said in plain words (a Python habit)
+ * first, as they are usually the cause of the others; both operands of one `a - b` are one error.
+ */
+function typeLines(errors: readonly RawTypeError[]): Map<string, string[]> {
+  const byFile = new Map<string, string[]>();
+  const seen = new Set<string>();
+  const ordered = [...errors].sort((a, b) => Number(plainMessage(a) === a.message) - Number(plainMessage(b) === b.message));
+  for (const e of ordered) {
+    const key = e.code === 2362 || e.code === 2363 ? `${e.file}:${e.line}:arith` : `${e.file}:${e.line}:${e.column}:${e.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const lines = byFile.get(e.file) ?? [];
+    if (lines.length < MAX_TYPE_ERRORS) lines.push(cleanLine(typeErrorLine(e), 400));
+    byFile.set(e.file, lines);
+  }
+  return byFile;
 }
 
 interface Plan {
@@ -81,6 +107,7 @@ export async function grade(options: GradeOptions = {}): Promise<GradeReport> {
   const checks = (p: Plan): number => p.graders.reduce((n, g) => n + g.checks.length, 0);
   const order = [...plans].sort((a, b) => checks(b) - checks(a));
   const files = new SubmissionFolder(dir);
+  const typed = options.typecheck === true ? typecheckFiles(plans.map((p) => p.exercise.file), files.forExercise()) : undefined;
   const open = new Set<ExerciseSession>();
   const stopped = (): string => `not run: ${String(options.signal?.reason ?? 'grading was stopped')}`;
   const onAbort = (): void => open.forEach((s) => s.dispose(stopped()));
@@ -121,10 +148,19 @@ export async function grade(options: GradeOptions = {}): Promise<GradeReport> {
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
   }
+  const types = typed === undefined ? undefined : await typed;
   const course = options.course ?? { title: DEFAULT_TITLE, exercises: {} };
   const run = resolveRun(plans.flatMap((p) => raw.get(p) ?? []), course, {
     title: course.title, dir, gradedAt, ms: Date.now() - start, hidden: options.hidden === true, seed,
     ...(options.lang === undefined || options.lang === 'en' ? {} : { lang: options.lang }),
+    ...(types !== undefined && !Array.isArray(types) ? { typecheckProblem: cleanLine(types.failure, 300) } : {}),
   });
+  if (Array.isArray(types)) {
+    const lines = typeLines(types);
+    for (const e of run.exercises) {
+      const found = lines.get(e.file);
+      if (found !== undefined) e.typeErrors = found;
+    }
+  }
   return new GradeReport(run);
 }

@@ -4,6 +4,7 @@
  * the course's points) as the gradebook's `GradebookRow`.
  */
 import type { BatchRow } from '../grade/batch';
+import type { GradeRun } from '../grade/report/model';
 import type { GradebookRow } from './model';
 
 export interface GradingContext {
@@ -45,6 +46,37 @@ export function fromBatchRow(row: BatchRow, context: GradingContext): GradebookR
     commit: context.commit ?? meta?.commit,
     gradedAt: meta?.gradedAt ?? context.gradedAt,
     notes: context.notes,
+    feedback,
+  };
+}
+
+/**
+ * One folder graded on its own (`npm run grade -- DIR --out OUT`) as a row: its feedback is every
+ * failing check's lines (check name first) and the type errors; `modified` are the graders that
+ * differ from the manifest (the row is then flagged).
+ */
+export function fromRun(run: GradeRun, name: string, modified: readonly string[] = []): GradebookRow {
+  const exercises: GradebookRow['exercises'] = {};
+  const feedback: Record<string, string[]> = {};
+  for (const e of run.exercises) {
+    exercises[e.exercise] = { points: e.score, possible: e.maxScore };
+    const said = [...(e.typeErrors ?? [])];
+    for (const r of run.results) {
+      if (r.exercise !== e.exercise || r.passed) continue;
+      said.push(`${r.hidden ? '[hidden] ' : ''}${r.name}: ${r.feedback.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).join(' · ')}`);
+    }
+    if (said.length > 0) feedback[e.exercise] = said;
+  }
+  return {
+    name,
+    id: name,
+    status: modified.length === 0 ? 'ok' : 'graders modified',
+    flags: [...modified],
+    exercises,
+    hidden: run.meta.hidden,
+    seed: run.meta.seed,
+    commit: run.meta.commit,
+    gradedAt: run.meta.gradedAt,
     feedback,
   };
 }

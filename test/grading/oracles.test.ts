@@ -160,7 +160,8 @@ describe('feedback helpers', () => {
     expect(pickHint(-2, 2)).toBe('the sign is flipped');
     expect(pickHint([2, 4], [1, 2])).toBe('twice the expected value: an extra factor 2?');
     expect(pickHint(0.5, 1)).toBe('half the expected value: a missing factor 2?');
-    expect(pickHint(NaN, 1)).toMatch(/^NaN comes from/);
+    expect(pickHint(NaN, 1)).toMatch(/^NaN: arithmetic on a whole array .* otherwise NaN comes from 0\/0/);
+    expect(pickHint([1, NaN], [1, 2])).toMatch(/^NaN comes from/);
     expect(pickHint(7, 1)).toBeUndefined();
   });
 

@@ -97,26 +97,47 @@ function cli(args: string[]) {
 }
 
 describe('npm run grade (kit/grade/cli.ts)', () => {
-  test("grades the stubs in the course's points: the header, 0, results.json, exit 0", () => {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'descent-cli-')), 'results.json');
-    const run = cli([EXERCISES, '--json', out, '--only', 'mse,autograd', '--no-color']);
+  test("grades the stubs in the course's points: a short summary (details on request), 0, --out's results.json and feedback.md, exit 0", () => {
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'descent-cli-'));
+    const out = path.join(outDir, 'results.json');
+    const run = cli([EXERCISES, '--json', out, '--out', path.join(outDir, 'out'), '--no-color']);
     expect(run.status, run.stderr).toBe(0);
-    const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'course.config.json'), 'utf8')) as { title: string; exercises: Record<string, { points: number }> };
-    expect(run.stdout.startsWith(`${config.title}\n\nmse.ts`)).toBe(true);
-    expect(run.stdout).toMatch(/exercise\s+test\s+status\s+points\s+feedback/);
-    expect(run.stdout).toContain(`total        0/${config.exercises.mse.points + config.exercises.autograd.points} points`);
-    expect(run.stdout).toContain('Nothing passes yet');
+    const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'course.config.json'), 'utf8')) as { title: string; exercises: Record<string, { points: number; due: string }> };
+    const max = Object.values(config.exercises).reduce((s, e) => s + e.points, 0);
+    expect(run.stdout.startsWith(`${config.title}\n\nGrading exercises\n\nexercise`)).toBe(true);
+    for (const [name, e] of Object.entries(config.exercises)) {
+      expect(run.stdout).toMatch(new RegExp(`\\n${name}\\.ts +0/${e.points} +not started: still throws TODO +${e.due.replace(/[()]/g, '\\$&')}\\n`));
+    }
+    expect(run.stdout).toMatch(new RegExp(`\\ntotal +0/${max} +0/\\d+ checks passed`));
+    expect(run.stdout).toContain('Nothing passes yet: that is where everyone starts');
+    expect(run.stdout).toContain('Details of every check: npm run grade -- --verbose, or ');
+    expect(run.stdout).not.toContain('hint:');
+    // Short: the stubs' first run fits a screen (the lines written by --json and --out aside).
+    expect(run.stdout.trimEnd().split('\n').filter((l) => !l.startsWith('wrote ')).length).toBeLessThanOrEqual(30);
     const json = JSON.parse(fs.readFileSync(out, 'utf8')) as { score: number; max_score: number; tests: Array<Record<string, unknown>> };
-    expect([json.score, json.max_score]).toEqual([0, config.exercises.mse.points + config.exercises.autograd.points]);
+    expect([json.score, json.max_score]).toEqual([0, max]);
     expect(json.tests.length).toBeGreaterThan(5);
     for (const t of json.tests) {
       expect(Object.keys(t).sort()).toEqual(['max_score', 'name', 'output', 'score', 'status', 'visibility']);
       expect(t.output).toMatch(/not implemented yet/);
     }
+    expect(JSON.parse(fs.readFileSync(path.join(outDir, 'out', 'results.json'), 'utf8'))).toMatchObject({ score: 0, max_score: max });
+    const feedback = fs.readFileSync(path.join(outDir, 'out', 'feedback.md'), 'utf8');
+    expect(feedback).toContain(`**0 / ${max} points (0.0 %)**`);
+    expect(feedback).toContain('## mse\n\n- mse is the mean of the squared errors: input: mse(\\[1, 2, 5\\], \\[1, 2, 3\\]) · problem: threw Error: TODO');
+  }, 120_000);
+
+  test('--verbose: every check with its feedback, then the summary', () => {
+    const run = cli([EXERCISES, '--only', 'mse', '--verbose', '--no-color']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/exercise\s+test\s+status\s+points\s+feedback/);
+    expect(run.stdout).toContain("hint:     not implemented yet: replace the throw new Error('TODO: …') with your code");
+    expect(run.stdout).toMatch(/\nmse\.ts +0\/10 +not started/);
+    expect(run.stdout).not.toContain('--verbose');
   }, 120_000);
 
   test('grades solutions with the hidden graders: full marks', () => {
-    const run = cli([SOLUTIONS, '--hidden', '--only', 'mse', '--no-color']);
+    const run = cli([SOLUTIONS, '--hidden', '--only', 'mse', '--no-color', '--verbose']);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/\[hidden\] randomized/);
     const total = /total\s+(\d+)\/(\d+) points/.exec(run.stdout)!;
@@ -131,10 +152,11 @@ describe('npm run grade (kit/grade/cli.ts)', () => {
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/exercise must be one of mse, cross-entropy, gradient-descent, minibatch, autograd, optimizers, received "mes"/);
     expect(cli([SOLUTIONS, '--jobs', '2']).stderr).toBe('grade: --jobs is an option of --batch\n');
+    expect(cli(['--batch', SOLUTIONS, '--verbose']).stderr).toBe('grade: --verbose grades one folder: it cannot be used with --batch\n');
     expect(cli(['--batch', SOLUTIONS, '--json', 'x.json']).stderr).toBe('grade: --json grades one folder: it cannot be used with --batch\n');
     const help = cli(['--help']);
-    for (const option of ['--json', '--classroom', '--hidden', '--only', '--config', '--seed', '--timeout', '--budget', '--batch', '--out', '--jobs', '--student-timeout']) {
-      expect(help.stdout).toContain(option);
+    for (const option of ['--json', '--classroom', '--hidden', '--only', '--config', '--seed', '--timeout', '--budget', '--verbose', '--no-typecheck', '--out', '--batch', '--jobs', '--student-timeout', '--before', '--extensions', '--roster', '--similarity-threshold', '--lms-assignment']) {
+      expect(help.stdout).toMatch(new RegExp(`\\n +${option}\\b[^\\n]* {2,}\\S`)); // the option, then its line of help
     }
   }, 120_000);
 });

@@ -53,16 +53,18 @@ describe('npm test in the student repository', () => {
     expect(r.stderr).toContain(`grade: DIR must be a folder with exercise files, received ${JSON.stringify(path.join(repo, 'nope'))}`);
   }, 60_000);
 
-  test('the stubs score 0 of the maximum, with a friendly table under the course header', () => {
+  test('the stubs score 0 of the maximum: a short summary under the course title, the details on request', () => {
     const r = run('npm', ['test'], repo);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain(`total                0/${MAX} points (0/`);
-    expect(r.stdout).toContain('Nothing passes yet');
-    expect(r.stdout).toContain("hint:     not implemented yet: replace the throw new Error('TODO: …') with your code");
+    expect(r.stdout).toMatch(new RegExp(`\\ntotal +0/${MAX} +0/\\d+ checks passed`));
+    expect(r.stdout).toContain('Nothing passes yet: that is where everyone starts');
+    expect(r.stdout).toContain('Details of every check (input, expected, received, hint): npm test -- --verbose');
     for (const [name, e] of Object.entries(CONFIG.exercises)) {
-      expect(r.stdout).toMatch(new RegExp(`${name}\\.ts +${e.points} points +due ${e.due.replace(/[()]/g, '\\$&')}`));
-      expect(r.stdout).toMatch(new RegExp(`\\n${name}\\.ts +0/${e.points}\\n`));
+      expect(r.stdout).toMatch(new RegExp(`\\n${name}\\.ts +0/${e.points} +not started: still throws TODO +${e.due.replace(/[()]/g, '\\$&')}\\n`));
     }
+    expect(r.stdout.trimEnd().split('\n').length).toBeLessThanOrEqual(30); // npm's own two lines included
+    const verbose = run('npm', ['test', '--', '--verbose', '--only', 'mse'], repo);
+    expect(verbose.stdout).toContain("hint:     not implemented yet: replace the throw new Error('TODO: …') with your code");
   }, 120_000);
 
   test('a copy of solutions/ in exercises/ scores full marks, and GitHub Classroom gets the points', () => {
@@ -72,7 +74,8 @@ describe('npm test in the student repository', () => {
     try {
       const r = run('npm', ['test'], repo);
       expect(r.status).toBe(0);
-      expect(r.stdout).toMatch(new RegExp(`total +${MAX}/${MAX} points \\((\\d+)/\\1 checks passed`));
+      expect(r.stdout).toMatch(new RegExp(`\\ntotal +${MAX}/${MAX} +(\\d+)/\\1 checks passed`));
+      expect(r.stdout).toContain('All ');
       const c = classroom();
       expect(c.status).toBe(0);
       const tests = c.result.tests as Array<{ name: string; status: string; score: number }>;

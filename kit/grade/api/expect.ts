@@ -12,6 +12,30 @@ import { formatValue, matrix, num, numbers, Schema, validate } from './plain';
 import { displayWidth, messages, padDisplay, render, type Catalogue, type Text } from '../i18n/catalogue';
 
 /**
+/**
+ * The hints for habits from Python and NumPy live in the catalogues (`habits`): in TypeScript,
+ * `a - b`, `2 * a` and `a ** 2` on arrays give NaN (or, with `+`, a string), not an array: a NaN
+ * number where an array was expected is almost always that.
+ */
+/** The English habit hints (each language's are its catalogue's `habits`). */
+export const HABIT_HINTS = messages('en').habits;
+
+const PYTHON_CONSTANTS: Record<string, string> = { True: 'true', False: 'false', None: 'null (or undefined)' };
+
+/** The hint for "X is not defined" when X is a Python or NumPy habit. */
+function habitHint(name: string): Text | undefined {
+  if (name === 'len') return (m) => m.habits.len;
+  if (name === 'range') return (m) => m.habits.range;
+  if (name === 'np' || name === 'numpy' || name === 'torch') return (m) => m.habits.numpy;
+  if (name === 'sum') return (m) => m.habits.sum;
+  if (name === 'print') return (m) => m.habits.print;
+  if (/^(abs|exp|log|sqrt|max|min|pow|floor|ceil|round|tanh)$/.test(name)) return (m) => m.habits.math(name);
+  const ts = PYTHON_CONSTANTS[name];
+  if (ts !== undefined) return (m) => m.habits.python(name, ts);
+  return undefined;
+}
+
+/**
  * A failed check. `descentFeedback` lets the engine recognise it across module copies;
  * `descentText` is the feedback to render in the student's language (the message is its English).
  */
@@ -153,6 +177,7 @@ export function pickHint<T>(received: T, expected: T | undefined, hints: Readonl
     }
   }
   const nonFinite = containsNonFinite(received);
+  if (nonFinite === 'NaN' && typeof received === 'number') return (m) => m.habits.scalarNaN;
   if (nonFinite === 'NaN') {
     return (m) => m.hints.nan;
   }
@@ -169,8 +194,11 @@ export function pickHint<T>(received: T, expected: T | undefined, hints: Readonl
 
 /** The hint for a call that did not return normally. */
 export function problemHint(problem: string): Text | undefined {
+  if (/TODO/.test(problem)) return (m) => m.hints.todo;
+  const undefinedName = /ReferenceError: ([A-Za-z_$][\w$]*) is not defined/.exec(problem)?.[1];
+  const habit = undefinedName === undefined ? undefined : habitHint(undefinedName);
+  if (habit !== undefined) return habit;
   const key = ((): keyof Catalogue['hints'] | undefined => {
-    if (/TODO/.test(problem)) return 'todo';
     if (/timed out/.test(problem)) return 'timeout';
     if (/out of memory/.test(problem)) return 'memory';
     if (/cannot be copied/.test(problem)) return 'copy';
@@ -184,12 +212,21 @@ export function problemHint(problem: string): Text | undefined {
   return key === undefined ? undefined : (m) => m.hints[key];
 }
 
+/** The hint for a value of the wrong kind: a NaN number or a string where an array was expected is array arithmetic. */
+function shapeHint(value: unknown, schema: Schema<unknown>): Text | undefined {
+  const what = render(schema.what, messages('en'));
+  if (!/^an? (array|\d+ ×|n ×)/.test(what) && !/array/.test(what)) return undefined;
+  if (typeof value === 'number' && Number.isNaN(value)) return (m) => m.habits.arrayArithmetic;
+  if (typeof value === 'string' && /\d,/.test(value)) return (m) => m.habits.arrayPlus;
+  return undefined;
+}
+
 /** Unwraps an outcome and checks its type; throws Feedback on a problem or a wrong type. */
 export function receive<T>(outcome: Outcome, schema: Schema<T>, c: { input: Text; expected?: Text }): T {
   if (!outcome.ok) fail({ input: c.input, problem: outcome.problem, hint: problemHint(outcome.problem) });
   const checked = validate(outcome.value, schema);
   if (!checked.ok) {
-    fail({ input: c.input, expected: c.expected ?? schema.what, received: checked.reason });
+    fail({ input: c.input, expected: c.expected ?? schema.what, received: checked.reason, hint: shapeHint(outcome.value, schema) });
   }
   return checked.value;
 }

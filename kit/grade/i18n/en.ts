@@ -43,6 +43,19 @@ export const en = {
     recursion: 'a recursion that never stops: check its base case',
     tooBig: 'return the numbers the exercise asks for, nothing more',
   },
+  /** Habits from Python and NumPy (expect.ts: a NaN where an array was expected, an undefined len/range/np …). */
+  habits: {
+    arrayArithmetic: 'arithmetic on whole arrays gives NaN in TypeScript: (2 / n) * (yHat - y) is not element-wise as in NumPy. Compute each entry, e.g. yHat.map((p, i) => (2 / n) * (p - y[i]))',
+    arrayPlus: '+ on arrays joins them into a string in TypeScript, it does not add them: add entry by entry, e.g. a.map((v, i) => v + b[i])',
+    scalarNaN: 'NaN: arithmetic on a whole array (a - b, 2 * a, a ** 2) gives NaN in TypeScript — compute entry by entry (a.map((v, i) => v - b[i])); otherwise NaN comes from 0/0, Infinity − Infinity, 0 · Infinity or the log of a negative number',
+    len: "TypeScript has no len(): use the array's .length (e.g. y.length)",
+    range: 'TypeScript has no range(): count with a loop, for (let i = 0; i < n; i++) { … }',
+    numpy: 'there is no NumPy here: work on the arrays entry by entry (a loop, or a.map((v, i) => …))',
+    sum: 'TypeScript has no sum(): add in a loop, or a.reduce((s, v) => s + v, 0)',
+    math: (name: string) => `TypeScript has no ${name}(): use Math.${name}(…)`,
+    print: 'print() is Python: use console.log(…)',
+    python: (name: string, ts: string) => `${name} is Python: TypeScript writes ${ts}`,
+  },
   /** What a value is, and why it does not fit the expected shape (plain.ts). */
   shape: {
     nullValue: 'null',
@@ -91,6 +104,20 @@ export const en = {
     score: (score: string, max: string) => `${score}/${max} points`,
     totals: (score: string, max: string, passed: number, checks: number) => `${score}/${max} points (${passed}/${checks} checks passed)`,
     checksPassed: (passed: number, checks: number) => `${passed}/${checks} checks passed.`,
+  },
+  /** What a one-folder run says after grading (cli.ts; `{…}` are filled in). */
+  run: {
+  allPass: 'All {n} checks pass: {points} points. Commit and push to submit.',
+  somePass: 'Fix the failing checks and run {again} again. Commit and push to submit.',
+  notStarted: 'Nothing passes yet: that is where everyone starts. Open a chapter (npm run lab), fill in the\nmatching exercises/*.ts (replace each TODO), and run {again} again.',
+  startedNonePass: 'No check passes yet, but you have started: each failing check says what it called, what it\nexpected and what came back. Fix the first one and run {again} again.',
+  details: 'Details of every check (input, expected, received, hint): {again} -- --verbose',
+  detailsWritten: 'Details of every check: {again} -- --verbose, or {file}',
+  grading: 'Grading {dir}',
+  gradersModifiedHeading: 'graders modified — this run counts for no points',
+  gradersModified: 'The graders, the grading tools or the workflow differ from the ones the course shipped:',
+  gradersRestore: 'Restore them (e.g. `git checkout <first commit> -- course kit .github package.json course.config.json`).',
+  gradersModifiedAfter: 'graders modified: the score above does not count until the graders are restored.',
   },
   /** The command line (cli.ts). */
   cli: {

@@ -51,6 +51,8 @@ export interface ExerciseResult {
   checks: number;
   /** The due text of the course's settings. */
   due?: string;
+  /** Type errors in the exercise's file (when type-checked), one feedback line each: `mse.ts:18:10  plain words (TS2304)`. */
+  typeErrors?: string[];
 }
 
 /** What, when and how a run graded (the slots a grade sheet records). */
@@ -72,6 +74,8 @@ export interface RunMeta {
   commit?: string;
   /** The language of the run's check names and feedback, and of its reports (default English). */
   lang?: Lang;
+  /** Why the exercise files could not be type-checked (a time-out, the checker's memory), when they were to be. */
+  typecheckProblem?: string;
 }
 
 export interface GradeRun {

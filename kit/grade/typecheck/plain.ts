@@ -1,0 +1,97 @@
+/**
+ * Type errors in plain words for someone who knows Python: `len(yTrue)` → "TypeScript has no
+ * len(): use yTrue.length", `yHat - y` on arrays → "arithmetic on arrays is not element-wise…".
+ * Every sentence is in TEXT (one place, for the catalogues of other languages); an error with no
+ * plainer sentence keeps TypeScript's own message. TypeScript's code stays at the end, to search for.
+ */
+import type { RawTypeError } from './worker';
+
+/** Every sentence a student may read here. `{…}` are filled in from the student's code. */
+export const TEXT = {
+  len: 'TypeScript has no len(): use {arg}.length',
+  range: 'TypeScript has no range(): count with a loop, for (let i = 0; i < n; i++) { … }',
+  numpy: 'there is no NumPy ({name}) here: work entry by entry, e.g. a.map((v, i) => v - b[i]), or with a for loop',
+  sum: 'TypeScript has no sum(): add in a loop, or a.reduce((s, v) => s + v, 0)',
+  print: 'print() is Python: use console.log(…)',
+  math: 'TypeScript has no {name}(): use Math.{name}(…)',
+  zipEnumerate: 'TypeScript has no {name}(): loop over the indices, for (let i = 0; i < a.length; i++) { … a[i] … b[i] }',
+  constants: '{name} is Python: TypeScript writes {ts}',
+  notDefined: '{name} is not defined: declare it (const {name} = …) or check its spelling',
+  arrayArithmetic: 'arithmetic on arrays is not element-wise in TypeScript: `{operand}` is an array, and {operator} on an array gives NaN. Compute each entry, e.g. a.map((v, i) => v {operator} b[i])',
+  arrayPower: '** on an array gives NaN in TypeScript: `{operand}` is an array. Square each entry, e.g. a.map((v) => v ** 2)',
+  arrayPlus: '+ on arrays joins them into a string in TypeScript: add entry by entry, e.g. a.map((v, i) => v + b[i])',
+  shape: 'arrays have .length, not .{name} (a matrix: rows.length and rows[0].length)',
+  append: 'Python\'s append is push in TypeScript: a.push(v)',
+  mustReturn: 'this function must return a value on every path: a return statement is missing',
+  constAssign: '{name} is a const: declare it with let if it changes',
+  implicitAny: 'give {name} a type, e.g. ({name}: number) or ({name}: number[])',
+} as const;
+
+const PYTHON_CONSTANTS: Record<string, string> = { True: 'true', False: 'false', None: 'null (or undefined)' };
+const MATH = new Set(['abs', 'exp', 'log', 'sqrt', 'max', 'min', 'pow', 'floor', 'ceil', 'round', 'tanh']);
+const NUMPY = new Set(['np', 'numpy', 'torch']);
+
+function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/** The name a "Cannot find name 'x'" (or "Property 'x' does not exist") message names. */
+function quotedName(message: string): string | undefined {
+  return /'([^']{1,80})'/.exec(message)?.[1];
+}
+
+/** The operator next to an operand on its line: what follows it, or what precedes it. */
+function operatorNear(e: RawTypeError): string | undefined {
+  const start = e.column - 1;
+  const after = /^\s*(\*\*|[-+*/%])/.exec(e.lineText.slice(start + e.text.length))?.[1];
+  const before = /(\*\*|[-+*/%])\s*$/.exec(e.lineText.slice(0, start))?.[1];
+  return after ?? before;
+}
+
+/** The plain sentence for one error (without place and code). */
+export function plainMessage(e: RawTypeError): string {
+  const name = quotedName(e.message) ?? '';
+  switch (e.code) {
+    case 2304: // Cannot find name 'x'.
+    case 2552: // Cannot find name 'x'. Did you mean 'y'?
+    case 2580: // Cannot find name 'require'…
+      if (name === 'len') {
+        const arg = new RegExp(`\\blen\\(\\s*([^()]{1,60}?)\\s*\\)`).exec(e.lineText)?.[1] ?? 'a';
+        return fill(TEXT.len, { arg });
+      }
+      if (name === 'range') return TEXT.range;
+      if (NUMPY.has(name)) return fill(TEXT.numpy, { name });
+      if (name === 'sum') return TEXT.sum;
+      if (name === 'print') return TEXT.print;
+      if (MATH.has(name)) return fill(TEXT.math, { name });
+      if (name === 'zip' || name === 'enumerate') return fill(TEXT.zipEnumerate, { name });
+      if (PYTHON_CONSTANTS[name] !== undefined) return fill(TEXT.constants, { name, ts: PYTHON_CONSTANTS[name] });
+      return e.code === 2552 ? e.message : fill(TEXT.notDefined, { name });
+    case 2362: // The left-hand side of an arithmetic operation must be…
+    case 2363: {
+      const operator = operatorNear(e) ?? '-';
+      return fill(operator === '**' ? TEXT.arrayPower : TEXT.arrayArithmetic, { operand: e.text.slice(0, 60), operator });
+    }
+    case 2365: // Operator '+' cannot be applied to types 'number[]' and 'number[]'.
+      return /'\+'/.test(e.message) && /\[\]/.test(e.message) ? TEXT.arrayPlus : e.message;
+    case 2339: // Property 'x' does not exist on type 'y'.
+      if ((name === 'shape' || name === 'size') && /\[\]/.test(e.message)) return fill(TEXT.shape, { name });
+      if (name === 'append') return TEXT.append;
+      return e.message;
+    case 2355:
+    case 2366:
+      return TEXT.mustReturn;
+    case 2588:
+      return fill(TEXT.constAssign, { name });
+    case 7006:
+    case 7031:
+      return fill(TEXT.implicitAny, { name });
+    default:
+      return e.message;
+  }
+}
+
+/** One feedback line: `mse.ts:18:10  TypeScript has no len(): use yTrue.length (TS2304)`. */
+export function typeErrorLine(e: RawTypeError): string {
+  return `${e.file}:${e.line}:${e.column}  ${plainMessage(e)} (TS${e.code})`;
+}
