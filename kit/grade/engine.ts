@@ -59,7 +59,7 @@ export const MAX_TYPE_ERRORS = 20;
  * The type errors as feedback lines per exercise file: the ones said in plain words (a Python habit)
  * first, as they are usually the cause of the others; both operands of one `a - b` are one error.
  */
-function typeLines(errors: readonly RawTypeError[]): Map<string, string[]> {
+function typeLines(errors: readonly RawTypeError[], lang?: Lang): Map<string, string[]> {
   const byFile = new Map<string, string[]>();
   const seen = new Set<string>();
   const ordered = [...errors].sort((a, b) => Number(plainMessage(a) === a.message) - Number(plainMessage(b) === b.message));
@@ -68,7 +68,7 @@ function typeLines(errors: readonly RawTypeError[]): Map<string, string[]> {
     if (seen.has(key)) continue;
     seen.add(key);
     const lines = byFile.get(e.file) ?? [];
-    if (lines.length < MAX_TYPE_ERRORS) lines.push(cleanLine(typeErrorLine(e), 400));
+    if (lines.length < MAX_TYPE_ERRORS) lines.push(cleanLine(typeErrorLine(e, lang), 400));
     byFile.set(e.file, lines);
   }
   return byFile;
@@ -156,7 +156,7 @@ export async function grade(options: GradeOptions = {}): Promise<GradeReport> {
     ...(types !== undefined && !Array.isArray(types) ? { typecheckProblem: cleanLine(types.failure, 300) } : {}),
   });
   if (Array.isArray(types)) {
-    const lines = typeLines(types);
+    const lines = typeLines(types, options.lang);
     for (const e of run.exercises) {
       const found = lines.get(e.file);
       if (found !== undefined) e.typeErrors = found;

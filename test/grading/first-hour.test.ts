@@ -75,7 +75,7 @@ describe('type errors are feedback lines, in plain words', () => {
     };
     const errors = await typecheckFiles(['a.ts'], sources(files));
     expect(Array.isArray(errors)).toBe(true);
-    const said = (line: number): string[] => (errors as Array<{ line: number } & Parameters<typeof plainMessage>[0]>).filter((e) => e.line === line).map(plainMessage);
+    const said = (line: number): string[] => (errors as Array<{ line: number } & Parameters<typeof plainMessage>[0]>).filter((e) => e.line === line).map((e) => plainMessage(e));
     expect(said(2)).toEqual(['TypeScript has no len(): use a.length']);
     expect(said(3)[0]).toMatch(/^TypeScript has no range\(\): count with a loop/);
     expect(said(4)[0]).toMatch(/^there is no NumPy \(np\) here/);

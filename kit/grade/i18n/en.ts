@@ -56,6 +56,26 @@ export const en = {
     print: 'print() is Python: use console.log(…)',
     python: (name: string, ts: string) => `${name} is Python: TypeScript writes ${ts}`,
   },
+  /** Type errors in plain words for someone who knows Python (typecheck/plain.ts; `{…}` are filled in). */
+  typeErrors: {
+  len: 'TypeScript has no len(): use {arg}.length',
+  range: 'TypeScript has no range(): count with a loop, for (let i = 0; i < n; i++) { … }',
+  numpy: 'there is no NumPy ({name}) here: work entry by entry, e.g. a.map((v, i) => v - b[i]), or with a for loop',
+  sum: 'TypeScript has no sum(): add in a loop, or a.reduce((s, v) => s + v, 0)',
+  print: 'print() is Python: use console.log(…)',
+  math: 'TypeScript has no {name}(): use Math.{name}(…)',
+  zipEnumerate: 'TypeScript has no {name}(): loop over the indices, for (let i = 0; i < a.length; i++) { … a[i] … b[i] }',
+  constants: '{name} is Python: TypeScript writes {ts}',
+  notDefined: '{name} is not defined: declare it (const {name} = …) or check its spelling',
+  arrayArithmetic: 'arithmetic on arrays is not element-wise in TypeScript: `{operand}` is an array, and {operator} on an array gives NaN. Compute each entry, e.g. a.map((v, i) => v {operator} b[i])',
+  arrayPower: '** on an array gives NaN in TypeScript: `{operand}` is an array. Square each entry, e.g. a.map((v) => v ** 2)',
+  arrayPlus: '+ on arrays joins them into a string in TypeScript: add entry by entry, e.g. a.map((v, i) => v + b[i])',
+  shape: 'arrays have .length, not .{name} (a matrix: rows.length and rows[0].length)',
+  append: 'Python\'s append is push in TypeScript: a.push(v)',
+  mustReturn: 'this function must return a value on every path: a return statement is missing',
+  constAssign: '{name} is a const: declare it with let if it changes',
+  implicitAny: 'give {name} a type, e.g. ({name}: number) or ({name}: number[])',
+  },
   /** What a value is, and why it does not fit the expected shape (plain.ts). */
   shape: {
     nullValue: 'null',
@@ -104,6 +124,18 @@ export const en = {
     score: (score: string, max: string) => `${score}/${max} points`,
     totals: (score: string, max: string, passed: number, checks: number) => `${score}/${max} points (${passed}/${checks} checks passed)`,
     checksPassed: (passed: number, checks: number) => `${passed}/${checks} checks passed.`,
+  },
+  /** The summary table, the first thing a student reads (report/brief.ts; `{…}` are filled in). */
+  brief: {
+  heading: { exercise: 'exercise', points: 'points', status: 'status', due: 'due', total: 'total' },
+  allPass: 'all {n} checks pass',
+  notStarted: 'not started: still throws TODO',
+  someFailing: '{passed}/{n} checks pass; failing: {name}',
+  noneYet: '0/{n} checks pass; failing: {name}',
+  cannotRun: '{problem}',
+  totalChecks: '{passed}/{n} checks passed ({time})',
+  moreTypeErrors: '… and {n} more type error(s): --verbose shows them all',
+  typecheckProblem: 'type-check skipped: {problem}',
   },
   /** What a one-folder run says after grading (cli.ts; `{…}` are filled in). */
   run: {
