@@ -67,3 +67,20 @@ describe('a run in Korean', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });
+
+describe('choosing the language', () => {
+  test("check() in a notebook: Korean in notebooks/ko (the kernel's folder), $DESCENT_LANG first, else the course's", async () => {
+    const { notebookLang } = await import('../../kit/notebooks/helpers/check');
+    expect(notebookLang(path.join(PROJECT_ROOT, 'notebooks', 'ko'), {})).toBe('ko');
+    expect(notebookLang(path.join(PROJECT_ROOT, 'notebooks'), {})).toBeUndefined();
+    expect(notebookLang(path.join(PROJECT_ROOT, 'notebooks'), { DESCENT_LANG: 'ko' })).toBe('ko');
+  });
+
+  test('course.config.json "language": parsed, checked, and written back by a release', async () => {
+    const { parseCourseConfig, courseConfigJson } = await import('../../kit/grade/config');
+    const config = parseCourseConfig({ title: 'T', language: 'ko', exercises: {} }, ['mse']);
+    expect(config.language).toBe('ko');
+    expect(JSON.parse(courseConfigJson(config, ['mse'])).language).toBe('ko');
+    expect(() => parseCourseConfig({ language: 'fr' }, ['mse'])).toThrow(/language.*en, ko/);
+  });
+});

@@ -152,6 +152,10 @@ export const en = {
   gradersModifiedAfter: 'graders modified: the score above does not count until the graders are restored.',
   },
   /** The command line (cli.ts). */
+  /** The notebooks' check() (kit/notebooks/helpers/check.ts). */
+  notebook: {
+    typeErrors: 'Type errors (fix these first; the grader runs the code anyway):',
+  },
   cli: {
     grading: (dir: string) => `Grading ${dir}`,
     allPass: (checks: number, score: string, max: string) => `All ${checks} checks pass: ${score}/${max} points. Commit and push to submit.`,

@@ -134,6 +134,9 @@ export const ko: Catalogue = {
     gradersRestore: '원래대로 되돌리세요 (예: `git checkout <첫 커밋> -- course kit .github package.json course.config.json`).',
     gradersModifiedAfter: '채점기 변경됨: 채점기를 되돌리기 전까지 위 점수는 인정되지 않습니다.',
   },
+  notebook: {
+    typeErrors: '타입 오류 (먼저 고치세요. 채점기는 그래도 코드를 실행합니다):',
+  },
   cli: {
     grading: (dir) => `채점 중: ${dir}`,
     allPass: (checks, score, max) => `검사 ${checks}개를 모두 통과했습니다: ${score}/${max}점. 커밋하고 푸시하면 제출됩니다.`,
