@@ -156,6 +156,11 @@ export const en = {
   notebook: {
     typeErrors: 'Type errors (fix these first; the grader runs the code anyway):',
   },
+  /** The Gradescope autograder's summary (kit/gradescope/runtime/run.ts). */
+  gradescope: {
+    gradersModified: "the graders in your repository differ from the course's; your work was graded with the course's own graders",
+    problems: 'problems:',
+  },
   cli: {
     grading: (dir: string) => `Grading ${dir}`,
     allPass: (checks: number, score: string, max: string) => `All ${checks} checks pass: ${score}/${max} points. Commit and push to submit.`,

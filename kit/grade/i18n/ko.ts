@@ -137,6 +137,10 @@ export const ko: Catalogue = {
   notebook: {
     typeErrors: '타입 오류 (먼저 고치세요. 채점기는 그래도 코드를 실행합니다):',
   },
+  gradescope: {
+    gradersModified: '저장소의 채점기가 과정의 것과 다릅니다. 과정의 원래 채점기로 채점했습니다',
+    problems: '문제:',
+  },
   cli: {
     grading: (dir) => `채점 중: ${dir}`,
     allPass: (checks, score, max) => `검사 ${checks}개를 모두 통과했습니다: ${score}/${max}점. 커밋하고 푸시하면 제출됩니다.`,
