@@ -193,7 +193,7 @@ async function gradeClass(options: Options, course: CourseConfig): Promise<numbe
       process.stdout.write(`${r.student}  ${formatPoints(r.score)}/${formatPoints(r.maxScore)}  (${seconds(r.ms)})${flag}\n`);
     },
   });
-  process.stdout.write(`\ngraded ${summary.rows.length} submission(s) in ${seconds(Date.now() - start)}: ${shownPath(summary.out)}/scores.csv and one <student>.json each\n`);
+  process.stdout.write(`\ngraded ${summary.rows.length} submission(s) in ${seconds(Date.now() - start)}: one <student>.json each in ${shownPath(summary.out)}/\n`);
   const g = summary.gradebook;
   const flagged = g.flagged === undefined ? 'similarity report off' : `similarity.md: ${g.flagged.pairs} pair(s) and ${g.flagged.kit} kit match(es) flagged`;
   process.stdout.write(`gradebook: ${shownPath(g.dir)}/ (scores.csv, canvas.csv, moodle.csv, feedback/; ${flagged})\n`);

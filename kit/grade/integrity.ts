@@ -18,6 +18,7 @@ import fs from 'fs';
 import path from 'path';
 import { hashContent, Manifest, MANIFEST_RELATIVE_PATH, modifiedCheck, parseManifest, type ManifestCheck, verifyManifest } from './manifest';
 import { listFolder, readFileInside } from './safe/paths';
+import type { ShippedVersions } from './shipped';
 
 /** Folders never walked (installed or generated). */
 export const IGNORED_DIRS = ['node_modules', '.git', 'build', 'dist'];
@@ -74,23 +75,32 @@ function entryHash(root: string, entry: string, packageJson: () => ReturnType<ty
  * What differs in the repository at `root` from `manifest`: "course/mse/grader.ts (changed)",
  * "… (missing)", "… (added)" (a file in a protected folder the manifest does not list), or why a
  * file cannot be read ("package.json is a symbolic link; submit real files"). Empty when intact.
+ * With `shipped` (the batch: shipped.ts), a file as any version of the kit shipped it is intact too.
  */
-export function checkRepository(root: string, manifest: Pick<Manifest, 'files' | 'protected'>): string[] {
+export function checkRepository(root: string, manifest: Pick<Manifest, 'files' | 'protected'>, shipped?: ShippedVersions): string[] {
   const problems: string[] = [];
   let pkg: ReturnType<typeof readFileInside> | undefined;
   const packageJson = (): ReturnType<typeof readFileInside> => (pkg ??= readFileInside(root, 'package.json', MAX_PROTECTED_BYTES, 'a protected file'));
   for (const [entry, expected] of Object.entries(manifest.files)) {
     const found = entryHash(root, entry, packageJson);
-    if (found === 'missing') problems.push(`${entry} (missing)`);
-    else if ('problem' in found) problems.push(found.problem);
-    else if (found.hash !== expected) problems.push(`${entry} (changed)`);
+    if (found === 'missing') {
+      if (shipped?.addedLater.has(entry) !== true) problems.push(`${entry} (missing)`);
+    } else if ('problem' in found) problems.push(found.problem);
+    else if (found.hash !== expected && shipped?.hashes.get(entry)?.has(found.hash) !== true) problems.push(`${entry} (changed)`);
   }
   const budget = { left: MAX_WALKED };
   for (const dir of manifest.protected ?? []) {
     const found: string[] = [];
     walk(root, dir.replace(/\/$/, ''), found, problems, budget);
     for (const file of found.sort()) {
-      if (file !== MANIFEST_RELATIVE_PATH && !Object.prototype.hasOwnProperty.call(manifest.files, file)) problems.push(`${file} (added)`);
+      if (file === MANIFEST_RELATIVE_PATH || Object.prototype.hasOwnProperty.call(manifest.files, file)) continue;
+      const earlier = shipped?.hashes.get(file);
+      if (earlier !== undefined) {
+        // Listed by an earlier version of the kit (since removed): intact if it is that version.
+        const read = readFileInside(root, file, MAX_PROTECTED_BYTES, 'a protected file');
+        if (read.ok && earlier.has(hashContent(read.data))) continue;
+      }
+      problems.push(`${file} (added)`);
     }
   }
   return [...new Set(problems)];

@@ -1,10 +1,12 @@
 /**
  * `npm run lab [-- jupyter options]`: opens the course in JupyterLab, or in the classic Notebook
- * when that is what is installed, with the tslab kernel registered. The server's root is the
- * project (so `exercises/*.ts` open in its editor too) and the start page is `notebooks/`.
+ * when that is what is installed, on this repository's own kernel: the server runs with
+ * JUPYTER_PATH starting at the repository's `build/jupyter/` (kernelspec.ts), so the notebooks'
+ * `tslab` is this checkout's tslab, whatever another course repository registered. The server's
+ * root is the project (so `exercises/*.ts` open in its editor too) and the start page is `notebooks/`.
  */
 import { spawn, spawnSync } from 'child_process';
-import { installKernel, INSTALL_HINT, kernelspecDir } from './kernelspec';
+import { installKernel, jupyterPath, kernelspecDir, TEXT, writeLocalKernel } from './kernelspec';
 import { findPython, showPython, type PythonCommand } from './python';
 import { ROOT } from './resolve';
 
@@ -34,16 +36,18 @@ export function labCommand(extra: string[] = []): LabCommand | null {
 function main(): void {
   const cmd = labCommand(process.argv.slice(2));
   if (cmd === null) {
-    console.error(`Neither JupyterLab nor Jupyter Notebook is installed.\n${INSTALL_HINT}`);
+    console.error(`Neither JupyterLab nor Jupyter Notebook is installed.\n${TEXT.installHint}`);
     process.exitCode = 1;
     return;
   }
+  // The repository's own kernelspec, rewritten each time (this Node, this checkout's tslab).
+  writeLocalKernel();
   if (kernelspecDir(cmd.python) === null) {
     console.log(`Registering the TypeScript kernel (npm run kernel)…`);
     installKernel(cmd.python);
   }
   console.log(`Starting ${cmd.kind} (${showPython(cmd.python)}) on ${ROOT}/notebooks — stop with Ctrl+C`);
-  const child = spawn(cmd.python.command, [...cmd.python.args, ...cmd.args], { cwd: ROOT, stdio: 'inherit' });
+  const child = spawn(cmd.python.command, [...cmd.python.args, ...cmd.args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, JUPYTER_PATH: jupyterPath() } });
   child.on('exit', (code) => { process.exitCode = code ?? 0; });
   process.on('SIGINT', () => child.kill('SIGINT'));
 }

@@ -55,26 +55,34 @@ npm install
 npm test
 \`\`\`
 
-\`npm test\` grades your exercises. Before you start, every check fails and you have 0 of ${Math.round(total * 100) / 100}
-points: each exercise is a stub that throws \`TODO\`.
+\`npm install\` prints no warning on Node 20 or newer; it also sets git up to commit your
+notebooks without their outputs (see *Submit*). \`npm test\` grades your exercises: a short table, one
+line per exercise with its points and status. Before you start, every exercise is a stub that throws
+\`TODO\` and you have 0 of ${Math.round(total * 100) / 100} points.
 
 ## 2. Open the notebooks
 
-The chapters run in JupyterLab (or the classic Jupyter Notebook) with the TypeScript kernel tslab,
-installed by \`npm install\`. Jupyter itself is Python software; install it once, for example:
+The chapters run in JupyterLab (or the Jupyter Notebook) with the TypeScript kernel tslab, installed
+by \`npm install\`. Jupyter itself is Python software; install it once:
 
-\`\`\`sh
-python3 -m pip install --user jupyterlab     # or: pipx install jupyterlab, conda install jupyterlab
-\`\`\`
+| system | command |
+| --- | --- |
+| Debian, Ubuntu | \`sudo apt install jupyter-notebook\` (or \`sudo apt install pipx\`, then \`pipx install jupyterlab\`) |
+| macOS | \`brew install jupyterlab\` (or \`brew install pipx\`, then \`pipx install jupyterlab\`) |
+| Windows | \`conda install -c conda-forge jupyterlab\` in an Anaconda/Miniforge prompt (or \`pipx install jupyterlab\`) — or skip Jupyter and use VS Code with its Jupyter extension |
 
-(on Debian/Ubuntu without pip: \`sudo apt-get install jupyter-notebook\`). Then:
+(\`pip install --user jupyterlab\` fails on current Debian and Ubuntu, whose Python is "externally
+managed": use apt or pipx there.) Then:
 
 \`\`\`sh
 npm run lab
 \`\`\`
 
-registers the TypeScript kernel (once; \`npm run kernel\` does only that) and opens \`notebooks/\`
-in your browser. Without Jupyter, \`npm run lab\` says how to install it. Other commands:
+opens \`notebooks/\` in your browser on this repository's own TypeScript kernel. The kernel is
+registered under a name of its own for this folder, so another course repository on the same
+computer keeps its own: \`npm run lab\` always starts this one's. In VS Code (or a Jupyter you start
+yourself), run \`npm run kernel\` once and pick **TypeScript (<this folder's name>)** as the
+kernel. Without Jupyter, \`npm run lab\` says how to install it. Other commands:
 
 | command | what it does |
 | --- | --- |
@@ -90,12 +98,15 @@ Each chapter ends with its exercise. Open \`exercises/<name>.ts\`, replace each
 \`throw new Error('TODO: …')\` with your code, save, and check:
 
 \`\`\`sh
-npm test                          # every exercise: a table of checks, points and feedback
+npm test                          # every exercise: points and a one-line status each
+npm test -- --verbose             # every check: the input, the expected and the received value, a hint
 npm run grade -- --only mse       # one exercise
 \`\`\`
 
 or, in a notebook cell, \`await check('mse')\` (the notebooks reload your file when it changes).
-A failing check shows the input, the expected and the received value, and often a hint.
+\`npm test\` also type-checks your files and shows each type error under its exercise with its
+line, in plain words (\`len(y)\` → "TypeScript has no len(): use y.length"; \`a - b\` on arrays →
+"arithmetic on arrays is not element-wise"). Type errors cost no points; the checks decide them.
 
 ## 4. Submit
 
@@ -106,6 +117,11 @@ git add exercises
 git commit -m "mse and its gradient"
 git push
 \`\`\`
+
+Notebooks are committed without their outputs: \`npm install\` configured a git filter
+(\`.gitattributes\`: \`*.ipynb filter=descent-notebooks\`) that stages each notebook without outputs,
+while the file on your disk keeps them (executed notebooks are megabytes of plots). If you cloned
+before installing, or \`git init\`ed afterwards, run \`npm run prepare\` once.
 
 Every push runs the autograder on GitHub (the **Autograding Tests** workflow in the *Actions* tab;
 the grade table is in the run's summary) and reports your points to GitHub Classroom. Push as

@@ -2,6 +2,7 @@
  * The student repository's own project files: package.json (the student's scripts, the kit's
  * dependencies minus the instructor-only ones), tsconfig.json, .gitignore and .gitattributes.
  */
+import { GITATTRIBUTES_LINE } from '../notebooks/git-filter';
 
 /** The scripts a student gets: `npm test` is the grade, with the kit's own grading command. */
 export const STUDENT_SCRIPTS: Record<string, string> = {
@@ -10,6 +11,8 @@ export const STUDENT_SCRIPTS: Record<string, string> = {
   lab: 'tsx kit/notebooks/lab.ts',
   kernel: 'tsx kit/notebooks/kernelspec.ts',
   notebooks: 'tsx kit/notebooks/cli.ts',
+  // npm install configures git to stage notebooks without their outputs (kit/notebooks/git-filter.ts).
+  prepare: 'tsx kit/notebooks/git-filter.ts install',
   start: 'tsx kit/book/start.ts',
   book: 'tsx kit/book/cli.ts',
 };
@@ -31,6 +34,10 @@ export interface KitPackage {
   workspaces?: string[];
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
+  /** Kept as the kit has them: katex's CLI-only commander held at the kit's (whose engines accept Node 20). */
+  overrides?: Record<string, unknown>;
+  /** npm 11's approved install scripts (esbuild, zeromq): without them every install warns. */
+  allowScripts?: Record<string, unknown>;
 }
 
 export function isDropped(name: string): boolean {
@@ -56,6 +63,8 @@ export function studentPackageJson(kit: KitPackage, title: string): string {
     scripts: STUDENT_SCRIPTS,
     dependencies: keep(kit.dependencies),
     devDependencies: keep(kit.devDependencies),
+    ...(kit.overrides === undefined ? {} : { overrides: kit.overrides }),
+    ...(kit.allowScripts === undefined ? {} : { allowScripts: kit.allowScripts }),
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
@@ -69,7 +78,8 @@ export function studentTsconfig(kitTsconfig: { compilerOptions?: Record<string, 
   return `${JSON.stringify(config, null, 2)}\n`;
 }
 
-export const STUDENT_GITIGNORE = ['node_modules/', 'build/', 'dist/', '*.log', '.ipynb_checkpoints/', ''].join('\n');
+/** Installed and generated files; build/ holds executed notebooks (npm run notebooks) and the repository's kernelspec. */
+export const STUDENT_GITIGNORE = ['node_modules/', 'build/', 'dist/', '*.log', '.ipynb_checkpoints/', '*.nbconvert.ipynb', ''].join('\n');
 
-/** LF everywhere, so the graders' checksums match on every platform. */
-export const STUDENT_GITATTRIBUTES = ['* text=auto eol=lf', '*.png binary', '*.woff2 binary', ''].join('\n');
+/** LF everywhere, so the graders' checksums match on every platform; notebooks staged without outputs (git-filter.ts). */
+export const STUDENT_GITATTRIBUTES = ['* text=auto eol=lf', '*.png binary', '*.woff2 binary', `${GITATTRIBUTES_LINE}`, ''].join('\n');

@@ -6,13 +6,14 @@
  * --jobs 2` in a separate process, as an instructor runs it (under GITHUB_ACTIONS, to check the
  * CI guard too). Every attacker gets no point and a one-line reason, every honest student exactly
  * full marks — the same, check by check, as in a batch of the honest students alone —, the batch
- * finishes within BOUND_S and writes scores.csv, no sandbox process is left, the kit is unchanged.
+ * finishes within BOUND_S and writes the gradebook's scores.csv, no sandbox process is left, the kit is unchanged.
  * Then a student who spins for ever meets the wall-clock limit per student.
  */
 import { spawn } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cleanLine } from '../../kit/grade/safe/text';
 import { gradeBatch } from '../../kit/grade/batch';
@@ -77,9 +78,9 @@ function strings(value: unknown): string[] {
   return [];
 }
 
-/** A CSV line split into cells (quoted cells may hold commas and doubled quotes). */
-function cells(line: string): string[] {
-  return [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].slice(0, -1).map((m) => m[1]);
+/** The gradebook's scores.csv (BOM, quoted cells), parsed. */
+function readSheet(file: string): string[][] {
+  return parse(fs.readFileSync(file, 'utf8'), { bom: true }) as string[][];
 }
 
 beforeAll(async () => {
@@ -103,7 +104,7 @@ beforeAll(async () => {
     const r = JSON.parse(fs.readFileSync(path.join(grades, f), 'utf8')) as Results;
     results.set(r.extra_data.student, r);
   }
-  if (fs.existsSync(path.join(grades, 'scores.csv'))) csv = fs.readFileSync(path.join(grades, 'scores.csv'), 'utf8').trim().split('\n').map(cells);
+  if (fs.existsSync(path.join(grades, 'gradebook', 'scores.csv'))) csv = readSheet(path.join(grades, 'gradebook', 'scores.csv'));
 }, BOUND_S * 3000);
 
 afterAll(() => {
@@ -119,7 +120,7 @@ describe.skipIf(!POSIX)('a hostile class, graded with --batch --hidden --jobs 2 
     expect(batch.stderr).toBe('');
     expect(batch.code).toBe(0);
     expect(batch.seconds).toBeLessThanOrEqual(BOUND_S);
-    expect(csv[0]).toEqual(['student', 'status', ...Object.keys(CONFIG.exercises), 'total', 'max']);
+    expect(csv[0]).toEqual(['id', 'student', 'status', 'flagged', ...Object.keys(CONFIG.exercises), 'total', 'possible', 'percent', 'hidden tests', 'seed', 'commit', 'graded at']);
     expect(csv.length).toBe(students.length + 1);
     expect(results.size).toBe(students.length);
   });
@@ -136,7 +137,8 @@ describe.skipIf(!POSIX)('a hostile class, graded with --batch --hidden --jobs 2 
       expect(r.tests.filter((t) => t.status !== 'passed').map((t) => `${t.name}: ${t.output}`), s.name).toEqual([]);
       const alone = honestControl.get(s.name)!;
       expect(r.tests.map((t) => [t.name, t.score]), s.name).toEqual(alone.tests.map((t) => [t.name, t.score]));
-      expect(csv.find((row) => row[0] === s.name)).toEqual([s.name, 'ok', ...Object.values(CONFIG.exercises).map((e) => String(e.points)), String(MAX), String(MAX)]);
+      const points = Object.values(CONFIG.exercises).map((e) => String(e.points));
+      expect(csv.find((row) => row[1] === s.name)?.slice(1, 8 + points.length)).toEqual([s.name, 'ok', '', ...points, String(MAX), String(MAX), '100.0', 'yes']);
     }
   });
 
@@ -172,11 +174,11 @@ describe.skipIf(!POSIX)('a hostile class, graded with --batch --hidden --jobs 2 
   });
 
   test('CSV: formula-like names are text; colliding names get files of their own', () => {
-    for (const row of csv.slice(1)) expect(row[0], row[0]).not.toMatch(/^"?[=+\-@\t\r]/);
-    expect(csv.map((r) => r[0])).toEqual(expect.arrayContaining([`"'=HYPERLINK(""evil.example"",""x"")"`, "'+1", "'-1", "'@SUM(A1)"]));
+    for (const row of csv.slice(1)) for (const cell of row) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(csv.map((r) => r[1])).toEqual(expect.arrayContaining([`'=HYPERLINK("evil.example","x")`, "'+1", "'-1", "'@SUM(A1)"]));
     const files = fs.readdirSync(path.join(work, 'grades'));
     expect(files.filter((f) => /^same_name/i.test(f)).sort()).toEqual(['SAME_NAME.json', 'same_name~2.json', 'same_name~3.json']);
-    expect(files.length).toBe(students.length + 2); // and scores.csv, gradebook/
+    expect(files.length).toBe(students.length + 1); // and gradebook/ (its scores.csv is the one sheet)
     expect(fs.readdirSync(path.join(work, 'grades', 'gradebook', 'feedback'))).toHaveLength(students.length);
   });
 
@@ -199,7 +201,8 @@ test('a student who spins for ever meets the wall-clock limit per student; the s
     expect((Date.now() - start) / 1000).toBeLessThan(60);
     expect(summary.rows.map((r) => [r.student, r.status, r.score])).toEqual([['spinner', 'timed out', 0]]);
     expect(summary.rows[0].detail[0]).toBe('grading took more than 3 s (the limit per student): the checks not graded by then score 0');
-    expect(fs.readFileSync(path.join(dir, 'out', 'scores.csv'), 'utf8')).toMatch(/^spinner,timed out,0,0,0,0,0,0,0,\d+$/m);
+    expect(fs.existsSync(path.join(dir, 'out', 'scores.csv'))).toBe(false);
+    expect(readSheet(path.join(dir, 'out', 'gradebook', 'scores.csv'))[1].slice(1, 13)).toEqual(['spinner', 'timed out', expect.stringMatching(/^FLAGGED: timed out; grading took more than 3 s/), '0', '0', '0', '0', '0', '0', '0', String(summary.rows[0].maxScore), '0.0']);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -5,7 +5,7 @@ import { tableBundle, tableCells } from '../../kit/notebooks/helpers/html';
 import { DEFAULT_PLOT_HEIGHT, figureBundle, normalizeFigure, PLOTLY_MIME, toPlain } from '../../kit/notebooks/helpers/plot';
 import { describeFigure, MAX_TABLE_ROWS, num, trend } from '../../kit/notebooks/helpers/describe';
 import { exerciseFiles } from '../../kit/notebooks/helpers/check';
-import { INSTALL_HINT, kernelArgv } from '../../kit/notebooks/kernelspec';
+import { kernelArgv, TEXT } from '../../kit/notebooks/kernelspec';
 import { findPython, pythonCandidates } from '../../kit/notebooks/python';
 import { ROOT } from '../../kit/notebooks/resolve';
 
@@ -137,6 +137,7 @@ describe('kernel registration', () => {
   it('tries $DESCENT_PYTHON first and finds no Python for a module nobody has', () => {
     expect(pythonCandidates({ DESCENT_PYTHON: '/opt/py/bin/python', PATH: '' })[0]).toEqual({ command: '/opt/py/bin/python', args: [] });
     expect(findPython(['descent_no_such_module'])).toBeNull();
-    expect(INSTALL_HINT).toContain('pip install jupyterlab');
+    expect(TEXT.installHint).toContain('pipx install jupyterlab');
+    expect(TEXT.installHint).toContain('sudo apt install jupyter-notebook');
   });
 });

@@ -4,19 +4,19 @@
  * fixture reported by cell.
  */
 import { spawnSync } from 'child_process';
+import { existsSync } from 'fs';
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
-import { kernelspecDir } from '../../kit/notebooks/kernelspec';
+import { LOCAL_JUPYTER_DIR } from '../../kit/notebooks/kernelspec';
 import { ROOT } from '../../kit/notebooks/resolve';
 import { missingPython, requireTool, SYSTEM_PYTHON } from './env';
 
-const py = { command: SYSTEM_PYTHON, args: [] };
 const missing = missingPython(['nbclient', 'nbformat', 'jupyter_client'])
-  ?? (kernelspecDir(py) === null ? 'the tslab kernelspec is not registered (npm run kernel)' : null);
+  ?? (existsSync(join(LOCAL_JUPYTER_DIR, 'kernels', 'tslab', 'kernel.json')) ? null : "this repository's kernel is not registered (npm run kernel)");
 const script = join(ROOT, 'kit/notebooks/nbclient_run.py');
 
 describe('nbclient', () => {
-  it('executes the setup notebook on the registered tslab kernel', (ctx) => {
+  it("executes the setup notebook on this repository's own tslab kernel", (ctx) => {
     requireTool(ctx, 'nbclient execution', missing);
     const r = spawnSync(SYSTEM_PYTHON, [script, 'notebooks/00-setup.ipynb'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');

@@ -75,7 +75,24 @@ describe('the student repository', () => {
 
   test('package.json has the student scripts and dependencies; the lock matches it', () => {
     const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string> };
-    expect(Object.keys(pkg.scripts).sort()).toEqual(['book', 'grade', 'kernel', 'lab', 'notebooks', 'start', 'test']);
+    expect(Object.keys(pkg.scripts).sort()).toEqual(['book', 'grade', 'kernel', 'lab', 'notebooks', 'prepare', 'start', 'test']);
+    expect(pkg.scripts.prepare).toBe('tsx kit/notebooks/git-filter.ts install');
+    // No install warning on Node 20: katex's CLI-only commander held at an engines-compatible version; install scripts approved (npm 11).
+    const kitPkg = JSON.parse(fs.readFileSync(path.join(KIT, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect((pkg as Record<string, unknown>).overrides).toEqual(kitPkg.overrides);
+    expect((pkg as Record<string, unknown>).allowScripts).toEqual({ esbuild: true, zeromq: true });
+    const locked = JSON.parse(read('package-lock.json')) as { packages: Record<string, { engines?: { node?: string } }> };
+    // Does a range (its lower bound, per `||` alternative) accept Node 20?
+    const accepts20 = (range: string): boolean =>
+      range.split('||').some((alt) => {
+        const m = /^(>=|>|\^|~)?\s*v?(\d+)/.exec(alt.trim());
+        if (m === null) return true; // `*`, `x`, or a form this check does not read
+        const major = Number(m[2]);
+        return m[1] === '>=' ? major <= 20 : m[1] === '>' ? major < 20 : major === 20;
+      });
+    const needsNewerNode = Object.entries(locked.packages).filter(([, p]) => p.engines?.node !== undefined && !accepts20(p.engines.node));
+    expect(needsNewerNode.map(([name, p]) => `${name}: ${p.engines?.node}`)).toEqual([]);
+    expect(read('.gitattributes')).toContain('*.ipynb filter=descent-notebooks');
     expect(pkg.scripts.test).toBe(pkg.scripts.grade);
     const deps = { ...pkg.dependencies, ...pkg.devDependencies };
     expect(Object.keys(deps).filter((d) => /tensorflow|vitest|^yaml$/.test(d))).toEqual([]);

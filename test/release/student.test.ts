@@ -5,6 +5,7 @@
  * opening in Jupyter; and the instructor's batch grading of two submissions.
  */
 import { spawn } from 'child_process';
+import { parse } from 'csv-parse/sync';
 import fs from 'fs';
 import net from 'net';
 import path from 'path';
@@ -180,14 +181,15 @@ test('npm run grade -- --batch grades a class in parallel (a modified repo, a fo
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   console.log(r.stdout.trim());
-  expect(fs.readdirSync(out).sort()).toEqual(['alice.json', 'bob.json', 'carol.json', 'gradebook', 'scores.csv']);
-  const csv = fs.readFileSync(path.join(out, 'scores.csv'), 'utf8').trim().split('\n');
+  expect(fs.readdirSync(out).sort()).toEqual(['alice.json', 'bob.json', 'carol.json', 'gradebook']);
+  const csv = parse(fs.readFileSync(path.join(out, 'gradebook', 'scores.csv'), 'utf8'), { bom: true }) as string[][];
   const names = Object.keys(CONFIG.exercises);
-  expect(csv[0]).toBe(['student', 'status', ...names, 'total', 'max'].join(','));
+  expect(csv[0]).toEqual(['id', 'student', 'status', 'flagged', ...names, 'total', 'possible', 'percent', 'hidden tests', 'seed', 'commit', 'graded at']);
   const mse = CONFIG.exercises.mse.points;
-  expect(csv[1]).toBe(['alice', 'graders modified', ...names.map((n) => (n === 'mse' ? mse : 0)), mse, MAX].join(','));
-  expect(csv[2]).toBe(['bob', 'ok', ...names.map((n) => CONFIG.exercises[n].points), MAX, MAX].join(','));
-  expect(csv[3]).toBe(['carol', 'no exercises', ...names.map(() => 0), 0, MAX].join(','));
+  const sheet = (row: string[]): string[] => row.slice(1, 8 + names.length).map(String);
+  expect(sheet(csv[1])).toEqual(['alice', 'graders modified', 'FLAGGED: graders modified; course/mse/grader.ts (changed)', ...names.map((n) => String(n === 'mse' ? mse : 0)), String(mse), String(MAX), (Math.round((mse / MAX) * 1000) / 10).toFixed(1), 'yes']);
+  expect(sheet(csv[2])).toEqual(['bob', 'ok', '', ...names.map((n) => String(CONFIG.exercises[n].points)), String(MAX), String(MAX), '100.0', 'yes']);
+  expect(sheet(csv[3])).toEqual(['carol', 'no exercises', expect.stringMatching(/^FLAGGED: no exercises/), ...names.map(() => '0'), '0', String(MAX), '0.0', 'yes']);
   const bobJson = JSON.parse(fs.readFileSync(path.join(out, 'bob.json'), 'utf8')) as { score: number; max_score: number; tests: Array<{ visibility: string }> };
   expect([bobJson.score, bobJson.max_score]).toEqual([MAX, MAX]);
   expect(bobJson.tests.some((t) => t.visibility === 'after_published')).toBe(true);

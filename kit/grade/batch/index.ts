@@ -3,16 +3,19 @@
  * one student's submission — a clone of the student repository (graded: its exercises/) or just
  * the exercise files. Students are graded in parallel, `jobs` at a time (default: 2, or 1 on a
  * single core), each with the kit's own graders (plus the hidden ones), never the copy in the
- * submission, in the course's points. A repository whose graders or grading tool differ from the
- * kit's is graded all the same and flagged "graders modified".
+ * submission, in the course's points (the instructor's course.config.json, never the student's
+ * copy). A repository whose graders or grading tool differ from every version the kit shipped
+ * (shipped.ts: a grader fixed after the release is not a modification) is graded all the same and
+ * flagged "graders modified".
  *
  * Writes one Gradescope results.json per student (`<out>/<student>.json`, with `extra_data`:
- * status, detail and problems) and `<out>/scores.csv` (report/csv.ts). Default out:
- * `<SUBMISSIONS>-grades` next to SUBMISSIONS.
+ * status, detail and problems) and the class's gradebook in `<out>/gradebook/`, whose `scores.csv`
+ * is the one grade sheet (kit/gradebook/export/scores.ts). Default out: `<SUBMISSIONS>-grades`
+ * next to SUBMISSIONS.
  *
  * Submissions are hostile: each student is graded in isolation (student.ts) with a wall-clock
- * limit, and whatever happens to one becomes that student's row with a reason; the sheet is always
- * written; every name and message is cleaned before it is printed or written (safe/text.ts), and
+ * limit, and whatever happens to one becomes that student's row with a reason; the gradebook is
+ * always written, with a row for every student (one never graded: status `error`); every name and message is cleaned before it is printed or written (safe/text.ts), and
  * results files get safe, unique names (names.ts).
  *
  * The class's gradebook (kit/gradebook: deadlines on git repositories, roster, LMS imports, feedback
@@ -26,10 +29,10 @@ import type { CourseConfig } from '../config';
 import { exerciseNames, listExercises, loadGrader } from '../course';
 import { GRADING_FOLDERS } from '../integrity';
 import { MANIFEST_RELATIVE_PATH, parseManifest, verifyManifest } from '../manifest';
-import { scoresCsv } from '../report/csv';
 import { gradescopeRefusal, gradescopeResults } from '../report/gradescope';
 import type { GradeRun } from '../report/model';
 import { kindOf } from '../safe/paths';
+import { shippedVersions } from '../shipped';
 import { cleanLine } from '../safe/text';
 import { forEachLimited } from '../../shared/pool';
 import { DEFAULT_GRADEBOOK_OPTIONS, type GradebookOptions } from '../../gradebook/options';
@@ -84,6 +87,7 @@ export interface BatchRow {
 
 export interface BatchSummary {
   rows: BatchRow[];
+  /** The text of `<out>/gradebook/scores.csv`. */
   csv: string;
   out: string;
   exercises: string[];
@@ -107,6 +111,13 @@ function listStudents(submissions: string, out: string): Array<{ name: string; r
   return students.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/** Why a SUBMISSIONS folder with no student folder cannot be graded (e.g. an LMS's flat download of files). */
+function noStudents(submissions: string): string {
+  const loose = fs.readdirSync(submissions).filter((n) => !n.startsWith('.') && /\.(ts|zip)$/i.test(n));
+  const why = loose.length === 0 ? 'it holds no student folder' : `it holds ${loose.length} file(s) such as ${JSON.stringify(cleanLine(loose[0], 80))} but no student folder (a flat download, as Canvas's "Download Submissions" gives)`;
+  return `grade: --batch needs one folder per student in ${JSON.stringify(cleanLine(submissions, 300))}, and ${why}: put each student's files (or their repository) in a folder named after them`;
+}
+
 function failed(status: StudentStatus, why: string): StudentOutcome {
   return { status, detail: [cleanLine(why, 300)], problems: [], run: null };
 }
@@ -126,9 +137,11 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchSummary> {
   if (!kit.ok) throw new Error(`grade: refusing to grade the class: the kit's own ${kit.message}`);
   const manifest = parseManifest(fs.readFileSync(path.join(options.root, MANIFEST_RELATIVE_PATH), 'utf8'))!;
   const expected = { files: manifest.files, protected: GRADING_FOLDERS };
+  const shipped = shippedVersions(options.root, manifest.files);
   const out = path.resolve(options.out ?? `${submissions}-grades`);
   const exercises = exerciseNames(options.root);
   const students = listStudents(submissions, out);
+  if (students.length === 0) throw new RangeError(noStudents(submissions));
   const names = resultNames(students.map((s) => s.name));
   fs.mkdirSync(out, { recursive: true });
   const rows = new Map<string, BatchRow>();
@@ -148,7 +161,7 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchSummary> {
         at.refused !== undefined
           ? failed('refused', at.refused)
           : await gradeStudent(at.folder!, {
-              root: options.root, hidden: options.hidden, seed: options.seed, timeoutMs: options.timeoutMs, budgetMs: options.budgetMs, wallMs, course: options.course, expected,
+              root: options.root, hidden: options.hidden, seed: options.seed, timeoutMs: options.timeoutMs, budgetMs: options.budgetMs, wallMs, course: options.course, expected, shipped,
             });
     } catch (error) {
       outcome = failed('error', `grading failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -178,14 +191,21 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchSummary> {
     rows.set(entry.name, row);
     options.onStudent?.(row);
   };
+  let gradebook: GradebookWritten;
   try {
     await forEachLimited(students, options.jobs ?? DEFAULT_JOBS, gradeOne);
   } finally {
-    // Whatever happened, the grade sheet is written (a student without a row was not graded).
-    const sheet = students.map((s) => ({ student: cleanLine(s.name, 200), status: rows.get(s.name)?.status ?? 'error', run: rows.get(s.name)?.run ?? null }));
-    writeFileAtomic(out, 'scores.csv', scoresCsv(exercises, sheet, maxPoints));
+    // Whatever happened, the gradebook is written, with a row for every student (one without a row was not graded).
+    for (const s of students) {
+      if (rows.has(s.name)) continue;
+      const row: BatchRow = {
+        student: cleanLine(s.name, 200), status: 'error', detail: ['not graded: the batch stopped before this student'], problems: [], run: null,
+        score: 0, maxScore: maxPoints, ms: 0, resultsFile: '',
+      };
+      book.record(s.name, row, { notes: [], cleanup: () => undefined });
+    }
+    gradebook = book.write(path.join(out, 'gradebook'), students.map((s) => s.name));
   }
   const ordered = students.map((s) => rows.get(s.name) as BatchRow);
-  const gradebook = book.write(path.join(out, 'gradebook'), students.map((s) => s.name));
-  return { rows: ordered, csv: fs.readFileSync(path.join(out, 'scores.csv'), 'utf8'), out, exercises, gradebook };
+  return { rows: ordered, csv: fs.readFileSync(path.join(gradebook.dir, 'scores.csv'), 'utf8'), out, exercises, gradebook };
 }

@@ -11,6 +11,7 @@ import type { CourseConfig } from '../config';
 import { grade } from '../engine';
 import { checkRepository } from '../integrity';
 import type { Manifest } from '../manifest';
+import type { ShippedVersions } from '../shipped';
 import type { GradeRun } from '../report/model';
 import { checkPath, listFolder } from '../safe/paths';
 import { cleanLine } from '../safe/text';
@@ -32,6 +33,8 @@ export interface StudentOptions {
   lang?: Lang;
   /** What a repository's graders and grading tool must be: the kit's manifest, with the folders where nothing may be added. */
   expected: Pick<Manifest, 'files' | 'protected'>;
+  /** Every version of the graders the kit shipped (shipped.ts): a repository released before a grader was fixed is not "modified". */
+  shipped?: ShippedVersions;
 }
 
 export interface StudentOutcome {
@@ -86,7 +89,7 @@ export async function gradeStudent(folder: string, options: StudentOptions): Pro
   const where = locateExercises(folder);
   if ('refused' in where) return { status: 'refused', detail: capped([where.refused]), problems: [], run: null };
   if (isRepository(folder)) {
-    const modified = checkRepository(folder, options.expected);
+    const modified = checkRepository(folder, options.expected, options.shipped);
     if (modified.length > 0) {
       status = 'graders modified';
       // Refusals (links, FIFOs, folders for files) first: they say the most.
