@@ -37,26 +37,32 @@ npm install
 npm test
 \`\`\`
 
-\`npm test\`가 연습 문제를 채점합니다. 시작하기 전에는 모든 검사가 실패하고 ${total}점 중 0점입니다: 연습 문제마다
-\`TODO\`를 던지는 빈 함수(stub)만 들어 있기 때문입니다.
+Node 20 이상이면 \`npm install\`은 경고를 출력하지 않습니다. 이때 노트북을 출력 없이 커밋하도록 git도 설정합니다
+(*제출* 참고). \`npm test\`는 연습 문제를 채점해 짧은 표를 보여 줍니다: 연습 문제마다 점수와 상태가 한 줄씩 나옵니다.
+시작하기 전에는 모든 연습 문제가 \`TODO\`를 던지는 빈 함수(stub)여서 ${total}점 중 0점입니다.
 
 ## 2. 노트북 열기
 
-각 장은 JupyterLab(또는 클래식 Jupyter Notebook)에서 TypeScript 커널 tslab으로 실행됩니다. tslab은
-\`npm install\`이 설치합니다. Jupyter 자체는 Python 소프트웨어이므로 한 번 설치해 두세요. 예:
+각 장은 JupyterLab(또는 Jupyter Notebook)에서 TypeScript 커널 tslab으로 실행됩니다. tslab은 \`npm install\`이
+설치합니다. Jupyter 자체는 Python 소프트웨어이므로 한 번 설치해 두세요:
 
-\`\`\`sh
-python3 -m pip install --user jupyterlab     # 또는: pipx install jupyterlab, conda install jupyterlab
-\`\`\`
+| 시스템 | 명령 |
+| --- | --- |
+| Debian, Ubuntu | \`sudo apt install jupyter-notebook\` (또는 \`sudo apt install pipx\` 후 \`pipx install jupyterlab\`) |
+| macOS | \`brew install jupyterlab\` (또는 \`brew install pipx\` 후 \`pipx install jupyterlab\`) |
+| Windows | Anaconda/Miniforge 프롬프트에서 \`conda install -c conda-forge jupyterlab\` (또는 \`pipx install jupyterlab\`) — 아니면 Jupyter 없이 VS Code와 그 Jupyter 확장을 쓰세요 |
 
-(pip가 없는 Debian/Ubuntu라면 \`sudo apt-get install jupyter-notebook\`). 그다음:
+(최신 Debian과 Ubuntu의 Python은 "externally managed"라서 \`pip install --user jupyterlab\`이 실패합니다: 그곳에서는
+apt나 pipx를 쓰세요.) 그다음:
 
 \`\`\`sh
 npm run lab
 \`\`\`
 
-이 명령은 TypeScript 커널을 (처음 한 번) 등록하고 브라우저에서 \`notebooks/\`를 엽니다 (\`npm run kernel\`은
-등록만 합니다). Jupyter가 없으면 \`npm run lab\`이 설치 방법을 알려 줍니다. 그 밖의 명령:
+이 명령은 이 저장소 전용 TypeScript 커널로 브라우저에서 \`notebooks/\`를 엽니다. 커널은 이 폴더만의 이름으로
+등록되므로, 같은 컴퓨터의 다른 과정 저장소는 자기 커널을 따로 씁니다: \`npm run lab\`은 언제나 이 저장소의 커널을
+띄웁니다. VS Code(또는 직접 띄운 Jupyter)에서는 \`npm run kernel\`을 한 번 실행하고 커널로
+**TypeScript (<이 폴더의 이름>)**을 고르세요. Jupyter가 없으면 \`npm run lab\`이 설치 방법을 알려 줍니다. 그 밖의 명령:
 
 | 명령 | 하는 일 |
 | --- | --- |
@@ -72,12 +78,15 @@ npm run lab
 코드로 바꾼 뒤 저장하고 채점하세요:
 
 \`\`\`sh
-npm test                          # 모든 연습 문제: 검사, 점수, 피드백 표
+npm test                          # 모든 연습 문제: 연습 문제마다 점수와 한 줄 상태
+npm test -- --verbose             # 모든 검사: 입력, 기댓값, 받은 값, 힌트
 npm run grade -- --only mse       # 연습 문제 하나만
 \`\`\`
 
-또는 노트북 셀에서 \`await check('mse')\`를 실행하세요 (파일이 바뀌면 노트북이 다시 불러옵니다). 실패한 검사는
-입력, 기댓값, 받은 값을 보여 주고, 힌트도 자주 함께 줍니다.
+또는 노트북 셀에서 \`await check('mse')\`를 실행하세요 (파일이 바뀌면 노트북이 다시 불러옵니다). \`npm test\`는
+파일의 타입도 검사해서, 타입 오류를 해당 연습 문제 아래에 줄 번호와 함께 쉬운 말로 보여 줍니다 (\`len(y)\` →
+"TypeScript에는 len()이 없습니다: y.length를 쓰세요", 배열에 \`a - b\` → "배열 산술은 원소별로 계산되지 않습니다").
+타입 오류로 점수가 깎이지는 않습니다. 점수는 검사가 정합니다.
 
 ## 4. 제출
 
@@ -88,6 +97,10 @@ git add exercises
 git commit -m "mse와 그 그래디언트"
 git push
 \`\`\`
+
+노트북은 출력 없이 커밋됩니다: \`npm install\`이 git 필터(\`.gitattributes\`: \`*.ipynb filter=descent-notebooks\`)를
+설정해 두어, 디스크의 파일은 출력을 그대로 갖고 있어도 스테이징할 때는 출력을 뺍니다 (실행한 노트북에는 수 MB의
+그래프가 들어 있습니다). 설치하기 전에 클론했거나 나중에 \`git init\`을 했다면 \`npm run prepare\`를 한 번 실행하세요.
 
 푸시할 때마다 GitHub에서 자동 채점기가 돌아가고(*Actions* 탭의 **Autograding Tests** 워크플로, 채점 표는 실행
 요약에 있습니다) 점수가 GitHub Classroom에 보고됩니다. 몇 번이든 푸시해도 됩니다. 마감 전 마지막 푸시가 인정됩니다.
