@@ -14,12 +14,12 @@ export default defineGrader(messages, ({ graded }, m) => {
       const got = receive(await t.drive('batches', { n, batchSize, seed: r.int(1, 1e6) }), record({ result: arrayOf(numbers()) }), { input }).result;
       const sizes = got.map((b) => b.length);
       const expected = Array.from({ length: Math.ceil(n / batchSize) }, (_, i) => Math.min(batchSize, n - i * batchSize));
-      checkClose(sizes, expected, { input: `${input}: batch sizes` });
+      checkClose(sizes, expected, { input: `${input}: ${m.sizes}` });
       const all = ([] as number[]).concat(...got).sort((a, b) => a - b);
-      expectThat(all.every((v, i) => v === i), { input, expected: `every index 0…${n - 1} once`, received: formatValue(got) });
+      expectThat(all.every((v, i) => v === i), { input, expected: m.everyIndex(n - 1), received: formatValue(got) });
     }
     const seed = r.int(1, 1e6);
-    await checkSeededShuffle(t, seed, seed + 1);
+    await checkSeededShuffle(t, seed, seed + 1, m.shuffle);
   });
 
   graded(m.training, 2, async (t) => {
