@@ -33,6 +33,7 @@ import { cleanLine, stopCommands } from './safe/text';
 import { messages, parseLang, type Lang } from './i18n/catalogue';
 import { integerOption, listOption } from '../shared/options';
 import { PROJECT_ROOT, shownPath } from '../shared/root';
+import { fill } from '../shared/fill';
 import { seconds } from '../shared/time';
 import { addGradebookOptions, readGradebookOptions, type GradebookOptions } from '../gradebook/options';
 import { fromRun } from '../gradebook/adapter';
@@ -116,16 +117,12 @@ function writeJson(file: string, value: unknown): void {
 /** Every sentence the one-folder run says, in English (each language's are its catalogue's `run`). `{…}` are filled in. */
 export const TEXT = messages('en').run;
 
-function say(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (values[key] === undefined ? whole : String(values[key])));
-}
-
 /** The line after the summary: what to do next (the encouraging one only when nothing was attempted). */
 export function nextStep(report: GradeReport, again: string, lang?: Lang): string {
   const TEXT = messages(lang).run;
-  if (report.score === report.maxScore) return say(TEXT.allPass, { n: report.results.length, points: `${formatPoints(report.score)}/${formatPoints(report.maxScore)}` });
-  if (report.score > 0) return say(TEXT.somePass, { again });
-  return say(nothingAttempted(report) ? TEXT.notStarted : TEXT.startedNonePass, { again });
+  if (report.score === report.maxScore) return fill(TEXT.allPass, { n: report.results.length, points: `${formatPoints(report.score)}/${formatPoints(report.maxScore)}` });
+  if (report.score > 0) return fill(TEXT.somePass, { again });
+  return fill(nothingAttempted(report) ? TEXT.notStarted : TEXT.startedNonePass, { again });
 }
 
 async function gradeFolder(options: Options, dirArgument: string | undefined, course: CourseConfig, lang: Lang): Promise<number> {
@@ -157,11 +154,11 @@ async function gradeFolder(options: Options, dirArgument: string | undefined, co
   const again = graders.repository ? 'npm test' : 'npm run grade';
   const verbose = options.verbose === true;
   const out = options.out === undefined ? undefined : path.resolve(options.out);
-  const lines = [cleanLine(report.meta.title), '', say(TEXT.grading, { dir: cleanLine(shownPath(dir), 500) }), ''];
+  const lines = [cleanLine(report.meta.title), '', fill(TEXT.grading, { dir: cleanLine(shownPath(dir), 500) }), ''];
   if (verbose) lines.push(report.toText({ color }), '');
   lines.push(briefText(report, { verbose }), '', graders.ok ? nextStep(report, again, lang) : TEXT.gradersModifiedAfter);
   if (!verbose && report.score < report.maxScore) {
-    lines.push(out === undefined ? say(TEXT.details, { again }) : say(TEXT.detailsWritten, { again, file: shownPath(path.join(out, FEEDBACK_FILE)) }));
+    lines.push(out === undefined ? fill(TEXT.details, { again }) : fill(TEXT.detailsWritten, { again, file: shownPath(path.join(out, FEEDBACK_FILE)) }));
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   if (options.json !== undefined) writeJson(options.json, report.toGradescope());

@@ -16,6 +16,7 @@ const pickHint = (received: unknown, expected: unknown): string | undefined => {
 import { numbers } from '../../kit/grade/api/plain';
 import { nextStep } from '../../kit/grade/cli';
 import { briefText, nothingAttempted } from '../../kit/grade/report/brief';
+import { summaryMarkdown } from '../../kit/grade/report/summary';
 import { typecheckFiles } from '../../kit/grade/typecheck/check';
 import { plainMessage } from '../../kit/grade/typecheck/plain';
 import { EXERCISES, removeDir, solutionsCopy } from './helpers';
@@ -45,6 +46,9 @@ describe('type errors are feedback lines, in plain words', () => {
     const arithmetic = errors.filter((l) => l.startsWith(`mse.ts:${lineOf(attempted, '(yHat - y)')}:`) && l.includes('not element-wise'));
     expect(arithmetic).toHaveLength(1); // both operands of `yHat - y`: one line
     const text = briefText(report);
+    // The same lines in every rendering: Gradescope's output, the Classroom job summary.
+    expect(report.toGradescope().output).toContain(`type error: mse.ts:${lineOf(attempted, 'len(y)')}:13  TypeScript has no len()`);
+    expect(summaryMarkdown(report)).toContain(`- mse.ts:${lineOf(attempted, 'len(y)')}:13  TypeScript has no len(): use y.length (TS2304)`);
     expect(text).toContain(`  mse.ts:${lineOf(attempted, 'len(y)')}:13  TypeScript has no len()`);
     // The checks' runtime hints say the same.
     expect(report.results[0].feedback).toContain(`hint:     ${HABIT_HINTS.len}`);

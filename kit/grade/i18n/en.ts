@@ -124,6 +124,8 @@ export const en = {
     score: (score: string, max: string) => `${score}/${max} points`,
     totals: (score: string, max: string, passed: number, checks: number) => `${score}/${max} points (${passed}/${checks} checks passed)`,
     checksPassed: (passed: number, checks: number) => `${passed}/${checks} checks passed.`,
+    typeErrorLine: (line: string) => `type error: ${line}`,
+    typeErrorsHeading: '**Type errors** (they cost no points; fix them first):',
   },
   /** The summary table, the first thing a student reads (report/brief.ts; `{…}` are filled in). */
   brief: {

@@ -109,6 +109,8 @@ export const ko: Catalogue = {
     score: (score, max) => `${score}/${max}점`,
     totals: (score, max, passed, checks) => `${score}/${max}점 (검사 ${checks}개 중 ${passed}개 통과)`,
     checksPassed: (passed, checks) => `검사 ${checks}개 중 ${passed}개를 통과했습니다.`,
+    typeErrorLine: (line) => `타입 오류: ${line}`,
+    typeErrorsHeading: '**타입 오류** (점수는 깎이지 않지만 먼저 고치세요):',
   },
   brief: {
     heading: { exercise: '연습 문제', points: '점수', status: '상태', due: '마감', total: '합계' },

@@ -10,6 +10,7 @@ import type { CheckResult, ExerciseResult, GradeRun } from './model';
 import { formatPoints } from './points';
 import { displayWidth, messages, padDisplay } from '../i18n/catalogue';
 import type { Lang } from '../i18n/lang';
+import { fill } from '../../shared/fill';
 
 /** The English sentences (each language's are its catalogue's `brief`). */
 export const TEXT = messages('en').brief;
@@ -18,10 +19,6 @@ export const TEXT = messages('en').brief;
 export const BRIEF_TYPE_ERRORS = 3;
 /** Width of the status column. */
 const STATUS_WIDTH = 52;
-
-function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (values[key] === undefined ? whole : String(values[key])));
-}
 
 const pad = padDisplay;
 

@@ -39,7 +39,10 @@ export function gradescopeResults(run: GradeRun, extra?: Record<string, unknown>
     score: run.score,
     max_score: run.maxScore,
     execution_time: Math.round(run.meta.ms) / 1000,
-    output: t.totals(formatPoints(run.score), formatPoints(run.maxScore), run.passed, run.results.length),
+    output: [
+      t.totals(formatPoints(run.score), formatPoints(run.maxScore), run.passed, run.results.length),
+      ...run.exercises.flatMap((e) => e.typeErrors ?? []).map((l) => t.typeErrorLine(cleanText(l, 500))),
+    ].join('\n'),
     stdout_visibility: 'hidden',
     tests: run.results.map((r) => ({
       name: `${r.file} › ${r.name}`,

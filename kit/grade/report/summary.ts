@@ -16,6 +16,8 @@ export function summaryMarkdown(run: GradeRun, problem?: string): string {
   for (const e of run.exercises) {
     lines.push(`| \`${e.file}\` | ${formatPoints(e.score)}/${formatPoints(e.maxScore)} | ${markdownCell(e.due ?? '')} |`);
   }
+  const typeErrors = run.exercises.flatMap((e) => e.typeErrors ?? []);
+  if (typeErrors.length > 0) lines.push('', t.typeErrorsHeading, '', ...typeErrors.map((l) => `- ${markdownCell(l, 500)}`));
   lines.push('', t.checksPassed(run.passed, run.results.length), '');
   lines.push(`| ${t.exercise} | ${t.test} | ${t.status} | ${t.points} | ${t.feedback} |`, '| --- | --- | --- | ---: | --- |');
   for (const r of run.results) {

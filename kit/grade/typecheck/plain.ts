@@ -6,6 +6,7 @@
  */
 import type { RawTypeError } from './worker';
 import { messages, type Lang } from '../i18n/catalogue';
+import { fill } from '../../shared/fill';
 
 /** Every sentence a student may read here. `{…}` are filled in from the student's code. */
 /** The English sentences (each language's are its catalogue's `typeErrors`). `{…}` are filled in from the student's code. */
@@ -14,10 +15,6 @@ export const TEXT = messages('en').typeErrors;
 const PYTHON_CONSTANTS: Record<string, string> = { True: 'true', False: 'false', None: 'null (or undefined)' };
 const MATH = new Set(['abs', 'exp', 'log', 'sqrt', 'max', 'min', 'pow', 'floor', 'ceil', 'round', 'tanh']);
 const NUMPY = new Set(['np', 'numpy', 'torch']);
-
-function fill(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-}
 
 /** The name a "Cannot find name 'x'" (or "Property 'x' does not exist") message names. */
 function quotedName(message: string): string | undefined {
