@@ -135,7 +135,7 @@ async function gradeFolder(options: Options, dirArgument: string | undefined, co
   if (!graders.ok && !graders.repository) {
     // The kit: a modified grader never produces a score.
     process.stderr.write(`grade: ${m.cli.refusing(graders.message)}\ngrade: ${m.cli.reinstall}\n`);
-    if (options.json !== undefined) writeJson(options.json, gradescopeRefusal(m.cli.refusing(graders.message), 0));
+    if (options.json !== undefined) writeJson(options.json, gradescopeRefusal(m.cli.refused(graders.message), 0));
     return 1;
   }
   if (!graders.ok) {

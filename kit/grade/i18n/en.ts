@@ -170,6 +170,7 @@ export const en = {
     nothingYet: (again: string) => `Nothing passes yet: that is where everyone starts. Open a chapter (npm run lab), fill in the\nmatching exercises/*.ts (replace each TODO), and run ${again} again.`,
     notAFolder: (dir: string) => `DIR must be a folder with exercise files, received ${dir}`,
     refusing: (message: string) => `refusing to grade: ${message}`,
+    refused: (message: string) => `refused to grade: ${message}`,
     reinstall: 'reinstall the kit, or run `npm run manifest` if you changed the graders on purpose',
     modifiedHeading: 'graders modified',
     modifiedLines: 'The graders, the grading tools or the workflow differ from the ones the course shipped:',

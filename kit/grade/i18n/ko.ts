@@ -150,6 +150,7 @@ export const ko: Catalogue = {
     nothingYet: (again) => `아직 통과한 검사가 없습니다: 누구나 여기서 시작합니다. 장을 하나 열고(npm run lab), 그에 맞는\nexercises/*.ts를 채운 뒤(TODO를 하나씩 바꾸세요) ${again}을(를) 다시 실행하세요.`,
     notAFolder: (dir) => `DIR은 연습 문제 파일이 있는 폴더여야 하는데, 받은 값은 ${dir}입니다`,
     refusing: (message) => `채점을 거부합니다: ${message}`,
+    refused: (message) => `채점을 거부했습니다: ${message}`,
     reinstall: '키트를 다시 설치하거나, 채점기를 일부러 바꿨다면 `npm run manifest`를 실행하세요',
     modifiedHeading: '채점기 변경됨',
     modifiedLines: '채점기, 채점 도구 또는 워크플로가 과정에서 배포한 것과 다릅니다:',
