@@ -7,6 +7,7 @@
  * earns nothing.
  */
 import { checkClose, CheckContext, defineGrader, entry, Hint, num, numbers, receive, record } from '../../kit/grade/api';
+import messages from './messages';
 import fixture from './cases.json';
 import { SCENARIOS } from './drivers';
 
@@ -43,92 +44,89 @@ async function checkGrads(t: CheckContext, names: string[], hints: (name: string
   }
 }
 
-const ORDER_HINT =
-  'run each node’s backward step exactly once, and only after every node that uses it: build a topological order with a visited set (depth-first search) and walk it in reverse';
-
-export default defineGrader(({ graded }) => {
-    graded('every operation computes the right value', 2, async (t) => {
+export default defineGrader(messages, ({ graded }, { checks, hints, text }) => {
+    graded(checks.values, 2, async (t) => {
       const names = ['add', 'addNumber', 'sub', 'subNumber', 'neg', 'mul', 'mulNumber', 'div', 'divNumber', 'pow3', 'powMinus1', 'powHalf', 'exp', 'log', 'tanh', 'reluPositive', 'reluNegative'];
       for (const name of names) {
         const got = await forwardOf(t, name);
         checkClose(got.data, exact(name).data, { input: `${describe(name)}; out.data` });
-        checkClose(got.leafData, SCENARIOS[name].inputs, { input: `${describe(name)}; data of the inputs` });
+        checkClose(got.leafData, SCENARIOS[name].inputs, { input: `${describe(name)}; ${text.inputsData}` });
       }
     });
 
-    graded('a new Value has grad 0; backward() seeds out.grad = 1 and fills every leaf’s gradient', 1, async (t) => {
+    graded(checks.seed, 1, async (t) => {
       const f = await forwardOf(t, 'seeded');
-      checkClose(f.initialGrads, [0, 0], { input: `${describe('seeded')}; [a.grad, b.grad] before backward()` });
+      checkClose(f.initialGrads, [0, 0], { input: `${describe('seeded')}; [a.grad, b.grad] ${text.beforeBackward}` });
       const { input, got } = await backwardOf(t, 'seeded');
       checkClose(got.outGrad, 1, { input: `${input}; out.grad` });
       checkClose(got.grads, exact('seeded').grads, {
         input: `${input}; [a.grad, b.grad]`,
         hints: [
-          [[1, 1], 'backward() must run the backward step of every node (in reverse topological order), not just set grad = 1'],
-          [[0, 0], 'backward() set out.grad = 1 but never ran the nodes’ backward steps'],
+          [[1, 1], hints.onlySeed],
+          [[0, 0], hints.neverRan],
         ],
       });
     });
 
-    graded('add, sub and neg pass the gradient through (±1)', 1, async (t) => {
+    graded(checks.add, 1, async (t) => {
       await checkGrads(t, ['add', 'addNumber', 'sub', 'subNumber', 'neg'], (name) =>
-        name === 'sub' ? [[[1, 1], '∂(a − b)/∂b is −1']] : name === 'neg' ? [[[1], '∂(−a)/∂a is −1']] : [],
+        name === 'sub' ? [[[1, 1], hints.subB]] : name === 'neg' ? [[[1], hints.neg]] : [],
       );
     });
 
-    graded('mul: ∂(a·b)/∂a = b and ∂(a·b)/∂b = a', 1, async (t) => {
-      await checkGrads(t, ['mul', 'mulNumber'], (name) => (name === 'mul' ? [[[2, -3], 'each factor’s derivative is the OTHER factor: ∂(a·b)/∂a = b']] : []));
+    graded(checks.mul, 1, async (t) => {
+      await checkGrads(t, ['mul', 'mulNumber'], (name) => (name === 'mul' ? [[[2, -3], hints.mul]] : []));
     });
 
-    graded('div: ∂(a/b)/∂a = 1/b and ∂(a/b)/∂b = −a/b²', 1, async (t) => {
-      await checkGrads(t, ['div', 'divNumber'], (name) => (name === 'div' ? [[[-1 / 4, 3 / 16], '∂(a/b)/∂b = −a/b²: check the sign']] : []));
+    graded(checks.div, 1, async (t) => {
+      await checkGrads(t, ['div', 'divNumber'], (name) => (name === 'div' ? [[[-1 / 4, 3 / 16], hints.div]] : []));
     });
 
-    graded('pow: ∂(aᵏ)/∂a = k·aᵏ⁻¹', 1, async (t) => {
+    graded(checks.pow, 1, async (t) => {
       await checkGrads(t, ['pow3', 'powMinus1', 'powHalf'], (name) => {
         const k = name === 'pow3' ? 3 : name === 'powMinus1' ? -1 : 0.5;
         const a = SCENARIOS[name].inputs[0];
         return [
-          [[k * Math.pow(a, k)], 'the exponent of the derivative is k − 1: k·aᵏ⁻¹'],
-          [[Math.pow(a, k - 1)], 'the factor k is missing: k·aᵏ⁻¹'],
+          [[k * Math.pow(a, k)], hints.powExponent],
+          [[Math.pow(a, k - 1)], hints.powFactor],
         ];
       });
     });
 
-    graded('exp: the derivative of eᵃ is eᵃ', 1, async (t) => {
-      await checkGrads(t, ['exp'], () => [[[0.7], 'the derivative of eᵃ is eᵃ (the output), not a'], [[1], 'the derivative of eᵃ is eᵃ, not 1']]);
+    graded(checks.exp, 1, async (t) => {
+      await checkGrads(t, ['exp'], () => [[[0.7], hints.expA], [[1], hints.expOne]]);
     });
 
-    graded('log: the derivative of ln a is 1/a', 1, async (t) => {
-      await checkGrads(t, ['log'], () => [[[2.5], 'the derivative of ln a is 1/a'], [[1 / 6.25], 'the derivative of ln a is 1/a, not 1/a²']]);
+    graded(checks.log, 1, async (t) => {
+      await checkGrads(t, ['log'], () => [[[2.5], hints.log], [[1 / 6.25], hints.logSquare]]);
     });
 
-    graded('tanh: the derivative is 1 − tanh²(a)', 1, async (t) => {
+    graded(checks.tanh, 1, async (t) => {
       const th = Math.tanh(0.8);
       await checkGrads(t, ['tanh'], () => [
-        [[1 - th], 'square the tanh: 1 − tanh²(a)'],
-        [[1 - 0.8 * 0.8], 'use the output t = tanh(a): 1 − t², not 1 − a²'],
+        [[1 - th], hints.tanhSquare],
+        [[1 - 0.8 * 0.8], hints.tanhOutput],
       ]);
     });
 
-    graded('relu: the gradient flows only where a > 0', 1, async (t) => {
+    graded(checks.relu, 1, async (t) => {
       await checkGrads(t, ['reluPositive', 'reluNegative', 'reluOfProduct'], (name) =>
-        name === 'reluNegative' ? [[[1], 'relu blocks the gradient where a ≤ 0 (derivative 0)']] : [],
+        name === 'reluNegative' ? [[[1], hints.relu]] : [],
       );
     });
 
-    graded('a value used twice receives both contributions (+=)', 2, async (t) => {
-      const OVERWRITE = 'gradients must accumulate (grad += …): a value used twice receives a contribution from each use';
+    graded(checks.twice, 2, async (t) => {
+      const OVERWRITE = hints.overwrite;
       await checkGrads(t, ['square', 'double', 'reuse'], (name) =>
         name === 'square' ? [[[3], OVERWRITE]] : name === 'double' ? [[[1], OVERWRITE]] : [],
       );
     });
 
-    graded('backward visits every node once, in reverse topological order', 3, async (t) => {
-      await checkGrads(t, ['diamond', 'longAndShortPaths', 'deepShared'], () => [() => ORDER_HINT]);
+    graded(checks.order, 3, async (t) => {
+      await checkGrads(t, ['diamond', 'longAndShortPaths', 'deepShared'], () => [() => hints.order]);
     });
 
-    graded('micrograd’s test expressions match PyTorch', 2, async (t) => {
+    graded(checks.micrograd, 2, async (t) => {
       for (const name of ['sanity_check', 'more_ops', 'transcendental']) {
         const { input, got } = await backwardOf(t, name);
         const e = exact(name);

@@ -7,6 +7,7 @@
  * (precomputed beside the expected values) name themselves in the hints.
  */
 import { anything, arrayOf, bool, checkClose, CheckContext, deepClose, defineGrader, entry, exactly, expectThat, fail, formatInput, Hint, matrix, optional, receive, record, str, Tolerance } from '../../kit/grade/api';
+import messages, { type OptimizersMessages as M } from './messages';
 import fixture from './cases.json';
 import type { Problem, RunArgs } from './drivers';
 
@@ -37,115 +38,113 @@ const observation = record({
 
 const argsOf = (r: Run): RunArgs => ({ factory: r.factory, options: { ...r.options }, x0: r.x0, steps: r.steps, ...(r.grads !== undefined ? { grads: r.grads } : { problem: r.problem }) });
 
-function describeRun(a: RunArgs): string {
-  const source = a.grads !== undefined ? `grads ${formatInput(a.grads)}` : a.problem!.kind === 'quadratic' ? 'the gradient of a quadratic' : 'the gradient of the Rosenbrock function';
-  return `step = ${a.factory}(${JSON.stringify(a.options)}); ${a.steps} steps from ${formatInput(a.x0)} with ${source}`;
-}
-
-function validRun(input: string, obs: { trajectory: unknown[][]; stopped?: string }, args: RunArgs): Points {
-  if (obs.stopped !== undefined) fail({ input, problem: obs.stopped });
-  return receive({ ok: true, value: obs.trajectory }, matrix(args.steps + 1, args.x0.length), { input, expected: `${args.steps + 1} points of ${args.x0.length} numbers` });
-}
-
-async function drive(t: CheckContext, args: RunArgs) {
-  const input = describeRun(args);
-  const obs = receive(await t.drive('run', args), observation, { input });
-  return { input, obs, points: validRun(input, obs, args) };
-}
-
-const HINTS: Record<string, string> = {
-  ascent: 'the parameters move uphill: subtract the update',
-  momentumEma: 'looks like an exponential moving average b = μb + (1 − μ)g; PyTorch uses b = μb + g',
-  nesterovPlain: 'this is plain momentum: Nesterov steps along g + μb, not b',
-  adagradNoAccumulation: 's must accumulate: s ← s + g² (it looks like s = g² at every step)',
-  rmspropNoDecay: 'v must decay: v ← αv + (1 − α)g²',
-  epsInsideSqrt: 'ε goes outside the square root: √v + ε, not √(v + ε)',
-  adamNoBiasCorrection: 'Adam divides m by (1 − β₁ᵗ) and v by (1 − β₂ᵗ) (bias correction)',
-  adamBetasSwapped: 'β₁ and β₂ are swapped: β₁ goes with g, β₂ with g²',
-};
-
-/** The student's points against torch's, at every step (given gradients) or at the checkpoints. */
-function compare(input: string, got: Points, r: Run, tol?: Tolerance): void {
-  const expected: Array<[number, number[]]> =
-    r.points !== undefined ? r.points.map((p, k) => [k, p]) : Object.entries(r.checkpoints ?? {}).map(([k, p]) => [Number(k), p]);
-  if (expected.length === 0) throw new Error(`grader fixture: the ${r.factory} run has no expected points`);
-  for (const [k, e] of expected) {
-    const hints: Array<Hint<number[]>> = Object.entries(r.mistakes).flatMap(([m, traj]) => {
-      const at = Array.isArray(traj) ? traj[k] : traj[String(k)];
-      return at === undefined || HINTS[m] === undefined ? [] : [[at, HINTS[m]] as const];
-    });
-    if (k > 0) {
-      hints.unshift((received) => (deepClose(received, got[k - 1]) ? `step ${k} returned its params unchanged: the step must move θ by its update rule` : undefined));
-    }
-    checkClose(got[k], e, { input: `${input}: point after step ${k}`, hints, tol });
-  }
-}
-
-/** Torch's tolerance over many steps (a few ulps per step add up; DEVELOPERS.md, "Numbers match PyTorch"). */
-const LONG_RUN = { rel: 1e-7, abs: 1e-12 };
-
-async function againstTorch(t: CheckContext, factory: string): Promise<void> {
-  for (const r of torchRuns(factory)) {
-    const { input, points } = await drive(t, argsOf(r));
-    compare(input, points, r, LONG_RUN);
-  }
-}
-
-async function againstRun(t: CheckContext, name: string): Promise<void> {
-  const r = run(name);
-  const { input, points } = await drive(t, argsOf(r));
-  compare(input, points, r);
-}
-
 const FACTORIES = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'];
 
-export default defineGrader(({ graded }) => {
-    graded('sgd matches PyTorch: θ ← θ − η·g', 1, (t) => againstTorch(t, 'sgd'));
+/** The helpers of the checks, speaking the student's language (m: this exercise's messages). */
+function helpers(m: M) {
+  function describeRun(a: RunArgs): string {
+    const source = a.grads !== undefined ? `grads ${formatInput(a.grads)}` : a.problem!.kind === 'quadratic' ? m.text.quadratic : m.text.rosenbrock;
+    return m.text.run(`step = ${a.factory}(${JSON.stringify(a.options)})`, a.steps, formatInput(a.x0), source);
+  }
 
-    graded('momentum matches PyTorch: b ← μb + g, θ ← θ − η·b', 2, (t) => againstTorch(t, 'momentum'));
+  function validRun(input: string, obs: { trajectory: unknown[][]; stopped?: string }, args: RunArgs): Points {
+    if (obs.stopped !== undefined) fail({ input, problem: obs.stopped });
+    return receive({ ok: true, value: obs.trajectory }, matrix(args.steps + 1, args.x0.length), { input, expected: m.text.points(args.steps + 1, args.x0.length) });
+  }
 
-    graded('nesterov matches PyTorch: θ ← θ − η·(g + μb)', 2, (t) => againstTorch(t, 'nesterov'));
+  async function drive(t: CheckContext, args: RunArgs) {
+    const input = describeRun(args);
+    const obs = receive(await t.drive('run', args), observation, { input });
+    return { input, obs, points: validRun(input, obs, args) };
+  }
 
-    graded('momentum and nesterov with μ = 0.5 on given gradients', 1, async (t) => {
+  const HINTS: Record<string, string> = m.mistakes;
+
+  /** The student's points against torch's, at every step (given gradients) or at the checkpoints. */
+  function compare(input: string, got: Points, r: Run, tol?: Tolerance): void {
+    const expected: Array<[number, number[]]> =
+      r.points !== undefined ? r.points.map((p, k) => [k, p]) : Object.entries(r.checkpoints ?? {}).map(([k, p]) => [Number(k), p]);
+    if (expected.length === 0) throw new Error(`grader fixture: the ${r.factory} run has no expected points`);
+    for (const [k, e] of expected) {
+      const hints: Array<Hint<number[]>> = Object.entries(r.mistakes).flatMap(([m, traj]) => {
+        const at = Array.isArray(traj) ? traj[k] : traj[String(k)];
+        return at === undefined || HINTS[m] === undefined ? [] : [[at, HINTS[m]] as const];
+      });
+      if (k > 0) {
+        hints.unshift((received) => (deepClose(received, got[k - 1]) ? m.hints.unchanged(k) : undefined));
+      }
+      checkClose(got[k], e, { input: `${input}: ${m.text.after(k)}`, hints, tol });
+    }
+  }
+
+  /** Torch's tolerance over many steps (a few ulps per step add up; DEVELOPERS.md, "Numbers match PyTorch"). */
+  const LONG_RUN = { rel: 1e-7, abs: 1e-12 };
+
+  async function againstTorch(t: CheckContext, factory: string): Promise<void> {
+    for (const r of torchRuns(factory)) {
+      const { input, points } = await drive(t, argsOf(r));
+      compare(input, points, r, LONG_RUN);
+    }
+  }
+
+  async function againstRun(t: CheckContext, name: string): Promise<void> {
+    const r = run(name);
+    const { input, points } = await drive(t, argsOf(r));
+    compare(input, points, r);
+  }
+
+  return { describeRun, validRun, drive, compare, againstTorch, againstRun };
+}
+
+export default defineGrader(messages, ({ graded }, m) => {
+    const { checks } = m;
+    const { describeRun, validRun, drive, compare, againstTorch, againstRun } = helpers(m);
+    graded(checks.sgd, 1, (t) => againstTorch(t, 'sgd'));
+
+    graded(checks.momentum, 2, (t) => againstTorch(t, 'momentum'));
+
+    graded(checks.nesterov, 2, (t) => againstTorch(t, 'nesterov'));
+
+    graded(checks.mu, 1, async (t) => {
       await againstRun(t, 'momentum μ = 0.5');
       await againstRun(t, 'nesterov μ = 0.5');
     });
 
-    graded('adagrad matches PyTorch: s ← s + g², θ ← θ − η·g/(√s + ε)', 2, (t) => againstTorch(t, 'adagrad'));
+    graded(checks.adagrad, 2, (t) => againstTorch(t, 'adagrad'));
 
-    graded('adagrad: ε outside the root, default ε = 1e-10', 1, async (t) => {
+    graded(checks.adagradEps, 1, async (t) => {
       await againstRun(t, 'adagrad tiny');
       await againstRun(t, 'adagrad eps');
     });
 
-    graded('rmsprop matches PyTorch: v ← αv + (1 − α)g², θ ← θ − η·g/(√v + ε)', 2, (t) => againstTorch(t, 'rmsprop'));
+    graded(checks.rmsprop, 2, (t) => againstTorch(t, 'rmsprop'));
 
-    graded('rmsprop: options alpha and eps, defaults α = 0.99 and ε = 1e-8', 1, async (t) => {
+    graded(checks.rmspropOptions, 1, async (t) => {
       await againstRun(t, 'rmsprop options');
       await againstRun(t, 'rmsprop tiny');
     });
 
-    graded('adam matches PyTorch (bias-corrected m and v)', 2, (t) => againstTorch(t, 'adam'));
+    graded(checks.adam, 2, (t) => againstTorch(t, 'adam'));
 
-    graded('adam: options betas and eps, defaults [0.9, 0.999] and 1e-8', 2, async (t) => {
+    graded(checks.adamOptions, 2, async (t) => {
       await againstRun(t, 'adam options');
       await againstRun(t, 'adam tiny');
     });
 
-    graded('each optimizer keeps its own state', 1, async (t) => {
+    graded(checks.state, 1, async (t) => {
       for (const name of ['momentum', 'adam']) {
         const a = run(`${name} first`);
         const b = run(`${name} second`);
-        const input = `two optimizers from ${name}(${JSON.stringify(a.options)}), stepped in turn`;
+        const input = m.text.interleaved(`${name}(${JSON.stringify(a.options)})`);
         const out = receive(await t.drive('interleaved', { a: argsOf(a), b: argsOf(b) }), record({ a: observation, b: observation }), { input });
-        for (const [label, r, obs] of [['first', a, out.a], ['second', b, out.b]] as const) {
+        for (const [label, r, obs] of [[m.text.first, a, out.a], [m.text.second, b, out.b]] as const) {
           const args = argsOf(r);
-          const where = `${input}: the ${label} one (${describeRun(args)})`;
+          const where = `${input}: ${label} (${describeRun(args)})`;
           const points = validRun(where, obs, args);
           if (!deepClose(points, r.points)) {
             const alone = await drive(t, args);
             if (deepClose(alone.points, r.points)) {
-              fail({ input: where, problem: 'it steps correctly alone but not next to another optimizer', hint: 'state shared between optimizers: keep the buffers inside the factory (in the closure), not at module level' });
+              fail({ input: where, problem: m.text.sharedState, hint: m.hints.sharedState });
             }
           }
           compare(where, points, r);
@@ -153,13 +152,13 @@ export default defineGrader(({ graded }) => {
       }
     });
 
-    graded('every step returns a new array and leaves params and grads untouched', 2, async (t) => {
+    graded(checks.copies, 2, async (t) => {
       for (const name of FACTORIES) {
         const r = run(`${name} 3 steps`);
         const { input, obs, points } = await drive(t, argsOf(r));
-        expectThat(!obs.mutatedParams, { input, problem: 'the step modified the params array it was given', hint: 'build and return a new array (params.map(…)) instead of updating params in place' });
-        expectThat(!obs.mutatedGrads, { input, problem: 'the step modified the grads array it was given', hint: 'never write into grads: keep your own buffers' });
-        expectThat(!obs.returnedParams, { input, problem: 'the step returned the params array itself', hint: 'return a new array' });
+        expectThat(!obs.mutatedParams, { input, problem: m.text.mutatedParams, hint: m.hints.mutatedParams });
+        expectThat(!obs.mutatedGrads, { input, problem: m.text.mutatedGrads, hint: m.hints.mutatedGrads });
+        expectThat(!obs.returnedParams, { input, problem: m.text.returnedParams, hint: m.hints.returnedParams });
         compare(input, points, r);
       }
     });

@@ -3,9 +3,12 @@
  * the course, complete and graded — a worked example (templates.ts) the instructor then replaces:
  *
  *   exercises/NAME.ts              the stub students fill in
+ *   exercises/i18n/ko/NAME.ts      the same stub with Korean comments (a Korean release ships it)
  *   solutions/NAME.ts              the reference solution
  *   course/NAME/exercise.json      its contract: the chapter, the names the stub exports
+ *   course/NAME/messages.ts        its check names and hints, in English and Korean
  *   course/NAME/grader.ts          the public grader (ships to students)
+ *   course/NAME/hidden/messages.ts the hidden grader's, likewise
  *   course/NAME/hidden/grader.ts   the hidden, randomized grader (the instructor's)
  *   course/NAME/mutants.ts         single-mistake variants the graders must catch
  *   course.config.json             an entry with the exercise's points (and due text)
@@ -25,7 +28,7 @@ import { listNotebooks } from '../notebooks/notebook';
 import { PROJECT_ROOT, shownPath } from '../shared/root';
 import { syncDerivedFiles } from './sync';
 import {
-  camelCase, chapterCells, contractJson, ExerciseNames, hiddenGraderSource, mutantsSource, publicGraderSource, solutionSource, stubSource,
+  camelCase, chapterCells, contractJson, ExerciseNames, koreanStubSource, hiddenGraderSource, hiddenMessagesSource, mutantsSource, publicGraderSource, publicMessagesSource, solutionSource, stubSource,
 } from './templates';
 
 export interface NewExerciseOptions {
@@ -108,9 +111,12 @@ export function newExercise(root: string, name: string, options: NewExerciseOpti
   const written: string[] = [];
   const dir = path.join(COURSE_DIR, name);
   create(root, path.join('exercises', `${name}.ts`), stubSource(names), written);
+  create(root, path.join('exercises', 'i18n', 'ko', `${name}.ts`), koreanStubSource(names), written);
   create(root, path.join('solutions', `${name}.ts`), solutionSource(names), written);
   create(root, path.join(dir, 'exercise.json'), contractJson(names), written);
+  create(root, path.join(dir, 'messages.ts'), publicMessagesSource(names), written);
   create(root, path.join(dir, 'grader.ts'), publicGraderSource(names), written);
+  create(root, path.join(dir, 'hidden', 'messages.ts'), hiddenMessagesSource(names), written);
   create(root, path.join(dir, 'hidden', 'grader.ts'), hiddenGraderSource(names), written);
   create(root, path.join(dir, 'mutants.ts'), mutantsSource(names), written);
   replace(root, COURSE_CONFIG_FILE, `${JSON.stringify(config, null, 2)}\n`);

@@ -43,6 +43,30 @@ export function ${fn}(yHat: number[], y: number[]): number {
 `;
 }
 
+/** exercises/i18n/ko/<name>.ts: the same stub with Korean comments (what a Korean release ships; the code must stay identical). */
+export function koreanStubSource({ name, fn, chapter }: ExerciseNames): string {
+  return `/**
+ * 연습 문제 — ${chapter} 장: ${fn}, 평균 절대 오차.
+ * \`throw new Error('TODO: …')\`를 하나씩 직접 작성한 코드로 바꾸고
+ * \`npm run grade\`(또는 노트북에서 \`await check('${name}')\`)를 실행하세요.
+ *
+ * 라이브러리의 손실 함수와 PyTorch의 F.l1_loss(input, target)처럼 예측값이 먼저 옵니다.
+ */
+
+/**
+ * 절대 오차의 평균:
+ *
+ *   MAE(ŷ, y) = (1/n) ∑ᵢ |ŷᵢ − yᵢ|
+ *
+ * \`yHat\`은 예측값 ŷ, \`y\`는 타깃입니다 (길이는 둘 다 n).
+ * 힌트: 각 오차의 절댓값을 취한 뒤 n으로 나누세요 (합이 아니라 평균입니다).
+ */
+export function ${fn}(yHat: number[], y: number[]): number {
+  throw new Error('TODO: implement ${fn} (chapter ${chapter})');
+}
+`;
+}
+
 export function solutionSource({ fn, chapter }: ExerciseNames): string {
   return `/**
  * The mean absolute error — chapter ${chapter}. Predictions first, as PyTorch's
@@ -67,30 +91,87 @@ export function contractJson({ fn, chapter }: ExerciseNames): string {
 
 const SUM_HINT = 'looks like the sum, not the mean: did you forget to divide by n?';
 
+/**
+ * course/<name>/messages.ts: the exercise's own sentences (check names, hints) in every language of
+ * the grader (kit/grade/i18n); `ko: typeof en` makes TypeScript require every English key.
+ */
+export function publicMessagesSource({ name, fn }: ExerciseNames): string {
+  return `/**
+ * The ${name} exercise's own sentences (check names and hints) in every language; grader.ts takes
+ * the student's. \`ko\` must have every key of \`en\` (ExerciseMessages checks it).
+ */
+import type { ExerciseMessages } from '../../kit/grade/api';
+
+const en = {
+  checks: {
+    mean: '${fn} is the mean of the absolute errors',
+  },
+  hints: {
+    sum: '${SUM_HINT}',
+    squared: 'looks like the mean of the squared errors: take |ŷᵢ − yᵢ| instead',
+    cancelled: 'the errors cancelled out: take the absolute value of each error before averaging',
+  },
+};
+
+const ko: typeof en = {
+  checks: {
+    mean: '${fn}는 절대 오차의 평균이다',
+  },
+  hints: {
+    sum: '평균이 아니라 합으로 보입니다: n으로 나누는 것을 잊지 않았나요?',
+    squared: '제곱 오차의 평균으로 보입니다: 대신 |ŷᵢ − yᵢ|를 쓰세요',
+    cancelled: '오차끼리 상쇄되었습니다: 평균을 내기 전에 각 오차의 절댓값을 취하세요',
+  },
+};
+
+export default { en, ko } satisfies ExerciseMessages<typeof en>;
+`;
+}
+
 export function publicGraderSource({ name, fn, chapter }: ExerciseNames): string {
   return `/**
  * Grader for exercises/${name}.ts (chapter ${chapter}): ${fn}(yHat, y) = (1/n) Σ |ŷᵢ − yᵢ|.
  * This grader ships to students, so it never computes an answer: expected values are written
  * here, or precomputed (with PyTorch) in a cases.json beside it, as course/mse/ does.
  * Each check's points are its weight: the course's points for the exercise (course.config.json)
- * are shared in proportion.
+ * are shared in proportion. Its sentences are in messages.ts, one object per language.
  */
 import { defineGrader, expectClose, formatCall } from '../../kit/grade/api';
+import messages from './messages';
 
-export default defineGrader(({ graded }) => {
-  graded('${fn} is the mean of the absolute errors', 2, async (t) => {
+export default defineGrader(messages, ({ graded }, { checks, hints }) => {
+  graded(checks.mean, 2, async (t) => {
     const yHat = [1, 2, 5];
     const y = [1, 3, 2];
     expectClose(await t.call('${fn}', [yHat, y]), 4 / 3, {
       input: formatCall('${fn}', [yHat, y]),
       hints: [
-        [4, '${SUM_HINT}'],
-        [10 / 3, 'looks like the mean of the squared errors: take |ŷᵢ − yᵢ| instead'],
-        [-2 / 3, 'the errors cancelled out: take the absolute value of each error before averaging'],
+        [4, hints.sum],
+        [10 / 3, hints.squared],
+        [-2 / 3, hints.cancelled],
       ],
     });
   });
 });
+`;
+}
+
+/** course/<name>/hidden/messages.ts: the hidden grader's sentences (instructor-only, like it). */
+export function hiddenMessagesSource({ name, fn }: ExerciseNames): string {
+  return `/** The hidden ${name} grader's sentences in every language (instructor-only). */
+import type { ExerciseMessages } from '../../../kit/grade/api';
+
+const en = {
+  random: 'randomized: ${fn} on 20 random cases',
+  sum: '${SUM_HINT}',
+};
+
+const ko: typeof en = {
+  random: '무작위: 무작위 사례 20개에서 ${fn}',
+  sum: '평균이 아니라 합으로 보입니다: n으로 나누는 것을 잊지 않았나요?',
+};
+
+export default { en, ko } satisfies ExerciseMessages<typeof en>;
 `;
 }
 
@@ -100,9 +181,10 @@ export function hiddenGraderSource({ name, fn }: ExerciseNames): string {
  * run's seed, checked against the closed form computed here.
  */
 import { defineGrader, expectClose, formatCall, random } from '../../../kit/grade/api';
+import messages from './messages';
 
-export default defineGrader(({ graded }) => {
-  graded('randomized: ${fn} on 20 random cases', 2, async (t) => {
+export default defineGrader(messages, ({ graded }, m) => {
+  graded(m.random, 2, async (t) => {
     const r = random(t.seed);
     for (let k = 0; k < 20; k++) {
       const n = r.int(1, 30);
@@ -111,7 +193,7 @@ export default defineGrader(({ graded }) => {
       const total = yHat.reduce((s, p, i) => s + Math.abs(p - y[i]), 0);
       expectClose(await t.call('${fn}', [yHat, y]), total / n, {
         input: formatCall('${fn}', [yHat, y]),
-        hints: n > 1 ? [[total, '${SUM_HINT}']] : [],
+        hints: n > 1 ? [[total, m.sum]] : [],
       });
     }
   });

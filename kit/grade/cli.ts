@@ -2,7 +2,7 @@
  * `npm run grade` — in the kit and, as `npm test`, in a student repository (the same file, shipped
  * as is):
  *
- *   npm run grade -- [DIR] [--json FILE] [--classroom] [--hidden] [--only NAMES] [--config FILE] …
+ *   npm run grade -- [DIR] [--json FILE] [--classroom] [--hidden] [--only NAMES] [--config FILE] [--lang ko] …
  *   npm run grade -- --batch SUBMISSIONS [--hidden] [--out DIR] [--jobs N] [--config FILE] …
  *
  * One folder: grades the exercise files in DIR (default exercises/) with the graders in course/,
@@ -30,6 +30,7 @@ import type { GradeReport } from './report/report';
 import { problemMarkdown, summaryMarkdown } from './report/summary';
 import { briefText, nothingAttempted } from './report/brief';
 import { cleanLine, stopCommands } from './safe/text';
+import { messages, parseLang, type Lang } from './i18n/catalogue';
 import { integerOption, listOption } from '../shared/options';
 import { PROJECT_ROOT, shownPath } from '../shared/root';
 import { fill } from '../shared/fill';
@@ -56,6 +57,7 @@ interface Options {
   timeout?: number;
   budget?: number;
   color: boolean;
+  lang?: Lang;
   verbose?: boolean;
   typecheck: boolean;
   batch?: string;
@@ -85,6 +87,7 @@ function program(): Command {
     .option('--timeout <ms>', 'time limit of one call, in ms', integerOption('--timeout', 1))
     .option('--budget <ms>', 'time budget of one exercise file, in ms', integerOption('--budget', 1))
     .option('--no-color', 'plain output')
+    .option('--lang <lang>', 'language of the report and feedback: en or ko (default: course.config.json\'s "language", else en)', (v: string) => parseLang(v, '--lang'))
     .option('--verbose', 'every check with its feedback (input, expected, received, hint), not only the summary')
     .option('--no-typecheck', 'skip type-checking the exercise files (type errors are shown as feedback lines, never cost points)')
     .option('--out <dir>', `one folder: write ${RESULTS_FILE} (Gradescope's format) and ${FEEDBACK_FILE} there; with --batch: the class's results (default: <SUBMISSIONS>-grades)`)
@@ -111,49 +114,40 @@ function writeJson(file: string, value: unknown): void {
   writeText(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Every sentence the one-folder run says (one place, for the catalogues of other languages). `{…}` are filled in. */
-export const TEXT = {
-  allPass: 'All {n} checks pass: {points} points. Commit and push to submit.',
-  somePass: 'Fix the failing checks and run {again} again. Commit and push to submit.',
-  notStarted: 'Nothing passes yet: that is where everyone starts. Open a chapter (npm run lab), fill in the\nmatching exercises/*.ts (replace each TODO), and run {again} again.',
-  startedNonePass: 'No check passes yet, but you have started: each failing check says what it called, what it\nexpected and what came back. Fix the first one and run {again} again.',
-  details: 'Details of every check (input, expected, received, hint): {again} -- --verbose',
-  detailsWritten: 'Details of every check: {again} -- --verbose, or {file}',
-  grading: 'Grading {dir}',
-  gradersModifiedHeading: 'graders modified — this run counts for no points',
-  gradersModified: 'The graders, the grading tools or the workflow differ from the ones the course shipped:',
-  gradersRestore: 'Restore them (e.g. `git checkout <first commit> -- course kit .github package.json course.config.json`).',
-  gradersModifiedAfter: 'graders modified: the score above does not count until the graders are restored.',
-} as const;
+/** Every sentence the one-folder run says, in English (each language's are its catalogue's `run`). `{…}` are filled in. */
+export const TEXT = messages('en').run;
 
 /** The line after the summary: what to do next (the encouraging one only when nothing was attempted). */
-export function nextStep(report: GradeReport, again: string): string {
+export function nextStep(report: GradeReport, again: string, lang?: Lang): string {
+  const TEXT = messages(lang).run;
   if (report.score === report.maxScore) return fill(TEXT.allPass, { n: report.results.length, points: `${formatPoints(report.score)}/${formatPoints(report.maxScore)}` });
   if (report.score > 0) return fill(TEXT.somePass, { again });
   return fill(nothingAttempted(report) ? TEXT.notStarted : TEXT.startedNonePass, { again });
 }
 
-async function gradeFolder(options: Options, dirArgument: string | undefined, course: CourseConfig): Promise<number> {
+async function gradeFolder(options: Options, dirArgument: string | undefined, course: CourseConfig, lang: Lang): Promise<number> {
+  const m = messages(lang);
+  const TEXT = m.run;
   const dir = path.resolve(dirArgument ?? path.join(PROJECT_ROOT, 'exercises'));
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return fail(`DIR must be a folder with exercise files, received ${JSON.stringify(dir)}`);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return fail(m.cli.notAFolder(JSON.stringify(dir)));
   const graders = verifyGrading(PROJECT_ROOT);
   const maxScore = (): number => Object.values(course.exercises).reduce((s, e) => s + (e.points ?? 0), 0);
   if (!graders.ok && !graders.repository) {
     // The kit: a modified grader never produces a score.
-    process.stderr.write(`grade: refusing to grade: ${graders.message}\ngrade: reinstall the kit, or run \`npm run manifest\` if you changed the graders on purpose\n`);
-    if (options.json !== undefined) writeJson(options.json, gradescopeRefusal(`refused to grade: ${graders.message}`, 0));
+    process.stderr.write(`grade: ${m.cli.refusing(graders.message)}\ngrade: ${m.cli.reinstall}\n`);
+    if (options.json !== undefined) writeJson(options.json, gradescopeRefusal(m.cli.refused(graders.message), 0));
     return 1;
   }
   if (!graders.ok) {
     const lines = [TEXT.gradersModified, ...graders.modified.map((m) => `  ${cleanLine(m, 300)}`), TEXT.gradersRestore];
     process.stdout.write(`${TEXT.gradersModifiedHeading}\n${lines.join('\n')}\n\n`);
     if (options.classroom === true) {
-      writeClassroomOutputs(classroomError('graders modified', lines.join('\n'), maxScore()), problemMarkdown(course.title, 'graders modified', lines));
+      writeClassroomOutputs(classroomError(m.cli.modifiedHeading, lines.join('\n'), maxScore()), problemMarkdown(course.title, m.cli.modifiedHeading, lines));
       return 1;
     }
   }
   const report = await grade({
-    dir, course, hidden: options.hidden, only: options.only, seed: options.seed, budgetMs: options.budget, typecheck: options.typecheck,
+    dir, course, lang, hidden: options.hidden, only: options.only, seed: options.seed, budgetMs: options.budget, typecheck: options.typecheck,
     limits: options.timeout === undefined ? undefined : { callTimeoutMs: options.timeout },
   });
   const color = options.color && process.stdout.isTTY === true;
@@ -162,7 +156,7 @@ async function gradeFolder(options: Options, dirArgument: string | undefined, co
   const out = options.out === undefined ? undefined : path.resolve(options.out);
   const lines = [cleanLine(report.meta.title), '', fill(TEXT.grading, { dir: cleanLine(shownPath(dir), 500) }), ''];
   if (verbose) lines.push(report.toText({ color }), '');
-  lines.push(briefText(report, { verbose }), '', graders.ok ? nextStep(report, again) : TEXT.gradersModifiedAfter);
+  lines.push(briefText(report, { verbose }), '', graders.ok ? nextStep(report, again, lang) : TEXT.gradersModifiedAfter);
   if (!verbose && report.score < report.maxScore) {
     lines.push(out === undefined ? fill(TEXT.details, { again }) : fill(TEXT.detailsWritten, { again, file: shownPath(path.join(out, FEEDBACK_FILE)) }));
   }
@@ -174,7 +168,7 @@ async function gradeFolder(options: Options, dirArgument: string | undefined, co
   }
   if (options.classroom === true) {
     const written = writeClassroomOutputs(classroomResult(report), summaryMarkdown(report));
-    process.stdout.write(written.length > 0 ? `reported to ${written.join(', ')}\n` : 'GITHUB_OUTPUT is not set: nothing reported\n');
+    process.stdout.write(written.length > 0 ? `${m.cli.reported(written.join(', '))}\n` : `${m.cli.notReported}\n`);
   }
   return 0;
 }
@@ -216,18 +210,19 @@ export async function main(argv: string[]): Promise<number> {
     ['--roster', options.roster], ['--similarity-threshold', options.similarityThreshold], ['--lms-assignment', options.lmsAssignment],
   ] as const;
   for (const [flag, given] of batchFlags) {
-    if (!batch && given !== undefined) return fail(`${flag} is an option of --batch`);
+    if (!batch && given !== undefined) return fail(messages(options.lang).cli.batchOption(flag));
   }
   for (const [flag, given] of [['--json', options.json], ['--classroom', options.classroom], ['--only', options.only], ['--verbose', options.verbose], ['DIR', command.args[0]]] as const) {
-    if (batch && given !== undefined) return fail(`${flag} grades one folder: it cannot be used with --batch`);
+    if (batch && given !== undefined) return fail(messages(options.lang).cli.notWithBatch(flag));
   }
   const course = readProjectConfig(PROJECT_ROOT, options.config === undefined ? undefined : path.resolve(options.config));
+  const lang = options.lang ?? course.language ?? 'en';
   // In CI, what is printed quotes submissions (thrown messages, folder names): pause command
   // processing around all of it, with a token nothing printed can know.
   const guard = options.classroom === true || process.env.GITHUB_ACTIONS === 'true' ? stopCommands() : undefined;
   if (guard !== undefined) process.stdout.write(guard.stop);
   try {
-    return await (batch ? gradeClass(options, course) : gradeFolder(options, command.args[0], course));
+    return await (batch ? gradeClass(options, course) : gradeFolder(options, command.args[0], course, lang));
   } finally {
     if (guard !== undefined) process.stdout.write(guard.resume);
   }

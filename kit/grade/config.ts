@@ -15,6 +15,7 @@
  * exercise without `points` keeps the grader's own points. `due` is free text shown in the student
  * README and above the grade table.
  */
+import { isLang, LANGS, type Lang } from './i18n/lang';
 import fs from 'fs';
 import path from 'path';
 import { checkOptions, describe, expected } from '../../src/util/validate';
@@ -36,10 +37,12 @@ export interface CourseConfig {
   title: string;
   /** Settings per exercise name ('mse', 'cross-entropy', …), in the order given. */
   exercises: Record<string, ExerciseSettings>;
+  /** The students' language ("language": "ko"): grading, check() and CI speak it without flags. */
+  language?: Lang;
 }
 
 /** `gradescope` is read by kit/gradescope (settings of the Gradescope autograder). */
-const TOP_KEYS = ['$schema', '$comment', 'title', 'exercises', 'gradescope'] as const;
+const TOP_KEYS = ['$schema', '$comment', 'title', 'exercises', 'gradescope', 'language'] as const;
 const EXERCISE_KEYS = ['points', 'due', '$comment'] as const;
 
 /**
@@ -91,7 +94,8 @@ export function parseCourseConfig(raw: unknown, known: readonly string[], where 
     }
     exercises[name] = settings;
   }
-  return { title: title.trim(), exercises };
+  if (o.language !== undefined && !isLang(o.language)) throw new RangeError(expected(where, 'language', `one of ${LANGS.join(', ')}`, o.language));
+  return { title: title.trim(), exercises, ...(o.language === undefined ? {} : { language: o.language as Lang }) };
 }
 
 /** Reads and validates a course config file; a missing file gives the defaults (no rescaling, no due text). */
@@ -110,7 +114,7 @@ export function readCourseConfig(file: string, known: readonly string[]): Course
 export function courseConfigJson(config: CourseConfig, order: readonly string[]): string {
   const exercises: Record<string, ExerciseSettings> = {};
   for (const name of order) if (config.exercises[name] !== undefined) exercises[name] = config.exercises[name];
-  return `${JSON.stringify({ title: config.title, exercises }, null, 2)}\n`;
+  return `${JSON.stringify({ title: config.title, ...(config.language === undefined ? {} : { language: config.language }), exercises }, null, 2)}\n`;
 }
 
 /** The settings of the project at `root` (its course.config.json), checked against its exercises. */

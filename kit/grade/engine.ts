@@ -7,7 +7,7 @@
  */
 import os from 'os';
 import path from 'path';
-import type { GraderSpec } from './api/grader';
+import { checksIn, type Check } from './api/grader';
 import type { CourseConfig } from './config';
 import { DEFAULT_TITLE } from './config';
 import { listExercises, loadGrader, selectExercises, type Exercise } from './course';
@@ -17,6 +17,7 @@ import { cleanLine } from './safe/text';
 import type { SandboxLimits } from './sandbox/sandbox';
 import { ExerciseSession, runCheck } from './session';
 import { SubmissionFolder } from './submission';
+import type { Lang } from './i18n/lang';
 import { typecheckFiles, type RawTypeError } from './typecheck/check';
 import { plainMessage, typeErrorLine } from './typecheck/plain';
 import { forEachLimited } from '../shared/pool';
@@ -43,6 +44,8 @@ export interface GradeOptions {
   budgetMs?: number;
   /** How many exercise files are graded at once (default: up to 4, one per CPU). */
   concurrency?: number;
+  /** The language of check names and feedback (default: English; the CLI and check() read course.config.json's "language"). */
+  lang?: Lang;
   /** Stops the grading: the sandboxes are closed, and every check not graded yet fails with the signal's reason. */
   signal?: AbortSignal;
   /** Also type-check the exercise files (typecheck/): their errors become feedback lines of their exercise, never points. */
@@ -56,7 +59,7 @@ export const MAX_TYPE_ERRORS = 20;
  * The type errors as feedback lines per exercise file: the ones said in plain words (a Python habit)
  * first, as they are usually the cause of the others; both operands of one `a - b` are one error.
  */
-function typeLines(errors: readonly RawTypeError[]): Map<string, string[]> {
+function typeLines(errors: readonly RawTypeError[], lang?: Lang): Map<string, string[]> {
   const byFile = new Map<string, string[]>();
   const seen = new Set<string>();
   const ordered = [...errors].sort((a, b) => Number(plainMessage(a) === a.message) - Number(plainMessage(b) === b.message));
@@ -65,7 +68,7 @@ function typeLines(errors: readonly RawTypeError[]): Map<string, string[]> {
     if (seen.has(key)) continue;
     seen.add(key);
     const lines = byFile.get(e.file) ?? [];
-    if (lines.length < MAX_TYPE_ERRORS) lines.push(cleanLine(typeErrorLine(e), 400));
+    if (lines.length < MAX_TYPE_ERRORS) lines.push(cleanLine(typeErrorLine(e, lang), 400));
     byFile.set(e.file, lines);
   }
   return byFile;
@@ -73,7 +76,7 @@ function typeLines(errors: readonly RawTypeError[]): Map<string, string[]> {
 
 interface Plan {
   exercise: Exercise;
-  graders: Array<{ spec: GraderSpec; hidden: boolean }>;
+  graders: Array<{ checks: Check[]; hidden: boolean }>;
 }
 
 /** The graders of the selected exercises: public first, then hidden. @throws when --hidden finds none. */
@@ -85,8 +88,8 @@ function plan(root: string, options: GradeOptions): Plan[] {
   return exercises.map((exercise) => ({
     exercise,
     graders: [
-      { spec: loadGrader(exercise.grader), hidden: false },
-      ...(options.hidden === true && exercise.hidden !== undefined ? [{ spec: loadGrader(exercise.hidden), hidden: true }] : []),
+      { checks: checksIn(loadGrader(exercise.grader), options.lang), hidden: false },
+      ...(options.hidden === true && exercise.hidden !== undefined ? [{ checks: checksIn(loadGrader(exercise.hidden), options.lang), hidden: true }] : []),
     ],
   }));
 }
@@ -101,7 +104,7 @@ export async function grade(options: GradeOptions = {}): Promise<GradeReport> {
   const plans = plan(root, options);
   const raw = new Map<Plan, RawCheck[]>();
   // Longest first: the exercises with most checks start early.
-  const checks = (p: Plan): number => p.graders.reduce((n, g) => n + g.spec.checks.length, 0);
+  const checks = (p: Plan): number => p.graders.reduce((n, g) => n + g.checks.length, 0);
   const order = [...plans].sort((a, b) => checks(b) - checks(a));
   const files = new SubmissionFolder(dir);
   const typed = options.typecheck === true ? typecheckFiles(plans.map((p) => p.exercise.file), files.forExercise()) : undefined;
@@ -118,9 +121,9 @@ export async function grade(options: GradeOptions = {}): Promise<GradeReport> {
       const results: RawCheck[] = [];
       try {
         for (const g of p.graders) {
-          for (const check of g.spec.checks) {
+          for (const check of g.checks) {
             const seen = session.problems.length;
-            const verdict = await runCheck(check, session);
+            const verdict = await runCheck(check, session, options.lang);
             const problem = verdict.passed ? undefined : session.problems[seen];
             results.push({
               exercise: exercise.name,
@@ -149,10 +152,11 @@ export async function grade(options: GradeOptions = {}): Promise<GradeReport> {
   const course = options.course ?? { title: DEFAULT_TITLE, exercises: {} };
   const run = resolveRun(plans.flatMap((p) => raw.get(p) ?? []), course, {
     title: course.title, dir, gradedAt, ms: Date.now() - start, hidden: options.hidden === true, seed,
+    ...(options.lang === undefined || options.lang === 'en' ? {} : { lang: options.lang }),
     ...(types !== undefined && !Array.isArray(types) ? { typecheckProblem: cleanLine(types.failure, 300) } : {}),
   });
   if (Array.isArray(types)) {
-    const lines = typeLines(types);
+    const lines = typeLines(types, options.lang);
     for (const e of run.exercises) {
       const found = lines.get(e.file);
       if (found !== undefined) e.typeErrors = found;

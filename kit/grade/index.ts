@@ -5,17 +5,20 @@
  *   const report = await check('mse');   // grades exercises/mse.ts as `npm run grade` does
  *   report.toHtml();                     // the same table, as HTML; report.toText(), report.score
  *
- * Points are the course's (course.config.json), as everywhere else.
+ * Points are the course's (course.config.json), as everywhere else; the language is `options.lang`
+ * ('en' or 'ko'), else course.config.json's "language", else English.
  */
 import path from 'path';
 import { readProjectConfig } from './config';
 import { exerciseNames } from './course';
 import { grade, type GradeOptions } from './engine';
+import { parseLang } from './i18n/lang';
 import type { GradeReport } from './report/report';
 import { PROJECT_ROOT } from '../shared/root';
 
 export { DEFAULT_SEED, grade } from './engine';
 export type { GradeOptions } from './engine';
+export { LANGS, type Lang } from './i18n/lang';
 export { exerciseNames, listExercises } from './course';
 export type { Exercise } from './course';
 export { GradeReport } from './report/report';
@@ -39,5 +42,7 @@ export async function check(exercise?: string, options: Omit<GradeOptions, 'only
   if (name !== undefined && !known.includes(name)) {
     throw new RangeError(`check: exercise must be one of ${known.join(', ')}, received ${JSON.stringify(exercise)}`);
   }
-  return grade({ course: readProjectConfig(root), ...options, root, ...(name === undefined ? {} : { only: [name] }) });
+  const course = readProjectConfig(root);
+  const lang = options.lang === undefined ? course.language : parseLang(options.lang, 'check: lang');
+  return grade({ course, ...options, root, ...(lang === undefined ? {} : { lang }), ...(name === undefined ? {} : { only: [name] }) });
 }

@@ -3,6 +3,7 @@
  * grading engine (session.ts re-exports it) and in the book's check worker in a browser.
  */
 import type { Check, CheckContext } from './api/grader';
+import { messages, render, type Lang, type Text } from './i18n/catalogue';
 import { cleanText } from './safe/text';
 
 /** Longest feedback of one check, in characters (what a submission puts in it is capped, and so is the whole). */
@@ -19,19 +20,21 @@ function isFeedback(error: unknown): error is Error {
 }
 
 /**
- * Runs one check: passed, or failed with its feedback — cleaned of control characters and CI
+ * Runs one check (its feedback in `lang`, English by default): passed, or failed with its feedback — cleaned of control characters and CI
  * commands and capped (safe/text.ts), since it quotes what the submission returned or threw. A
  * grader bug is reported, never thrown.
  */
-export async function runCheck(check: Pick<Check, 'run'>, context: CheckContext): Promise<CheckVerdict> {
+export async function runCheck(check: Pick<Check, 'run'>, context: CheckContext, lang?: Lang): Promise<CheckVerdict> {
   const start = Date.now();
   try {
     await check.run(context);
     return { passed: true, feedback: '', ms: Date.now() - start };
   } catch (error) {
+    const m = messages(lang);
+    const text = isFeedback(error) ? (error as { descentText?: Text }).descentText : undefined;
     const feedback = isFeedback(error)
-      ? error.message
-      : `grader error (please report it): ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
+      ? (text === undefined ? error.message : render(text, m))
+      : m.feedback.graderError(error instanceof Error ? error.stack ?? error.message : String(error));
     return { passed: false, feedback: cleanText(feedback, MAX_FEEDBACK), ms: Date.now() - start };
   }
 }

@@ -2,6 +2,7 @@
  * The Gradescope autograder zip: setup.sh and run_autograder at its root, then the project files
  * of files.ts, the zip's package.json and pruned lock, and gradescope.json (settings.ts).
  */
+import { isLang, LANGS, type Lang } from '../grade/i18n/lang';
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
@@ -14,9 +15,9 @@ import { GradescopeSettings, parseSettings, SETTINGS_FILE } from './runtime/sett
 import { runScript, setupScript } from './scripts';
 import { writeZip, ZipEntry } from './zip';
 
-/** Message languages of the grading feedback (the grader's feedback is written in English only). */
-export const LANGUAGES = ['en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** Languages of the grading feedback: the grader's catalogues (kit/grade/i18n). */
+export const LANGUAGES = LANGS;
+export type Language = Lang;
 
 export interface BuildOptions {
   /** The zip to write. */
@@ -41,16 +42,21 @@ function gradescopeSection(configFile: string): unknown {
   return (JSON.parse(fs.readFileSync(configFile, 'utf8')) as Record<string, unknown>).gradescope;
 }
 
+/** The config's top-level "language" (the students'), when it has one. */
+function configLanguage(configFile: string): unknown {
+  if (!fs.existsSync(configFile)) return undefined;
+  return (JSON.parse(fs.readFileSync(configFile, 'utf8')) as Record<string, unknown>).language;
+}
+
 export async function buildAutograder(options: BuildOptions): Promise<BuildResult> {
-  const lang = options.lang ?? 'en';
-  if (!(LANGUAGES as readonly string[]).includes(lang)) {
-    throw new RangeError(`gradescope: --lang must be one of ${LANGUAGES.join(', ')} (the graders' feedback exists in English only), received ${JSON.stringify(lang)}`);
-  }
   if (!/\.zip$/i.test(options.out)) throw new RangeError(`gradescope: OUT must be a .zip file, received ${JSON.stringify(options.out)}`);
   const kitRoot = path.resolve(options.kitRoot ?? KIT_ROOT);
   const config = path.resolve(options.config ?? path.join(kitRoot, COURSE_CONFIG_FILE));
   if (options.config !== undefined && !fs.existsSync(config)) throw new RangeError(`gradescope: --config must be an existing file, received ${JSON.stringify(options.config)}`);
-  const settings = parseSettings(gradescopeSection(config), crypto.randomInt(2 ** 31), `${path.basename(config)}: gradescope`);
+  const lang = options.lang ?? configLanguage(config) ?? 'en';
+  if (!isLang(lang)) throw new RangeError(`gradescope: --lang must be one of ${LANGUAGES.join(', ')}, received ${JSON.stringify(lang)}`);
+  const parsed = parseSettings(gradescopeSection(config), crypto.randomInt(2 ** 31), `${path.basename(config)}: gradescope`);
+  const settings: GradescopeSettings = { ...(lang === 'en' ? {} : { lang }), hiddenVisibility: parsed.hiddenVisibility, seed: parsed.seed, studentTimeout: parsed.studentTimeout };
   const { files, tree } = autograderFiles(kitRoot, config);
   const kit = JSON.parse(fs.readFileSync(path.join(kitRoot, 'package.json'), 'utf8')) as KitPackage;
   const packageJson = autograderPackageJson(kit, importedPackages(files));

@@ -1,5 +1,5 @@
 /**
- * npm run gradescope -- OUT.zip [--config course.config.json] [--lang en]
+ * npm run gradescope -- OUT.zip [--config course.config.json] [--lang ko]
  *
  * Writes the Gradescope autograder zip (build.ts): upload it as the assignment's autograder
  * ("Configure Autograder" → "Zip file upload"). Prints what it holds and its size.
@@ -14,10 +14,10 @@ export async function main(argv: string[]): Promise<number> {
     .description('Write the Gradescope autograder zip: setup.sh, run_autograder, the graders (public and hidden) and the grading core.')
     .argument('<out>', 'the zip to write, e.g. autograder.zip')
     .option('--config <file>', 'points, due dates and the "gradescope" settings (default: course.config.json)')
-    .option('--lang <lang>', `language of the feedback (${LANGUAGES.join(', ')})`, 'en')
+    .option('--lang <lang>', `language of the feedback (${LANGUAGES.join(', ')}; default: course.config.json's "language", else en)`)
     .showHelpAfterError();
   program.parse(argv);
-  const o = program.opts<{ config?: string; lang: string }>();
+  const o = program.opts<{ config?: string; lang?: string }>();
   const result = await buildAutograder({ out: program.args[0], config: o.config, lang: o.lang });
   const total = Object.values(result.points).reduce((s, p) => s + p, 0);
   process.stdout.write(

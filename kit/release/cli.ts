@@ -1,5 +1,5 @@
 /**
- * npm run release -- DIR [--config FILE]
+ * npm run release -- DIR [--config FILE] [--lang ko]
  *
  * Writes the student repository to DIR: notebooks (stubbed, no outputs), exercise stubs, the
  * library, the public graders, the grading/notebook/book tools, package.json + lock, README and
@@ -8,6 +8,7 @@
  */
 import { Command } from 'commander';
 import { COURSE_CONFIG_FILE } from '../grade/config';
+import { LANGS, parseLang, type Lang } from '../grade/i18n/lang';
 import { shownPath } from '../shared/root';
 import { seconds } from '../shared/time';
 import { release } from './release';
@@ -18,10 +19,11 @@ function main(argv: string[]): number {
     .description('Write the student repository to DIR.')
     .argument('<dir>', 'the folder to write (missing, empty, or a previous release)')
     .option('--config <file>', `the instructor's points and due dates (default: ${COURSE_CONFIG_FILE} in the kit)`)
+    .option('--lang <lang>', `the students' language, ${LANGS.join(' or ')}: README, notebooks, stubs' comments, grading and CI (default: the config's "language", else en)`, (v: string) => parseLang(v, '--lang'))
     .showHelpAfterError();
   program.parse(argv);
-  const options = program.opts<{ config?: string }>();
-  const summary = release(program.args[0], { config: options.config });
+  const options = program.opts<{ config?: string; lang?: Lang }>();
+  const summary = release(program.args[0], { config: options.config, lang: options.lang });
   const shown = shownPath(summary.dir);
   const total = Object.values(summary.points).reduce((s, p) => s + p, 0);
   process.stdout.write(

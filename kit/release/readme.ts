@@ -1,5 +1,7 @@
-/** The student repository's README: install, open the notebooks, check your work, submit. */
+/** The student repository's README: install, open the notebooks, check your work, submit (English, or Korean: readme-ko.ts). */
 import type { CourseConfig } from '../grade/config';
+import type { Lang } from '../grade/i18n/lang';
+import { koreanReadme } from './readme-ko';
 
 export interface ReadmeExercise {
   /** 'mse' */
@@ -14,11 +16,12 @@ export interface ReadmeExercise {
   points: number;
 }
 
-function row(cells: string[]): string {
+export function row(cells: string[]): string {
   return `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
 }
 
-export function studentReadme(config: CourseConfig, exercises: ReadmeExercise[], notebooks: string[]): string {
+export function studentReadme(config: CourseConfig, exercises: ReadmeExercise[], notebooks: string[], lang: Lang = 'en'): string {
+  if (lang === 'ko') return koreanReadme(config, exercises, notebooks);
   const total = exercises.reduce((s, e) => s + e.points, 0);
   const table = [
     row(['exercise', 'chapter', 'points', 'due']),

@@ -8,6 +8,7 @@ import fs from 'fs';
 import { builtinModules } from 'module';
 import path from 'path';
 import ts from 'typescript';
+import type { Lang } from '../grade/i18n/lang';
 import { COURSE_CONFIG_FILE, courseConfigJson, CourseConfig, readCourseConfig } from '../grade/config';
 import { listExercises, loadGrader } from '../grade/course';
 import { hashContent, Manifest, MANIFEST_RELATIVE_PATH, parseManifest, scriptEntries, verifyManifest } from '../grade/manifest';
@@ -24,8 +25,17 @@ import { classroomWorkflow, WORKFLOW_FILE } from './workflow';
 export const COPIED_DIRS = ['src', 'exercises', 'kit/grade', 'kit/notebooks', 'kit/book'];
 /** Never copied from a copied folder. */
 export const IGNORED_NAMES = [/^node_modules$/, /^__pycache__$/, /^\.DS_Store$/, /\.pyc$/, /\.map$/, /\.tsbuildinfo$/, /^\.ipynb_checkpoints$/];
-/** Never copied: the maintainers' translation generator (kit/notebooks/i18n, needs the dropped `yaml`). */
-export const IGNORED_PATHS = ['kit/notebooks/i18n'];
+/**
+ * Never copied: the maintainers' translation generator (kit/notebooks/i18n, needs the dropped
+ * `yaml`), and the translated stubs (exercises/i18n/<lang>/), which a release in that language
+ * ships as exercises/<name>.ts instead.
+ */
+export const IGNORED_PATHS = ['kit/notebooks/i18n', 'exercises/i18n'];
+
+/** Where the stubs translated into `lang` live: exercises/i18n/<lang>/<name>.ts (the code identical, the comments translated). */
+export const translatedStubsDir = (lang: string): string => `exercises/i18n/${lang}`;
+/** Where the notebooks translated into `lang` live: notebooks/<lang>/<same name>.ipynb. */
+export const translatedNotebooksDir = (lang: string): string => `notebooks/${lang}`;
 /** Protected in a student repository: folders where every file is in the manifest, and the repository's own files. */
 export const PROTECTED_DIRS = ['course/', 'kit/grade/', '.github/'];
 export const PROTECTED_FILES = ['package.json', COURSE_CONFIG_FILE, WORKFLOW_FILE];
@@ -35,6 +45,12 @@ export interface ReleaseOptions {
   kitRoot?: string;
   /** The instructor's config (default: <kit>/course.config.json; missing = no rescaling). */
   config?: string;
+  /**
+   * The students' language (default: the config's "language", else English): README, notebooks
+   * (notebooks/<lang>/, under the English names so links work), stubs (exercises/i18n/<lang>/), and
+   * course.config.json's "language", which makes grading, check() and CI speak it.
+   */
+  lang?: Lang;
 }
 
 export interface ReleaseTree {
@@ -139,13 +155,23 @@ export function buildReleaseTree(options: ReleaseOptions = {}): ReleaseTree {
   const course = readCourseConfig(path.resolve(options.config ?? path.join(kitRoot, COURSE_CONFIG_FILE)), known);
   const points: Record<string, number> = {};
   for (const e of exercises) points[e.name] = course.exercises[e.name]?.points ?? loadGrader(e.grader).checks.reduce((t, c) => t + c.points, 0);
-  const resolved: CourseConfig = { title: course.title, exercises: {} };
+  const lang = options.lang ?? course.language ?? 'en';
+  const resolved: CourseConfig = { title: course.title, exercises: {}, ...(lang === 'en' ? {} : { language: lang }) };
   for (const name of known) resolved.exercises[name] = { ...course.exercises[name], points: points[name] };
 
+  const translated = (dir: string, file: string): string => {
+    const t = path.join(kitRoot, dir, path.basename(file));
+    if (!fs.existsSync(t)) throw new Error(`release: --lang ${lang} needs ${posixPath(path.join(dir, path.basename(file)))}, the translation of ${posixPath(path.relative(kitRoot, file))}`);
+    return t;
+  };
   const notebookFiles = listNotebooks(path.join(kitRoot, 'notebooks'));
   for (const nbFile of notebookFiles) {
     const name = `notebooks/${path.basename(nbFile)}`;
-    put(name, notebookJson(studentNotebook(readNotebook(nbFile), name)));
+    const source = lang === 'en' ? nbFile : translated(translatedNotebooksDir(lang), nbFile);
+    put(name, notebookJson(studentNotebook(readNotebook(source), name)));
+  }
+  if (lang !== 'en') {
+    for (const e of exercises) files.set(`exercises/${e.file}`, fs.readFileSync(translated(translatedStubsDir(lang), path.join(kitRoot, 'exercises', e.file))));
   }
   const kitPackage = JSON.parse(fs.readFileSync(path.join(kitRoot, 'package.json'), 'utf8')) as KitPackage;
   const kitTsconfig = JSON.parse(fs.readFileSync(path.join(kitRoot, 'tsconfig.json'), 'utf8')) as { compilerOptions?: Record<string, unknown> };
@@ -158,9 +184,10 @@ export function buildReleaseTree(options: ReleaseOptions = {}): ReleaseTree {
   const chapters = new Map(notebookFiles.map((f) => [path.basename(f, '.ipynb'), f]));
   const readmeExercises: ReadmeExercise[] = exercises.map((e) => {
     const nb = chapters.get(e.chapter);
-    return { name: e.name, chapter: e.chapter, chapterTitle: nb === undefined ? undefined : firstHeading(nb), hasNotebook: nb !== undefined, points: points[e.name] };
+    const shown = nb === undefined || lang === 'en' ? nb : path.join(kitRoot, translatedNotebooksDir(lang), path.basename(nb));
+    return { name: e.name, chapter: e.chapter, chapterTitle: shown === undefined ? undefined : firstHeading(shown), hasNotebook: nb !== undefined, points: points[e.name] };
   });
-  put('README.md', studentReadme(resolved, readmeExercises, notebookFiles.map((f) => path.basename(f))));
+  put('README.md', studentReadme(resolved, readmeExercises, notebookFiles.map((f) => path.basename(f)), lang));
   put(MANIFEST_RELATIVE_PATH, studentManifest(kitRoot, files));
 
   const leaks = findLeaks(files, secretLines(kitRoot));

@@ -80,6 +80,16 @@ describe('Check in the book grades like npm run grade', () => {
   }
 });
 
+describe('Check in the Korean book', () => {
+  it("with lang 'ko' gives the engine's Korean check names and feedback (the mse stub)", async () => {
+    const expected = (await grade({ dir: EXERCISES_DIR, course, only: ['mse'], lang: 'ko' })).results.map(essentials);
+    const received = (await checkInNode(script, { exercise: 'mse', sources: sources(EXERCISES_DIR), lang: 'ko' })).map(essentials);
+    expect(received).toEqual(expected);
+    expect(received[0].name).toMatch(/[\uac00-\ud7a3]/);
+    expect(received[0].feedback).toMatch(/^입력: /);
+  }, 60_000);
+});
+
 describe('the check worker bundle', () => {
   it('fails the build when a grader needs a Node module', async () => {
     const dir = join(work, 'graders');

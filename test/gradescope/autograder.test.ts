@@ -12,6 +12,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseSettings } from '../../kit/gradescope/runtime/settings';
 import yauzl from 'yauzl';
 import { buildAutograder, BuildResult } from '../../kit/gradescope/build';
 import { unzipSafely } from '../../kit/gradescope/runtime/unzip';
@@ -269,7 +270,12 @@ describe('the Gradescope autograder zip', () => {
     expect(digestTree(source)).toBe(sourceDigest);
   });
 
-  test('--lang accepts en only: the graders\' feedback exists in English alone', async () => {
-    await expect(buildAutograder({ out: path.join(work, 'x.zip'), lang: 'ko' })).rejects.toThrow(/--lang must be one of en .*received "ko"/);
-  });
+  test('--lang ko: the zip grades in Korean (gradescope.json "lang", read by run_autograder); an unknown language is refused', async () => {
+    const ko = await buildAutograder({ out: path.join(work, 'ko.zip'), lang: 'ko' });
+    expect(ko.settings.lang).toBe('ko');
+    expect(built.settings.lang).toBeUndefined();
+    expect(parseSettings({ lang: 'ko' }, 1).lang).toBe('ko');
+    expect(() => parseSettings({ lang: 'fr' }, 1)).toThrow(/lang.*en, ko/);
+    await expect(buildAutograder({ out: path.join(work, 'x.zip'), lang: 'fr' })).rejects.toThrow(/--lang must be one of en, ko, received "fr"/);
+  }, 120_000);
 });

@@ -7,7 +7,12 @@ import fs from 'fs';
 import path from 'path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { grade } from '../../kit/grade';
-import { HABIT_HINTS, pickHint, problemHint, receive } from '../../kit/grade/api/expect';
+import { HABIT_HINTS, pickHint as pickText, problemHint as problemText, receive } from '../../kit/grade/api/expect';
+import { render } from '../../kit/grade/i18n/catalogue';
+
+// The hints are localizable texts: these render them in English.
+const problemHint = (problem: string): string | undefined => { const t = problemText(problem); return t === undefined ? undefined : render(t); };
+const pickHint = (received: unknown, expected: unknown): string | undefined => { const t = pickText(received, expected); return t === undefined ? undefined : render(t); };
 import { numbers } from '../../kit/grade/api/plain';
 import { nextStep } from '../../kit/grade/cli';
 import { briefText, nothingAttempted } from '../../kit/grade/report/brief';
@@ -74,7 +79,7 @@ describe('type errors are feedback lines, in plain words', () => {
     };
     const errors = await typecheckFiles(['a.ts'], sources(files));
     expect(Array.isArray(errors)).toBe(true);
-    const said = (line: number): string[] => (errors as Array<{ line: number } & Parameters<typeof plainMessage>[0]>).filter((e) => e.line === line).map(plainMessage);
+    const said = (line: number): string[] => (errors as Array<{ line: number } & Parameters<typeof plainMessage>[0]>).filter((e) => e.line === line).map((e) => plainMessage(e));
     expect(said(2)).toEqual(['TypeScript has no len(): use a.length']);
     expect(said(3)[0]).toMatch(/^TypeScript has no range\(\): count with a loop/);
     expect(said(4)[0]).toMatch(/^there is no NumPy \(np\) here/);

@@ -59,7 +59,7 @@ afterAll(() => {
 test('it writes the exercise, updates the settings and the derived files, and prints the chapter cells', () => {
   expect(first.stderr).toBe('');
   expect(first.status).toBe(0);
-  for (const f of [`exercises/${NAME}.ts`, `solutions/${NAME}.ts`, `course/${NAME}/exercise.json`, `course/${NAME}/grader.ts`, `course/${NAME}/hidden/grader.ts`, `course/${NAME}/mutants.ts`, COURSE_CONFIG_FILE]) {
+  for (const f of [`exercises/${NAME}.ts`, `exercises/i18n/ko/${NAME}.ts`, `solutions/${NAME}.ts`, `course/${NAME}/exercise.json`, `course/${NAME}/messages.ts`, `course/${NAME}/grader.ts`, `course/${NAME}/hidden/messages.ts`, `course/${NAME}/hidden/grader.ts`, `course/${NAME}/mutants.ts`, COURSE_CONFIG_FILE]) {
     expect(first.stdout).toContain(`  ${f}\n`);
     expect(fs.existsSync(path.join(copy, f)), f).toBe(true);
   }
@@ -91,7 +91,7 @@ test('the release ships the stub, the contract and the public grader; never the 
   const tree = buildReleaseTree({ kitRoot: copy });
   const shipped = [...tree.files.keys()];
   for (const f of [`exercises/${NAME}.ts`, `course/${NAME}/exercise.json`, `course/${NAME}/grader.ts`]) expect(shipped).toContain(f);
-  expect(shipped.filter((f) => f.startsWith(`course/${NAME}/`)).sort()).toEqual([`course/${NAME}/exercise.json`, `course/${NAME}/grader.ts`]);
+  expect(shipped.filter((f) => f.startsWith(`course/${NAME}/`)).sort()).toEqual([`course/${NAME}/exercise.json`, `course/${NAME}/grader.ts`, `course/${NAME}/messages.ts`]);
   expect(shipped.filter((f) => f.startsWith('solutions/'))).toEqual([]);
   expect(tree.points[NAME]).toBe(10);
 }, 120_000);

@@ -12,8 +12,12 @@ import { exactGradient } from '../../course/autograd/hidden/dual';
 import optimizerCases from '../../course/optimizers/cases.json';
 import { OptimizerName, OptimizerOptions, Problem, trajectory } from '../../course/optimizers/hidden/oracle';
 import {
-  arrayOf, checkClose, deepClose, describeReceived, entry, exactly, Feedback, feedbackText, formatCall, isClose, matrix, num, numbers, optional, pickHint, receive, record, str, validate,
+  arrayOf, checkClose, deepClose, describeReceived, entry, exactly, Feedback, feedbackText, formatCall, isClose, matrix, num, numbers, optional, pickHint as pickText, receive, record, render, str, validate,
 } from '../../kit/grade/api';
+import type { Text } from '../../kit/grade/api';
+
+// The API's texts are localizable (kit/grade/i18n): these tests read them in English.
+const pickHint = (...args: Parameters<typeof pickText>): string | undefined => { const t = pickText(...args); return t === undefined ? undefined : render(t); };
 import torch from '../fixtures/torch-cases.json';
 
 describe('optimizer oracle (course/optimizers/hidden/oracle.ts) against PyTorch', () => {
@@ -105,7 +109,7 @@ describe('plain-data schemas', () => {
   });
 
   test('say what is wrong', () => {
-    const reason = (v: unknown, s: Parameters<typeof validate>[1]) => (validate(v, s) as { reason: string }).reason;
+    const reason = (v: unknown, s: Parameters<typeof validate>[1]) => render((validate(v, s) as { reason: Text }).reason);
     expect(reason('4', num)).toBe('it is a string "4"');
     expect(reason(undefined, num)).toBe('it is undefined');
     expect(reason([1, 2], numbers(3))).toBe('it has length 2 instead of 3 ([1, 2])');
@@ -115,14 +119,14 @@ describe('plain-data schemas', () => {
     expect(reason([1, , 3], numbers(3))).toBe('entry 1 is missing (a hole in the array)');
     expect(reason({ dw: [1] }, record({ dw: numbers(1), db: num }))).toBe('it has no field db');
     expect(reason(new Float64Array(2), numbers(2))).toBe('it is a Float64Array');
-    expect(numbers(3).what).toBe('an array of 3 numbers');
-    expect(arrayOf(numbers()).what).toBe('an array of arrays of numbers');
+    expect(render(numbers(3).what)).toBe('an array of 3 numbers');
+    expect(render(arrayOf(numbers()).what)).toBe('an array of arrays of numbers');
   });
 
   test('describeReceived and formatCall', () => {
-    expect(describeReceived(NaN)).toBe('NaN');
-    expect(describeReceived([1, 2])).toBe('an array of length 2 ([1, 2])');
-    expect(describeReceived(null)).toBe('null');
+    expect(render(describeReceived(NaN))).toBe('NaN');
+    expect(render(describeReceived([1, 2]))).toBe('an array of length 2 ([1, 2])');
+    expect(render(describeReceived(null))).toBe('null');
     expect(formatCall('mse', [[0.123456789, 1], [2, 3]])).toBe('mse([0.123457, 1], [2, 3])');
   });
 });

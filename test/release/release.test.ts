@@ -10,6 +10,7 @@ import YAML from 'yaml';
 import { verifyGrading } from '../../kit/grade/integrity';
 import { findLeaks, secretLines } from '../../kit/release/leaks';
 import { release } from '../../kit/release/release';
+import { buildReleaseTree } from '../../kit/release/tree';
 import { MARKER_FILE } from '../../kit/release/write';
 import { hashTree, KIT, kitLines, listTree, removeTemps, run, tempDir } from './helpers';
 
@@ -32,7 +33,7 @@ describe('the student repository', () => {
   test('holds the notebooks, the stubs, the library, the public graders and the tools', () => {
     console.log(`release: ${files.length} files in ${(firstMs / 1000).toFixed(1)} s`);
     for (const nb of fs.readdirSync(path.join(KIT, 'notebooks')).filter((f) => f.endsWith('.ipynb'))) expect(files).toContain(`notebooks/${nb}`);
-    for (const ex of fs.readdirSync(path.join(KIT, 'exercises'))) {
+    for (const ex of fs.readdirSync(path.join(KIT, 'exercises')).filter((f) => f.endsWith('.ts'))) {
       expect(read(`exercises/${ex}`)).toBe(fs.readFileSync(path.join(KIT, 'exercises', ex), 'utf8'));
     }
     for (const f of ['src/index.ts', 'kit/grade/cli.ts', 'kit/grade/sandbox/harness.ts', 'kit/grade/api/index.ts', 'kit/shared/typescript.ts',
@@ -49,7 +50,7 @@ describe('the student repository', () => {
     // The public graders compare with precomputed expectations; no oracle (a reference implementation) ships.
     expect(files.filter((f) => /oracle|hidden|mutant|alternative/.test(f))).toEqual([]);
     const course = files.filter((f) => f.startsWith('course/'));
-    expect(new Set(course.map((f) => f.split('/').pop()))).toEqual(new Set(['exercise.json', 'grader.ts', 'drivers.ts', 'cases.json', 'seeded-shuffle.ts', 'derivative.ts', 'losses.ts']));
+    expect(new Set(course.map((f) => f.split('/').pop()))).toEqual(new Set(['exercise.json', 'grader.ts', 'messages.ts', 'drivers.ts', 'cases.json', 'seeded-shuffle.ts', 'derivative.ts', 'losses.ts']));
   });
 
   test("the graders are the kit's: its grading manifest, extended with the repository's protected files and folders, verifies", () => {
@@ -194,4 +195,24 @@ test('the workflow is valid YAML: checkout, setup-node 20, npm ci, grade, report
   expect(steps[report].env).toEqual({ DESCENT_RESULTS: '${{ steps.descent.outputs.result }}' });
   expect(steps[report].with).toEqual({ runners: 'descent' });
   expect(steps[report].if).toContain('!cancelled()');
+});
+
+describe('a Korean release (--lang ko)', () => {
+  test('README, notebooks (notebooks/ko under the English names), stubs and course.config.json are Korean; the rest is the English release', () => {
+    const tree = buildReleaseTree({ lang: 'ko' });
+    const text = (f: string): string => (tree.files.get(f) as Buffer).toString('utf8');
+    const hangul = (t: string): number => t.match(/[\uac00-\ud7a3]/g)?.length ?? 0;
+    expect([...tree.files.keys()].sort()).toEqual([...files.filter((f) => f !== MARKER_FILE && f !== 'package-lock.json')].sort());
+    expect(JSON.parse(text('course.config.json')).language).toBe('ko');
+    expect(hangul(text('README.md'))).toBeGreaterThan(500);
+    expect(text('README.md')).toContain('](notebooks/01-mse.ipynb)');
+    for (const nb of fs.readdirSync(path.join(KIT, 'notebooks', 'ko')).filter((f) => f.endsWith('.ipynb'))) {
+      expect(hangul(text(`notebooks/${nb}`)), nb).toBeGreaterThan(100);
+    }
+    for (const ex of fs.readdirSync(path.join(KIT, 'exercises')).filter((f) => f.endsWith('.ts'))) {
+      expect(text(`exercises/${ex}`)).toBe(fs.readFileSync(path.join(KIT, 'exercises', 'i18n', 'ko', ex), 'utf8'));
+    }
+    // The graders, the tools, the workflow and package.json ship unchanged (the manifest differs only by course.config.json's hash).
+    for (const f of ['course/mse/grader.ts', 'course/mse/messages.ts', 'kit/grade/cli.ts', '.github/workflows/classroom.yml', 'package.json']) expect(text(f)).toBe(read(f));
+  });
 });

@@ -208,3 +208,30 @@ test('--batch refuses a SUBMISSIONS that is not a folder', async () => {
     `grade: --batch must be a folder with one folder per student, received ${JSON.stringify(path.join(repo, 'nope'))}`,
   );
 });
+
+describe('a Korean student repository (npm run release -- DIR --lang ko)', () => {
+  // The same package.json and lock as the English release: it reuses that release's node_modules
+  // (a link) instead of a second npm ci.
+  test('npm test and the Classroom job summary speak Korean without flags; a solved mse scores its full marks', () => {
+    const ko = path.join(tempDir('student-ko'), 'homework');
+    release(ko, { lang: 'ko' });
+    expect(fs.readFileSync(path.join(ko, 'package.json'), 'utf8')).toBe(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
+    fs.symlinkSync(path.join(repo, 'node_modules'), path.join(ko, 'node_modules'), 'junction');
+    const stubs = run('npm', ['test'], ko);
+    expect(stubs.status).toBe(0);
+    expect(stubs.stdout).toMatch(new RegExp(`\\n합계 +0/${MAX} +검사 \\d+개 중 0개 통과`));
+    expect(stubs.stdout).toContain('아직 통과한 검사가 없습니다');
+    expect(stubs.stdout).not.toMatch(/not started|checks pass|Nothing passes/);
+    fs.copyFileSync(path.join(solutionsCopy, 'mse.ts'), path.join(ko, 'exercises', 'mse.ts'));
+    const out = tempDir('gh-ko');
+    const env = { GITHUB_OUTPUT: path.join(out, 'output'), GITHUB_STEP_SUMMARY: path.join(out, 'summary') };
+    const full = run(process.execPath, [path.join(ko, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'kit/grade/cli.ts', '--classroom', '--no-color', '--only', 'mse'], ko, env);
+    expect(full.status).toBe(0);
+    const mse = CONFIG.exercises.mse.points;
+    expect(full.stdout).toMatch(new RegExp(`\\n합계 +${mse}/${mse} +검사 (\\d+)개 중 \\1개 통과`));
+    const summary = fs.readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8');
+    expect(summary).toContain(`: ${mse}/${mse}점`);
+    expect(summary).toContain('| 연습 문제 | 검사 | 결과 | 점수 | 피드백 |');
+    expect(summary).toContain('✅ 통과');
+  }, 120_000);
+});

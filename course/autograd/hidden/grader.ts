@@ -3,6 +3,7 @@
  * the driver on the student's Value and here on dual numbers (exact forward-mode derivatives).
  */
 import { checkClose, defineGrader, formatInput, num, numbers, random, Random, receive, record } from '../../../kit/grade/api';
+import messages from './messages';
 import { Instruction, interpret } from '../drivers';
 import { Dual, exactGradient } from './dual';
 
@@ -39,8 +40,8 @@ function randomProgram(r: Random, inputs: number[], length: number): Instruction
   return program;
 }
 
-export default defineGrader(({ graded }) => {
-  graded('randomized: random graphs with shared nodes', 3, async (t) => {
+export default defineGrader(messages, ({ graded }, m) => {
+  graded(m.graphs, 3, async (t) => {
     const r = random(t.seed);
     for (let k = 0; k < 12; k++) {
       const inputs = r.vector(r.int(1, 4), -1.5, 1.5);

@@ -1,5 +1,6 @@
 /** Hidden grader for cross-entropy.ts: randomized cases (seeded by t.seed) against closed forms. */
 import { defineGrader, expectClose, formatCall, random } from '../../../kit/grade/api';
+import messages from './messages';
 
 const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 const logSumExp = (z: number[]): number => {
@@ -22,14 +23,14 @@ function logits(seed: number) {
   });
 }
 
-export default defineGrader(({ graded }) => {
-  graded('randomized: sigmoid across magnitudes', 1, async (t) => {
+export default defineGrader(messages, ({ graded }, m) => {
+  graded(m.sigmoid, 1, async (t) => {
     const r = random(t.seed);
     const zs = [...r.vector(10, -50, 50), ...r.vector(5, 100, 1e5), ...r.vector(5, -1e5, -100)];
     for (const z of zs) expectClose(await t.call('sigmoid', [z]), sigmoid(z), { input: formatCall('sigmoid', [z]) });
   });
 
-  graded('randomized: binaryCrossEntropy with soft labels and p = 0 or 1', 2, async (t) => {
+  graded(m.bce, 2, async (t) => {
     const r = random(t.seed + 1);
     for (let k = 0; k < 10; k++) {
       const n = r.int(1, 12);
@@ -43,7 +44,7 @@ export default defineGrader(({ graded }) => {
     }
   });
 
-  graded('randomized: softmax and crossEntropy with logits up to ±1000', 2, async (t) => {
+  graded(m.ce, 2, async (t) => {
     for (const { z, labels } of logits(t.seed + 2)) {
       for (const row of z) expectClose(await t.call('softmax', [row]), softmax(row), { input: formatCall('softmax', [row]) });
       const loss = z.reduce((s, row, n) => s + logSumExp(row) - row[labels[n]], 0) / z.length;
@@ -51,7 +52,7 @@ export default defineGrader(({ graded }) => {
     }
   });
 
-  graded('randomized: crossEntropyGradient', 1, async (t) => {
+  graded(m.gradient, 1, async (t) => {
     for (const { z, labels } of logits(t.seed + 3)) {
       const expected = z.map((row, n) => softmax(row).map((p, k) => (p - (k === labels[n] ? 1 : 0)) / z.length));
       expectClose(await t.call('crossEntropyGradient', [z, labels]), expected, { input: formatCall('crossEntropyGradient', [z, labels]) });

@@ -1,9 +1,10 @@
 /** Hidden grader for gradient-descent.ts: randomized quadratics and regressions (seeded by t.seed). */
 import { arrayOf, checkClose, defineGrader, formatCall, formatInput, num, numbers, random, receive, record } from '../../../kit/grade/api';
+import messages from './messages';
 import type { TrajectoryArgs } from '../drivers';
 
-export default defineGrader(({ graded }) => {
-    graded('randomized: gradientDescent on random quadratics', 2, async (t) => {
+export default defineGrader(messages, ({ graded }, m) => {
+    graded(m.quadratics, 2, async (t) => {
       const r = random(t.seed);
       for (let k = 0; k < 10; k++) {
         const d = r.int(1, 6);
@@ -26,7 +27,7 @@ export default defineGrader(({ graded }) => {
       }
     });
 
-    graded('randomized: linearRegressionGradient on random data', 2, async (t) => {
+    graded(m.regression, 2, async (t) => {
       const r = random(t.seed + 1);
       for (let k = 0; k < 10; k++) {
         const n = r.int(1, 12);

@@ -1,10 +1,11 @@
 /** Hidden grader for minibatch.ts: random sizes and full-batch training runs (seeded by t.seed). */
 import { arrayOf, checkClose, defineGrader, expectThat, formatInput, formatValue, num, numbers, random, receive, record } from '../../../kit/grade/api';
+import messages from './messages';
 import { checkSeededShuffle } from '../seeded-shuffle';
 
 
-export default defineGrader(({ graded }) => {
-  graded('randomized: miniBatches for random n and batchSize', 2, async (t) => {
+export default defineGrader(messages, ({ graded }, m) => {
+  graded(m.batches, 2, async (t) => {
     const r = random(t.seed);
     for (let k = 0; k < 15; k++) {
       const n = r.int(1, 40);
@@ -13,15 +14,15 @@ export default defineGrader(({ graded }) => {
       const got = receive(await t.drive('batches', { n, batchSize, seed: r.int(1, 1e6) }), record({ result: arrayOf(numbers()) }), { input }).result;
       const sizes = got.map((b) => b.length);
       const expected = Array.from({ length: Math.ceil(n / batchSize) }, (_, i) => Math.min(batchSize, n - i * batchSize));
-      checkClose(sizes, expected, { input: `${input}: batch sizes` });
+      checkClose(sizes, expected, { input: `${input}: ${m.sizes}` });
       const all = ([] as number[]).concat(...got).sort((a, b) => a - b);
-      expectThat(all.every((v, i) => v === i), { input, expected: `every index 0…${n - 1} once`, received: formatValue(got) });
+      expectThat(all.every((v, i) => v === i), { input, expected: m.everyIndex(n - 1), received: formatValue(got) });
     }
     const seed = r.int(1, 1e6);
-    await checkSeededShuffle(t, seed, seed + 1);
+    await checkSeededShuffle(t, seed, seed + 1, m.shuffle);
   });
 
-  graded('randomized: full-batch training on random data', 2, async (t) => {
+  graded(m.training, 2, async (t) => {
     const r = random(t.seed + 1);
     for (let k = 0; k < 5; k++) {
       const n = r.int(2, 15);

@@ -1,5 +1,6 @@
 /** Hidden grader for mse.ts: randomized cases (seeded by t.seed), checked against the closed forms. */
 import { defineGrader, expectClose, formatCall, random } from '../../../kit/grade/api';
+import messages from './messages';
 
 function cases(seed: number) {
   const r = random(seed);
@@ -10,19 +11,19 @@ function cases(seed: number) {
   });
 }
 
-export default defineGrader(({ graded }) => {
-  graded('randomized: mse on 20 random cases', 2, async (t) => {
+export default defineGrader(messages, ({ graded }, m) => {
+  graded(m.mse, 2, async (t) => {
     for (const { yHat, y } of cases(t.seed)) {
       const sq = yHat.map((p, i) => (p - y[i]) ** 2);
       const sum = sq.reduce((a, b) => a + b, 0);
       expectClose(await t.call('mse', [yHat, y]), sum / y.length, {
         input: formatCall('mse', [yHat, y]),
-        hints: y.length > 1 ? [[sum, 'looks like the sum, not the mean']] : [],
+        hints: y.length > 1 ? [[sum, m.sum]] : [],
       });
     }
   });
 
-  graded('randomized: mseGradient on 20 random cases', 2, async (t) => {
+  graded(m.gradient, 2, async (t) => {
     for (const { yHat, y } of cases(t.seed + 1)) {
       const n = y.length;
       expectClose(await t.call('mseGradient', [yHat, y]), yHat.map((p, i) => (2 * (p - y[i])) / n), {

@@ -1,5 +1,6 @@
 /** Hidden grader for optimizers.ts: random options and gradient sequences (seeded by t.seed). */
 import { arrayOf, checkClose, defineGrader, formatInput, numbers, random, Random, receive, record } from '../../../kit/grade/api';
+import messages from './messages';
 import { OptimizerName, OptimizerOptions, trajectory } from './oracle';
 
 
@@ -12,8 +13,8 @@ function options(r: Random, name: OptimizerName): OptimizerOptions {
   return o;
 }
 
-export default defineGrader(({ graded }) => {
-  graded('randomized: every optimizer on random gradients and options', 3, async (t) => {
+export default defineGrader(messages, ({ graded }, m) => {
+  graded(m.optimizers, 3, async (t) => {
     const r = random(t.seed);
     for (const name of ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'] as const) {
       for (let k = 0; k < 3; k++) {

@@ -6,6 +6,7 @@
  * problems to report without running again (`skip`: that check's call number → problem; `load`:
  * the file never loaded).
  */
+import type { Lang } from '../../grade/i18n/lang';
 import type { CheckResult } from '../../grade/report/model';
 
 /** page → worker */
@@ -22,6 +23,8 @@ export interface CheckRequest {
   load?: string;
   /** Time left of the file's budget, in ms. */
   budgetLeftMs: number;
+  /** The language of check names and feedback (kit/grade/i18n; default English). */
+  lang?: Lang;
 }
 
 /** worker → page */

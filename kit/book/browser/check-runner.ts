@@ -10,6 +10,7 @@ import type { CheckResult } from '../../grade/report/model';
 import type { GradeSettings } from '../checks/where';
 import { seconds } from '../../shared/time';
 import type { CheckReply, CheckRequest } from './check-protocol';
+import type { Lang } from '../../grade/i18n/lang';
 
 export type RunEnd = { kind: 'done' } | { kind: 'stopped' } | { kind: 'error'; message: string };
 
@@ -22,6 +23,8 @@ export interface RunOptions {
   settings: Pick<GradeSettings, 'loadTimeoutMs' | 'budgetMs'>;
   /** Each check's result, as it comes. */
   onResult(result: CheckResult): void;
+  /** The language of check names and feedback, e.g. 'ko' on the Korean book's pages (default English). */
+  lang?: Lang;
 }
 
 export class CheckRunner {
@@ -41,7 +44,7 @@ export class CheckRunner {
   /** Runs every check of the exercise; resolves when done, stopped or failed. */
   async run(o: RunOptions): Promise<RunEnd> {
     if (this.running) return { kind: 'error', message: 'a check is already running' };
-    let request: CheckRequest = { type: 'check', exercise: o.exercise, sources: o.sources, from: 0, skip: {}, budgetLeftMs: o.settings.budgetMs };
+    let request: CheckRequest = { type: 'check', exercise: o.exercise, sources: o.sources, from: 0, skip: {}, budgetLeftMs: o.settings.budgetMs, ...(o.lang === undefined ? {} : { lang: o.lang }) };
     let deadline: number | undefined;
     let count = 0;
     try {

@@ -7,7 +7,7 @@
  * The student's code runs here, in this worker, never on the page; the page stops the worker when a
  * call runs too long.
  */
-import { isGraderSpec } from '../../grade/api/grader';
+import { checksIn, isGraderSpec, type GraderSpec } from '../../grade/api/grader';
 import type { CourseConfig } from '../../grade/config';
 import { resolveRun, type CheckResult, type RawCheck } from '../../grade/report/model';
 import { runCheck } from '../../grade/run-check';
@@ -45,9 +45,10 @@ export function coursePoints(course: CourseConfig, raw: readonly RawCheck[]): nu
 }
 
 async function check(bundle: CheckBundle, req: CheckRequest, post: (m: CheckReply) => void): Promise<void> {
-  const spec = bundle.graders[req.exercise];
+  const grader = bundle.graders[req.exercise];
   const info = bundle.exercises[req.exercise];
-  if (!isGraderSpec(spec) || info === undefined) throw new Error(`no public grader for ${req.exercise} in this book`);
+  if (!isGraderSpec(grader) || info === undefined) throw new Error(`no public grader for ${req.exercise} in this book`);
+  const spec: Pick<GraderSpec, 'checks'> = { checks: checksIn(grader, req.lang) };
   const drivers = bundle.drivers[req.exercise];
   const raw = (k: number, passed: boolean, feedback: string, ms: number, problem?: string): RawCheck => ({
     exercise: req.exercise, file: info.file, chapter: info.chapter, name: spec.checks[k].name, hidden: false,
@@ -77,7 +78,7 @@ async function check(bundle: CheckBundle, req: CheckRequest, post: (m: CheckRepl
     context.calls = 0;
     context.skip = k === req.from ? req.skip : {};
     const seen = context.problems.length;
-    const verdict = await runCheck(spec.checks[k], context);
+    const verdict = await runCheck(spec.checks[k], context, req.lang);
     const problem = verdict.passed ? undefined : context.problems[seen];
     const result: CheckResult = { ...raw(k, verdict.passed, verdict.feedback, verdict.ms, problem), points: verdict.passed ? points[k] : 0, maxPoints: points[k] };
     post({ type: 'result', check: k, result });

@@ -9,44 +9,42 @@
  */
 import type { Outcome } from './grader';
 import { formatValue, matrix, num, numbers, Schema, validate } from './plain';
+import { displayWidth, messages, padDisplay, render, type Catalogue, type Text } from '../i18n/catalogue';
 
 /**
- * The hints for habits from Python and NumPy (one place, for the catalogues of other languages).
- * In TypeScript, `a - b`, `2 * a` and `a ** 2` on arrays give NaN (or, with `+`, a string), not an
- * array: a NaN number where an array was expected is almost always that.
+/**
+ * The hints for habits from Python and NumPy live in the catalogues (`habits`): in TypeScript,
+ * `a - b`, `2 * a` and `a ** 2` on arrays give NaN (or, with `+`, a string), not an array: a NaN
+ * number where an array was expected is almost always that.
  */
-export const HABIT_HINTS = {
-  arrayArithmetic: 'arithmetic on whole arrays gives NaN in TypeScript: (2 / n) * (yHat - y) is not element-wise as in NumPy. Compute each entry, e.g. yHat.map((p, i) => (2 / n) * (p - y[i]))',
-  arrayPlus: '+ on arrays joins them into a string in TypeScript, it does not add them: add entry by entry, e.g. a.map((v, i) => v + b[i])',
-  scalarNaN: 'NaN: arithmetic on a whole array (a - b, 2 * a, a ** 2) gives NaN in TypeScript — compute entry by entry (a.map((v, i) => v - b[i])); otherwise NaN comes from 0/0, Infinity − Infinity, 0 · Infinity or the log of a negative number',
-  len: 'TypeScript has no len(): use the array\'s .length (e.g. y.length)',
-  range: 'TypeScript has no range(): count with a loop, for (let i = 0; i < n; i++) { … }',
-  numpy: 'there is no NumPy here: work on the arrays entry by entry (a loop, or a.map((v, i) => …))',
-  sum: 'TypeScript has no sum(): add in a loop, or a.reduce((s, v) => s + v, 0)',
-  math: 'TypeScript has no {name}(): use Math.{name}(…)',
-  print: 'print() is Python: use console.log(…)',
-  python: '{name} is Python: TypeScript writes {ts}',
-} as const;
+/** The English habit hints (each language's are its catalogue's `habits`). */
+export const HABIT_HINTS = messages('en').habits;
 
 const PYTHON_CONSTANTS: Record<string, string> = { True: 'true', False: 'false', None: 'null (or undefined)' };
 
 /** The hint for "X is not defined" when X is a Python or NumPy habit. */
-function habitHint(name: string): string | undefined {
-  if (name === 'len') return HABIT_HINTS.len;
-  if (name === 'range') return HABIT_HINTS.range;
-  if (name === 'np' || name === 'numpy' || name === 'torch') return HABIT_HINTS.numpy;
-  if (name === 'sum') return HABIT_HINTS.sum;
-  if (name === 'print') return HABIT_HINTS.print;
-  if (/^(abs|exp|log|sqrt|max|min|pow|floor|ceil|round|tanh)$/.test(name)) return HABIT_HINTS.math.replace(/\{name\}/g, name);
-  if (PYTHON_CONSTANTS[name] !== undefined) return HABIT_HINTS.python.replace('{name}', name).replace('{ts}', PYTHON_CONSTANTS[name]);
+function habitHint(name: string): Text | undefined {
+  if (name === 'len') return (m) => m.habits.len;
+  if (name === 'range') return (m) => m.habits.range;
+  if (name === 'np' || name === 'numpy' || name === 'torch') return (m) => m.habits.numpy;
+  if (name === 'sum') return (m) => m.habits.sum;
+  if (name === 'print') return (m) => m.habits.print;
+  if (/^(abs|exp|log|sqrt|max|min|pow|floor|ceil|round|tanh)$/.test(name)) return (m) => m.habits.math(name);
+  const ts = PYTHON_CONSTANTS[name];
+  if (ts !== undefined) return (m) => m.habits.python(name, ts);
   return undefined;
 }
 
-/** A failed check. `descentFeedback` lets the engine recognise it across module copies. */
+/**
+ * A failed check. `descentFeedback` lets the engine recognise it across module copies;
+ * `descentText` is the feedback to render in the student's language (the message is its English).
+ */
 export class Feedback extends Error {
   readonly descentFeedback = true;
-  constructor(message: string) {
-    super(message);
+  readonly descentText: Text;
+  constructor(text: Text) {
+    super(render(text, messages('en')));
+    this.descentText = text;
     this.name = 'Feedback';
   }
 }
@@ -61,7 +59,7 @@ export interface Tolerance {
 export const DEFAULT_TOLERANCE: Required<Tolerance> = { rel: 1e-9, abs: 1e-12 };
 
 /** A known mistake: the value it would produce and what to say, or a function of the received value. */
-export type Hint<T> = readonly [T, string] | ((received: T) => string | undefined);
+export type Hint<T> = readonly [T, Text] | ((received: T) => Text | undefined);
 
 export interface Case<T> {
   /** The call as the student would write it, e.g. "mse([1, 2], [1, 3])". */
@@ -69,30 +67,43 @@ export interface Case<T> {
   hints?: ReadonlyArray<Hint<T>>;
   tol?: Tolerance;
   /** Overrides how the expected value is shown. */
-  expectedText?: string;
+  expectedText?: Text;
 }
 
 export interface FeedbackLines {
-  input: string;
-  expected?: string;
-  received?: string;
-  problem?: string;
-  hint?: string;
+  input: Text;
+  expected?: Text;
+  received?: Text;
+  problem?: Text;
+  hint?: Text;
+  /** Where the received value first differs from the expected one, shown under it. */
+  difference?: Text;
 }
 
-/** Formats the aligned feedback block. */
-export function feedbackText(lines: FeedbackLines): string {
-  const out = [`input:    ${lines.input}`];
-  if (lines.problem !== undefined) out.push(`problem:  ${lines.problem}`);
-  if (lines.expected !== undefined) out.push(`expected: ${lines.expected}`);
-  if (lines.received !== undefined) out.push(`received: ${lines.received}`);
-  if (lines.hint !== undefined) out.push(`hint:     ${lines.hint}`);
+/** Formats the aligned feedback block in the catalogue's language (English by default). */
+export function feedbackText(lines: FeedbackLines, m: Catalogue = messages('en')): string {
+  const rows: Array<[string, Text | undefined]> = [
+    [m.feedback.input, lines.input],
+    [m.feedback.problem, lines.problem],
+    [m.feedback.expected, lines.expected],
+    [m.feedback.received, lines.received],
+    [m.feedback.hint, lines.hint],
+  ];
+  const width = Math.max(...rows.map(([label]) => displayWidth(label))) + 2;
+  const out: string[] = [];
+  for (const [label, text] of rows) {
+    if (text === undefined) continue;
+    out.push(`${padDisplay(`${label}:`, width)}${render(text, m)}`);
+    if (label === m.feedback.received && lines.difference !== undefined) {
+      out.push(`${' '.repeat(width)}${m.feedback.firstDifference(render(lines.difference, m))}`);
+    }
+  }
   return out.join('\n');
 }
 
 /** Fails the current check with the given feedback. */
 export function fail(lines: FeedbackLines): never {
-  throw new Feedback(feedbackText(lines));
+  throw new Feedback((m) => feedbackText(lines, m));
 }
 
 export function isClose(a: number, b: number, tol: Tolerance = DEFAULT_TOLERANCE): boolean {
@@ -115,15 +126,15 @@ export function deepClose(received: unknown, expected: unknown, tol: Tolerance =
 }
 
 /** Where two same-shaped values first differ, e.g. "entry 2" or "row 1, entry 0". */
-export function firstDifference(received: unknown, expected: unknown, tol: Tolerance = DEFAULT_TOLERANCE): string | undefined {
+export function firstDifference(received: unknown, expected: unknown, tol: Tolerance = DEFAULT_TOLERANCE): Text | undefined {
   if (!Array.isArray(expected) || !Array.isArray(received)) return undefined;
   for (let i = 0; i < expected.length; i++) {
     if (!deepClose(received[i], expected[i], tol)) {
       const inner = firstDifference(received[i], expected[i], tol);
-      const here = Array.isArray(expected[i]) ? `row ${i}` : `entry ${i}`;
-      return inner === undefined
-        ? `${here}: expected ${formatValue(expected[i])}, received ${formatValue(received[i])}`
-        : `${here}, ${inner}`;
+      const row = Array.isArray(expected[i]);
+      const here = (m: Catalogue): string => (row ? m.feedback.row(i) : m.feedback.entry(i));
+      const [e, r] = [formatValue(expected[i]), formatValue(received[i])];
+      return inner === undefined ? (m) => m.feedback.differs(here(m), e, r) : (m) => `${here(m)}, ${render(inner, m)}`;
     }
   }
   return undefined;
@@ -156,7 +167,7 @@ function isZero(value: unknown): boolean {
 }
 
 /** The first hint that matches: the grader's own, then generic ones (sign, factor 2, NaN). */
-export function pickHint<T>(received: T, expected: T | undefined, hints: ReadonlyArray<Hint<T>> = [], tol?: Tolerance): string | undefined {
+export function pickHint<T>(received: T, expected: T | undefined, hints: ReadonlyArray<Hint<T>> = [], tol?: Tolerance): Text | undefined {
   for (const hint of hints) {
     if (typeof hint === 'function') {
       const text = hint(received);
@@ -166,54 +177,56 @@ export function pickHint<T>(received: T, expected: T | undefined, hints: Readonl
     }
   }
   const nonFinite = containsNonFinite(received);
-  if (nonFinite === 'NaN' && typeof received === 'number') return HABIT_HINTS.scalarNaN;
+  if (nonFinite === 'NaN' && typeof received === 'number') return (m) => m.habits.scalarNaN;
   if (nonFinite === 'NaN') {
-    return 'NaN comes from 0/0, Infinity − Infinity, 0 · Infinity or the log of a negative number: look for one of those';
+    return (m) => m.hints.nan;
   }
   if (nonFinite === 'Infinity' && containsNonFinite(expected) === undefined) {
-    return 'something overflowed to Infinity (e.g. exp of a large number, or log(0)): the expected value is finite';
+    return (m) => m.hints.overflow;
   }
   if (expected !== undefined && !isZero(expected)) {
-    if (deepClose(received, scale(expected, -1), tol)) return 'the sign is flipped';
-    if (deepClose(received, scale(expected, 2), tol)) return 'twice the expected value: an extra factor 2?';
-    if (deepClose(received, scale(expected, 0.5), tol)) return 'half the expected value: a missing factor 2?';
+    if (deepClose(received, scale(expected, -1), tol)) return (m) => m.hints.sign;
+    if (deepClose(received, scale(expected, 2), tol)) return (m) => m.hints.twice;
+    if (deepClose(received, scale(expected, 0.5), tol)) return (m) => m.hints.half;
   }
   return undefined;
 }
 
 /** The hint for a call that did not return normally. */
-export function problemHint(problem: string): string | undefined {
-  if (/TODO/.test(problem)) return "not implemented yet: replace the throw new Error('TODO: …') with your code";
+export function problemHint(problem: string): Text | undefined {
+  if (/TODO/.test(problem)) return (m) => m.hints.todo;
   const undefinedName = /ReferenceError: ([A-Za-z_$][\w$]*) is not defined/.exec(problem)?.[1];
   const habit = undefinedName === undefined ? undefined : habitHint(undefinedName);
   if (habit !== undefined) return habit;
-  if (/timed out/.test(problem)) return 'an endless loop? check the loop conditions and that every loop makes progress';
-  if (/out of memory/.test(problem)) return 'something grows without bound: an array that is never emptied, or a loop that never ends';
-  if (/cannot be copied/.test(problem)) return 'return plain numbers and arrays (no functions, no Promises)';
-  if (/which grading does not allow/.test(problem)) return 'exercise functions only compute: no files, processes, network or messages to the grader';
-  if (/exited the process/.test(problem)) return 'return the value instead of ending the program';
-  if (/Cannot (assign to read only property|add property|redefine property|delete property|define property)/.test(problem)) {
-    return 'built-ins (Math, Object, JSON, Array.prototype, …) are frozen while grading: leave them as they are';
-  }
-  if (/Maximum call stack size exceeded/.test(problem)) return 'a recursion that never stops: check its base case';
-  if (/can be sent back|too long|nested more than|contains itself/.test(problem)) return 'return the numbers the exercise asks for, nothing more';
-  return undefined;
+  const key = ((): keyof Catalogue['hints'] | undefined => {
+    if (/timed out/.test(problem)) return 'timeout';
+    if (/out of memory/.test(problem)) return 'memory';
+    if (/cannot be copied/.test(problem)) return 'copy';
+    if (/which grading does not allow/.test(problem)) return 'forbidden';
+    if (/exited the process/.test(problem)) return 'exit';
+    if (/Cannot (assign to read only property|add property|redefine property|delete property|define property)/.test(problem)) return 'frozen';
+    if (/Maximum call stack size exceeded/.test(problem)) return 'recursion';
+    if (/can be sent back|too long|nested more than|contains itself/.test(problem)) return 'tooBig';
+    return undefined;
+  })();
+  return key === undefined ? undefined : (m) => m.hints[key];
 }
 
 /** The hint for a value of the wrong kind: a NaN number or a string where an array was expected is array arithmetic. */
-function shapeHint(value: unknown, schema: Schema<unknown>): string | undefined {
-  if (!/^an? (array|\d+ ×|n ×)/.test(schema.what) && !/array/.test(schema.what)) return undefined;
-  if (typeof value === 'number' && Number.isNaN(value)) return HABIT_HINTS.arrayArithmetic;
-  if (typeof value === 'string' && /\d,/.test(value)) return HABIT_HINTS.arrayPlus;
+function shapeHint(value: unknown, schema: Schema<unknown>): Text | undefined {
+  const what = render(schema.what, messages('en'));
+  if (!/^an? (array|\d+ ×|n ×)/.test(what) && !/array/.test(what)) return undefined;
+  if (typeof value === 'number' && Number.isNaN(value)) return (m) => m.habits.arrayArithmetic;
+  if (typeof value === 'string' && /\d,/.test(value)) return (m) => m.habits.arrayPlus;
   return undefined;
 }
 
 /** Unwraps an outcome and checks its type; throws Feedback on a problem or a wrong type. */
-export function receive<T>(outcome: Outcome, schema: Schema<T>, c: { input: string; expected?: string }): T {
+export function receive<T>(outcome: Outcome, schema: Schema<T>, c: { input: Text; expected?: Text }): T {
   if (!outcome.ok) fail({ input: c.input, problem: outcome.problem, hint: problemHint(outcome.problem) });
   const checked = validate(outcome.value, schema);
   if (!checked.ok) {
-    fail({ input: c.input, expected: c.expected ?? schema.what, received: `${checked.reason}`, hint: shapeHint(outcome.value, schema) });
+    fail({ input: c.input, expected: c.expected ?? schema.what, received: checked.reason, hint: shapeHint(outcome.value, schema) });
   }
   return checked.value;
 }
@@ -246,7 +259,8 @@ export function checkClose<T>(got: T, expected: T, c: Case<T>): void {
   fail({
     input: c.input,
     expected: c.expectedText ?? formatValue(expected),
-    received: where === undefined ? formatValue(got) : `${formatValue(got)}\n          first difference at ${where}`,
+    received: formatValue(got),
+    difference: where,
     hint: pickHint(got, expected, c.hints, tol),
   });
 }

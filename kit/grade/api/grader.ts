@@ -15,6 +15,7 @@
  * tomorrow) and come back with plain data, an Outcome. Nothing here uses a Node API, so the same
  * checks run wherever a CheckContext can be provided.
  */
+import { DEFAULT_LANG, type Lang } from '../i18n/lang';
 
 /** What a call across the boundary produced: plain data, or a one-line description of the problem. */
 export type Outcome = { ok: true; value: unknown } | { ok: false; problem: string };
@@ -44,7 +45,22 @@ export interface Check {
 /** A grader: what `defineGrader` returns and a grader file exports by default. */
 export interface GraderSpec {
   kind: 'descent-grader';
+  /** The checks, in English. */
   checks: Check[];
+  /** The same checks with their names and hints in `lang` (a grader that declares messages). */
+  localize?: (lang: Lang) => Check[];
+}
+
+/**
+ * An exercise's own sentences in every language (course/<exercise>/messages.ts): the English
+ * object's type is the contract, so a language missing a key, or a key the wrong type, does not
+ * compile.
+ */
+export type ExerciseMessages<M> = { readonly [L in Lang]: M };
+
+/** The checks of a grader in `lang` (English for a grader without messages). */
+export function checksIn(spec: GraderSpec, lang: Lang = DEFAULT_LANG): Check[] {
+  return lang === DEFAULT_LANG || spec.localize === undefined ? spec.checks : spec.localize(lang);
 }
 
 export interface GraderBuilder {
@@ -52,8 +68,28 @@ export interface GraderBuilder {
   graded(name: string, points: number, run: (t: CheckContext) => Promise<void> | void): void;
 }
 
-export function defineGrader(body: (g: GraderBuilder) => void): GraderSpec {
-  const spec: GraderSpec = { kind: 'descent-grader', checks: [] };
+export function defineGrader(body: (g: GraderBuilder) => void): GraderSpec;
+/**
+ * A grader whose check names and hints come from its exercise's messages (one object per
+ * language): `body` is called once per language with that language's messages.
+ */
+export function defineGrader<M>(messages: ExerciseMessages<M>, body: (g: GraderBuilder, m: M) => void): GraderSpec;
+export function defineGrader<M>(
+  first: ExerciseMessages<M> | ((g: GraderBuilder) => void),
+  second?: (g: GraderBuilder, m: M) => void,
+): GraderSpec {
+  if (typeof first === 'function') return { kind: 'descent-grader', checks: build((g) => first(g)) };
+  if (typeof second !== 'function') throw new TypeError('defineGrader(messages, body): body must be a function');
+  const cache = new Map<Lang, Check[]>();
+  const localize = (lang: Lang): Check[] => {
+    if (!cache.has(lang)) cache.set(lang, build((g) => second(g, first[lang])));
+    return cache.get(lang) as Check[];
+  };
+  return { kind: 'descent-grader', checks: localize(DEFAULT_LANG), localize };
+}
+
+function build(body: (g: GraderBuilder) => void): Check[] {
+  const spec = { checks: [] as Check[] };
   body({
     graded(name, points, run) {
       if (typeof name !== 'string' || name.trim() === '') throw new TypeError(`graded: name must be a non-empty string, received ${JSON.stringify(name)}`);
@@ -62,7 +98,7 @@ export function defineGrader(body: (g: GraderBuilder) => void): GraderSpec {
       spec.checks.push({ name, points, run });
     },
   });
-  return spec;
+  return spec.checks;
 }
 
 /** Is `value` a grader (structurally: a grader loaded through another copy of this module is one too)? */

@@ -4,8 +4,10 @@
  * seeded randomness. It uses no Node API, so a grader's checks can run wherever a CheckContext is
  * given — the sandboxed engine here, a Web Worker in the browser later.
  */
-export { defineGrader, isGraderSpec } from './grader';
-export type { CallOptions, Check, CheckContext, GraderBuilder, GraderSpec, Outcome } from './grader';
+export { checksIn, defineGrader, isGraderSpec } from './grader';
+export type { CallOptions, Check, CheckContext, ExerciseMessages, GraderBuilder, GraderSpec, Outcome } from './grader';
+export type { Catalogue, Lang, Text } from '../i18n/catalogue';
+export { render } from '../i18n/catalogue';
 export {
   checkClose, deepClose, DEFAULT_TOLERANCE, expectClose, expectThat, fail, Feedback, feedbackText, firstDifference, isClose, pickHint, problemHint, receive,
 } from './expect';

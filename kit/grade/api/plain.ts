@@ -3,28 +3,30 @@
  * and checking its type before any comparison. Only structured-clone data ever reaches this code
  * (numbers, strings, booleans, null/undefined, arrays, plain objects), never a student object.
  */
+import { render, type Text } from '../i18n/catalogue';
 
-/** "a number 3", "NaN", "an array of length 2 ([1, 2])", "undefined", "a string "x"", … */
-export function describeReceived(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : `the number ${formatNumber(value)}`;
-  if (typeof value === 'string') return `a string ${JSON.stringify(truncate(value, 60))}`;
-  if (typeof value === 'boolean') return `the boolean ${value}`;
-  if (Array.isArray(value)) return `an array of length ${value.length} (${formatValue(value)})`;
-  if (ArrayBuffer.isView(value)) return `a ${Object.prototype.toString.call(value).slice(8, -1)}`;
+/** "a number 3", "NaN", "an array of length 2 ([1, 2])", "undefined", "a string "x"", … (in the student's language when rendered). */
+export function describeReceived(value: unknown): Text {
+  if (value === null) return (m) => m.shape.nullValue;
+  if (value === undefined) return (m) => m.shape.undefinedValue;
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : (m) => m.shape.number(formatNumber(value));
+  if (typeof value === 'string') return (m) => m.shape.string(JSON.stringify(truncate(value, 60)));
+  if (typeof value === 'boolean') return (m) => m.shape.boolean(value);
+  if (Array.isArray(value)) return (m) => m.shape.array(value.length, formatValue(value));
+  if (ArrayBuffer.isView(value)) return (m) => m.shape.typed(Object.prototype.toString.call(value).slice(8, -1));
   if (value instanceof Number || value instanceof String || value instanceof Boolean) {
     const kind = value instanceof Number ? 'Number' : value instanceof String ? 'String' : 'Boolean';
-    return `a ${kind} object (new ${kind}(…)), not a plain ${kind.toLowerCase()}`;
+    return (m) => m.shape.boxed(kind);
   }
-  if (value instanceof Map) return 'a Map';
-  if (value instanceof Set) return 'a Set';
-  if (value instanceof Date) return 'a Date';
+  if (value instanceof Map) return (m) => m.shape.map;
+  if (value instanceof Set) return (m) => m.shape.set;
+  if (value instanceof Date) return (m) => m.shape.date;
   if (typeof value === 'object') {
     const keys = Object.keys(value as object);
-    return keys.length === 0 ? 'an empty object {}' : `an object with keys ${keys.slice(0, 6).join(', ')}`;
+    return keys.length === 0 ? (m) => m.shape.emptyObject : (m) => m.shape.object(keys.slice(0, 6).join(', '));
   }
-  return `a ${typeof value}`;
+  const type = typeof value;
+  return (m) => m.shape.other(type);
 }
 
 export function truncate(text: string, max: number): string {
@@ -71,9 +73,9 @@ export function formatInput(value: unknown): string {
 /** A type check for plain data: `check` returns undefined when the value fits, else a reason. */
 export interface Schema<T> {
   /** What is expected, e.g. "a number", "an array of 3 numbers". */
-  readonly what: string;
+  readonly what: Text;
   /** undefined when it fits; otherwise what is wrong, e.g. "entry 2 is a string". */
-  check(value: unknown): string | undefined;
+  check(value: unknown): Text | undefined;
   /** Phantom field so that a schema carries its type. */
   readonly __type?: T;
 }
@@ -84,40 +86,41 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+const itIs = (v: unknown): Text => (m) => m.shape.itIs(render(describeReceived(v), m));
+
 /** Any number, NaN and ±Infinity included (comparisons report those). */
 export const num: Schema<number> = {
-  what: 'a number',
-  check: (v) => (typeof v === 'number' ? undefined : `it is ${describeReceived(v)}`),
+  what: (m) => m.shape.aNumber,
+  check: (v) => (typeof v === 'number' ? undefined : itIs(v)),
 };
 
 /** Any value at all (its entries are checked later, by the caller). */
-export const anything: Schema<unknown> = { what: 'a value', check: () => undefined };
+export const anything: Schema<unknown> = { what: (m) => m.shape.aValue, check: () => undefined };
 
 export const bool: Schema<boolean> = {
-  what: 'true or false',
-  check: (v) => (typeof v === 'boolean' ? undefined : `it is ${describeReceived(v)}`),
+  what: (m) => m.shape.aBoolean,
+  check: (v) => (typeof v === 'boolean' ? undefined : itIs(v)),
 };
 
 export const str: Schema<string> = {
-  what: 'a string',
-  check: (v) => (typeof v === 'string' ? undefined : `it is ${describeReceived(v)}`),
+  what: (m) => m.shape.aString,
+  check: (v) => (typeof v === 'string' ? undefined : itIs(v)),
 };
 
 /** An array of items; with `length`, exactly that many. */
 export function arrayOf<T>(item: Schema<T>, length?: number): Schema<T[]> {
-  const what =
-    length === undefined ? `an array of ${plural(item.what)}` : `an array of ${length} ${plural(item.what, length)}`;
   return {
-    what,
+    what: (m) => m.shape.arrayOf(render(item.what, m), length),
     check(v) {
-      if (!Array.isArray(v)) return `it is ${describeReceived(v)}`;
+      if (!Array.isArray(v)) return itIs(v);
       if (length !== undefined && v.length !== length) {
-        return `it has length ${v.length} instead of ${length} (${formatValue(v)})`;
+        const n = v.length;
+        return (m) => m.shape.wrongLength(n, length, formatValue(v));
       }
       for (let i = 0; i < v.length; i++) {
-        if (!(i in v)) return `entry ${i} is missing (a hole in the array)`;
+        if (!(i in v)) return (m) => m.shape.hole(i);
         const problem = item.check(v[i]);
-        if (problem !== undefined) return `entry ${i}: ${problem}`;
+        if (problem !== undefined) return (m) => m.shape.atEntry(i, render(problem, m));
       }
       return undefined;
     },
@@ -132,12 +135,20 @@ export function numbers(length?: number): Schema<number[]> {
 /** A rows × cols matrix (array of number arrays); either size may be left open. */
 export function matrix(rows?: number, cols?: number): Schema<number[][]> {
   const inner = arrayOf(num, cols);
-  const outer = arrayOf(inner, rows);
   return {
-    what: `a ${rows ?? 'n'} × ${cols ?? 'm'} array of arrays of numbers`,
+    what: (m) => m.shape.matrix(String(rows ?? 'n'), String(cols ?? 'm')),
     check(v) {
-      const problem = outer.check(v);
-      return problem === undefined ? undefined : problem.replace(/^entry (\d+): /, 'row $1: ');
+      if (!Array.isArray(v)) return itIs(v);
+      if (rows !== undefined && v.length !== rows) {
+        const n = v.length;
+        return (m) => m.shape.wrongLength(n, rows, formatValue(v));
+      }
+      for (let i = 0; i < v.length; i++) {
+        if (!(i in v)) return (m) => m.shape.hole(i);
+        const problem = inner.check(v[i]);
+        if (problem !== undefined) return (m) => m.shape.atRow(i, render(problem, m));
+      }
+      return undefined;
     },
   };
 }
@@ -146,16 +157,16 @@ export function matrix(rows?: number, cols?: number): Schema<number[][]> {
 export function record<T>(fields: { [K in keyof T]: Schema<T[K]> }): Schema<T> {
   const keys = Object.keys(fields) as Array<keyof T & string>;
   return {
-    what: `an object { ${keys.join(', ')} }`,
+    what: (m) => m.shape.record(keys.join(', ')),
     check(v) {
-      if (!isPlainObject(v)) return `it is ${describeReceived(v)}`;
+      if (!isPlainObject(v)) return itIs(v);
       for (const key of keys) {
         if (!(key in v)) {
           if (fields[key].check(undefined) === undefined) continue;
-          return `it has no field ${key}`;
+          return (m) => m.shape.noField(key);
         }
         const problem = fields[key].check(v[key]);
-        if (problem !== undefined) return `${key}: ${problem}`;
+        if (problem !== undefined) return (m) => m.shape.atField(key, render(problem, m));
       }
       return undefined;
     },
@@ -165,18 +176,13 @@ export function record<T>(fields: { [K in keyof T]: Schema<T[K]> }): Schema<T> {
 /** Either a value of the schema or undefined/null (optional observations of a driver). */
 export function optional<T>(inner: Schema<T>): Schema<T | undefined> {
   return {
-    what: `${inner.what} (optional)`,
+    what: (m) => m.shape.optional(render(inner.what, m)),
     check: (v) => (v === undefined || v === null ? undefined : inner.check(v)),
   };
 }
 
-function plural(what: string, count?: number): string {
-  if (count === 1) return what.replace(/^an? /, '');
-  return what.replace(/^an? (\w+)/, (_m, noun: string) => `${noun}s`).replace(/^an array/, 'arrays');
-}
-
-/** Validates `value` against `schema`; the reason when it does not fit. */
-export function validate<T>(value: unknown, schema: Schema<T>): { ok: true; value: T } | { ok: false; reason: string } {
+/** Validates `value` against `schema`; the reason when it does not fit (render it in the student's language). */
+export function validate<T>(value: unknown, schema: Schema<T>): { ok: true; value: T } | { ok: false; reason: Text } {
   const reason = schema.check(value);
   return reason === undefined ? { ok: true, value: value as T } : { ok: false, reason };
 }

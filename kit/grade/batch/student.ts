@@ -15,6 +15,7 @@ import type { ShippedVersions } from '../shipped';
 import type { GradeRun } from '../report/model';
 import { checkPath, listFolder } from '../safe/paths';
 import { cleanLine } from '../safe/text';
+import type { Lang } from '../i18n/lang';
 
 export type StudentStatus = 'ok' | 'graders modified' | 'no exercises' | 'refused' | 'timed out' | 'error';
 
@@ -28,6 +29,8 @@ export interface StudentOptions {
   /** Wall-clock limit for this student, in ms. */
   wallMs: number;
   course: CourseConfig;
+  /** The language of check names and feedback (default English). */
+  lang?: Lang;
   /** What a repository's graders and grading tool must be: the kit's manifest, with the folders where nothing may be added. */
   expected: Pick<Manifest, 'files' | 'protected'>;
   /** Every version of the graders the kit shipped (shipped.ts): a repository released before a grader was fixed is not "modified". */
@@ -106,6 +109,7 @@ export async function gradeStudent(folder: string, options: StudentOptions): Pro
         hidden: options.hidden,
         seed: options.seed,
         course: options.course,
+        ...(options.lang === undefined ? {} : { lang: options.lang }),
         limits: options.timeoutMs === undefined ? undefined : { callTimeoutMs: options.timeoutMs },
         budgetMs: options.budgetMs,
         concurrency: 1,

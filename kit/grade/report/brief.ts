@@ -2,37 +2,34 @@
  * The first thing a student reads: one row per exercise — its points, a one-line status and its
  * due text — then the total, with the exercise's type errors (typecheck/) below its row. The
  * checks' own feedback is on request (`--verbose`: report/text.ts's table; or the feedback file
- * `--out` writes). Every sentence is in TEXT (one place, for the catalogues of other languages).
+ * `--out` writes). Every sentence is in the catalogues' `brief` (kit/grade/i18n).
  */
 import { cleanLine } from '../safe/text';
 import { seconds } from '../../shared/time';
 import type { CheckResult, ExerciseResult, GradeRun } from './model';
 import { formatPoints } from './points';
+import { displayWidth, messages, padDisplay } from '../i18n/catalogue';
+import type { Lang } from '../i18n/lang';
 import { fill } from '../../shared/fill';
 
-export const TEXT = {
-  heading: { exercise: 'exercise', points: 'points', status: 'status', due: 'due', total: 'total' },
-  allPass: 'all {n} checks pass',
-  notStarted: 'not started: still throws TODO',
-  someFailing: '{passed}/{n} checks pass; failing: {name}',
-  noneYet: '0/{n} checks pass; failing: {name}',
-  cannotRun: '{problem}',
-  totalChecks: '{passed}/{n} checks passed ({time})',
-  moreTypeErrors: '… and {n} more type error(s): --verbose shows them all',
-  typecheckProblem: 'type-check skipped: {problem}',
-} as const;
+/** The English sentences (each language's are its catalogue's `brief`). */
+export const TEXT = messages('en').brief;
 
 /** Type errors shown per exercise in the summary (all of them with --verbose). */
 export const BRIEF_TYPE_ERRORS = 3;
 /** Width of the status column. */
 const STATUS_WIDTH = 52;
 
-function pad(text: string, width: number): string {
-  return text.length >= width ? text : text + ' '.repeat(width - text.length);
-}
+const pad = padDisplay;
 
 function cut(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
 }
 
 /** A check that failed because the function still throws the stub's TODO. */
@@ -46,7 +43,8 @@ export function nothingAttempted(run: GradeRun): boolean {
 }
 
 /** An exercise's status in one line. */
-export function exerciseStatus(e: ExerciseResult, checks: readonly CheckResult[]): string {
+export function exerciseStatus(e: ExerciseResult, checks: readonly CheckResult[], lang?: Lang): string {
+  const TEXT = messages(lang).brief;
   if (e.passed === e.checks) return fill(TEXT.allPass, { n: e.checks });
   if (checks.every(isTodo)) return TEXT.notStarted;
   const failing = checks.find((c) => !c.passed)!;
@@ -59,9 +57,10 @@ export function exerciseStatus(e: ExerciseResult, checks: readonly CheckResult[]
 
 /** The summary table (see the file's comment); `verbose` lists every type error. */
 export function briefText(run: GradeRun, options: { verbose?: boolean } = {}): string {
+  const TEXT = messages(run.meta.lang).brief;
   const h = TEXT.heading;
-  const fileWidth = Math.max(8, h.total.length, ...run.exercises.map((e) => e.file.length));
-  const pointsWidth = Math.max(h.points.length, ...run.exercises.map((e) => `${formatPoints(e.score)}/${formatPoints(e.maxScore)}`.length), `${formatPoints(run.score)}/${formatPoints(run.maxScore)}`.length);
+  const fileWidth = Math.max(8, displayWidth(h.total), ...run.exercises.map((e) => e.file.length));
+  const pointsWidth = Math.max(displayWidth(h.points), ...run.exercises.map((e) => `${formatPoints(e.score)}/${formatPoints(e.maxScore)}`.length), `${formatPoints(run.score)}/${formatPoints(run.maxScore)}`.length);
   const row = (file: string, points: string, status: string, due: string): string =>
     `${pad(file, fileWidth)}  ${pad(points, pointsWidth)}  ${pad(cut(status, STATUS_WIDTH), STATUS_WIDTH)}  ${due}`.trimEnd();
   const lines = [
@@ -70,7 +69,7 @@ export function briefText(run: GradeRun, options: { verbose?: boolean } = {}): s
   ];
   for (const e of run.exercises) {
     const checks = run.results.filter((r) => r.exercise === e.exercise);
-    lines.push(row(e.file, `${formatPoints(e.score)}/${formatPoints(e.maxScore)}`, exerciseStatus(e, checks), e.due === undefined ? '' : cleanLine(e.due)));
+    lines.push(row(e.file, `${formatPoints(e.score)}/${formatPoints(e.maxScore)}`, exerciseStatus(e, checks, run.meta.lang), e.due === undefined ? '' : cleanLine(e.due)));
     const errors = e.typeErrors ?? [];
     const shown = options.verbose === true ? errors : errors.slice(0, BRIEF_TYPE_ERRORS);
     for (const line of shown) lines.push(`  ${cleanLine(line, 400)}`);

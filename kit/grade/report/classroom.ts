@@ -14,6 +14,7 @@ import fs from 'fs';
 import { cleanText } from '../safe/text';
 import type { GradeRun } from './model';
 import { formatPoints } from './points';
+import { messages } from '../i18n/catalogue';
 
 /** The runner id used in the workflow: the grading step's id and the reporter's `runners`. */
 export const RUNNER_ID = 'descent';
@@ -38,11 +39,12 @@ export interface ClassroomResult {
 
 /** The reporter's payload for a graded run. */
 export function classroomResult(run: GradeRun): ClassroomResult {
+  const t = messages(run.meta.lang).report;
   const tests: ClassroomTest[] = run.results.map((r) => ({
-    name: `${r.file} › ${r.hidden ? '[hidden] ' : ''}${r.name}`,
+    name: `${r.file} › ${r.hidden ? `${t.hidden} ` : ''}${r.name}`,
     status: r.passed ? 'pass' : 'fail',
     score: r.points,
-    message: r.passed ? `passed: ${formatPoints(r.points)}/${formatPoints(r.maxPoints)} points` : cleanText(r.feedback),
+    message: r.passed ? `${t.passed}: ${t.score(formatPoints(r.points), formatPoints(r.maxPoints))}` : cleanText(r.feedback),
     test_code: '',
     filename: `exercises/${r.file}`,
     line_no: 0,

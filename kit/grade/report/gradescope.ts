@@ -6,6 +6,7 @@
 import { cleanText } from '../safe/text';
 import type { GradeRun } from './model';
 import { formatPoints } from './points';
+import { messages } from '../i18n/catalogue';
 
 export type Visibility = 'visible' | 'hidden' | 'after_due_date' | 'after_published';
 
@@ -33,13 +34,14 @@ export const HIDDEN_VISIBILITY: Visibility = 'after_published';
 
 /** `hiddenVisibility`: when the hidden graders' checks are shown (the Gradescope autograder's setting). */
 export function gradescopeResults(run: GradeRun, extra?: Record<string, unknown>, hiddenVisibility: Visibility = HIDDEN_VISIBILITY): GradescopeResults {
+  const t = messages(run.meta.lang).report;
   return {
     score: run.score,
     max_score: run.maxScore,
     execution_time: Math.round(run.meta.ms) / 1000,
     output: [
-      `${formatPoints(run.score)}/${formatPoints(run.maxScore)} points (${run.passed}/${run.results.length} checks passed)`,
-      ...run.exercises.flatMap((e) => e.typeErrors ?? []).map((l) => `type error: ${cleanText(l, 500)}`),
+      t.totals(formatPoints(run.score), formatPoints(run.maxScore), run.passed, run.results.length),
+      ...run.exercises.flatMap((e) => e.typeErrors ?? []).map((l) => t.typeErrorLine(cleanText(l, 500))),
     ].join('\n'),
     stdout_visibility: 'hidden',
     tests: run.results.map((r) => ({
@@ -47,7 +49,7 @@ export function gradescopeResults(run: GradeRun, extra?: Record<string, unknown>
       status: r.passed ? 'passed' : 'failed',
       score: r.points,
       max_score: r.maxPoints,
-      output: r.passed ? 'passed' : cleanText(r.feedback),
+      output: r.passed ? t.passed : cleanText(r.feedback),
       visibility: r.hidden ? hiddenVisibility : 'visible',
     })),
     ...(extra === undefined ? {} : { extra_data: extra }),

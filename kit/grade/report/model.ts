@@ -56,6 +56,8 @@ export interface ExerciseResult {
 }
 
 /** What, when and how a run graded (the slots a grade sheet records). */
+import type { Lang } from '../i18n/lang';
+
 export interface RunMeta {
   /** The course's title (settings) — the header of every table. */
   title: string;
@@ -70,6 +72,8 @@ export interface RunMeta {
   seed: number;
   /** The commit graded, when the submission is a git repository and it is known. */
   commit?: string;
+  /** The language of the run's check names and feedback, and of its reports (default English). */
+  lang?: Lang;
   /** Why the exercise files could not be type-checked (a time-out, the checker's memory), when they were to be. */
   typecheckProblem?: string;
 }

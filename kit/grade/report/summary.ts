@@ -6,22 +6,24 @@
 import { markdownCell } from '../safe/text';
 import type { GradeRun } from './model';
 import { formatPoints } from './points';
+import { messages } from '../i18n/catalogue';
 
 export function summaryMarkdown(run: GradeRun, problem?: string): string {
-  const lines = [`## ${markdownCell(run.meta.title)}: ${formatPoints(run.score)}/${formatPoints(run.maxScore)} points`, ''];
+  const t = messages(run.meta.lang).report;
+  const lines = [`## ${markdownCell(run.meta.title)}: ${t.score(formatPoints(run.score), formatPoints(run.maxScore))}`, ''];
   if (problem !== undefined) lines.push('> [!CAUTION]', `> ${markdownCell(problem)}`, '');
-  lines.push('| exercise | points | due |', '| --- | ---: | --- |');
+  lines.push(`| ${t.exercise} | ${t.points} | ${t.due('').trim()} |`, '| --- | ---: | --- |');
   for (const e of run.exercises) {
     lines.push(`| \`${e.file}\` | ${formatPoints(e.score)}/${formatPoints(e.maxScore)} | ${markdownCell(e.due ?? '')} |`);
   }
   const typeErrors = run.exercises.flatMap((e) => e.typeErrors ?? []);
-  if (typeErrors.length > 0) lines.push('', '**Type errors** (they cost no points; fix them first):', '', ...typeErrors.map((l) => `- ${markdownCell(l, 500)}`));
-  lines.push('', `${run.passed}/${run.results.length} checks passed.`, '');
-  lines.push('| exercise | test | status | points | feedback |', '| --- | --- | --- | ---: | --- |');
+  if (typeErrors.length > 0) lines.push('', t.typeErrorsHeading, '', ...typeErrors.map((l) => `- ${markdownCell(l, 500)}`));
+  lines.push('', t.checksPassed(run.passed, run.results.length), '');
+  lines.push(`| ${t.exercise} | ${t.test} | ${t.status} | ${t.points} | ${t.feedback} |`, '| --- | --- | --- | ---: | --- |');
   for (const r of run.results) {
-    const status = r.passed ? '✅ passed' : '❌ failed';
+    const status = r.passed ? `✅ ${t.passed}` : `❌ ${t.failed}`;
     const feedback = r.passed ? '' : `<pre>${markdownCell(r.feedback)}</pre>`;
-    lines.push(`| \`${r.file}\` | ${r.hidden ? '[hidden] ' : ''}${markdownCell(r.name)} | ${status} | ${formatPoints(r.points)}/${formatPoints(r.maxPoints)} | ${feedback} |`);
+    lines.push(`| \`${r.file}\` | ${r.hidden ? `${t.hidden} ` : ''}${markdownCell(r.name)} | ${status} | ${formatPoints(r.points)}/${formatPoints(r.maxPoints)} | ${feedback} |`);
   }
   return `${lines.join('\n')}\n`;
 }

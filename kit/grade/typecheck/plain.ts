@@ -1,32 +1,16 @@
 /**
  * Type errors in plain words for someone who knows Python: `len(yTrue)` → "TypeScript has no
  * len(): use yTrue.length", `yHat - y` on arrays → "arithmetic on arrays is not element-wise…".
- * Every sentence is in TEXT (one place, for the catalogues of other languages); an error with no
+ * Every sentence is in the catalogues' `typeErrors` (kit/grade/i18n); an error with no
  * plainer sentence keeps TypeScript's own message. TypeScript's code stays at the end, to search for.
  */
 import type { RawTypeError } from './worker';
+import { messages, type Lang } from '../i18n/catalogue';
 import { fill } from '../../shared/fill';
 
 /** Every sentence a student may read here. `{…}` are filled in from the student's code. */
-export const TEXT = {
-  len: 'TypeScript has no len(): use {arg}.length',
-  range: 'TypeScript has no range(): count with a loop, for (let i = 0; i < n; i++) { … }',
-  numpy: 'there is no NumPy ({name}) here: work entry by entry, e.g. a.map((v, i) => v - b[i]), or with a for loop',
-  sum: 'TypeScript has no sum(): add in a loop, or a.reduce((s, v) => s + v, 0)',
-  print: 'print() is Python: use console.log(…)',
-  math: 'TypeScript has no {name}(): use Math.{name}(…)',
-  zipEnumerate: 'TypeScript has no {name}(): loop over the indices, for (let i = 0; i < a.length; i++) { … a[i] … b[i] }',
-  constants: '{name} is Python: TypeScript writes {ts}',
-  notDefined: '{name} is not defined: declare it (const {name} = …) or check its spelling',
-  arrayArithmetic: 'arithmetic on arrays is not element-wise in TypeScript: `{operand}` is an array, and {operator} on an array gives NaN. Compute each entry, e.g. a.map((v, i) => v {operator} b[i])',
-  arrayPower: '** on an array gives NaN in TypeScript: `{operand}` is an array. Square each entry, e.g. a.map((v) => v ** 2)',
-  arrayPlus: '+ on arrays joins them into a string in TypeScript: add entry by entry, e.g. a.map((v, i) => v + b[i])',
-  shape: 'arrays have .length, not .{name} (a matrix: rows.length and rows[0].length)',
-  append: 'Python\'s append is push in TypeScript: a.push(v)',
-  mustReturn: 'this function must return a value on every path: a return statement is missing',
-  constAssign: '{name} is a const: declare it with let if it changes',
-  implicitAny: 'give {name} a type, e.g. ({name}: number) or ({name}: number[])',
-} as const;
+/** The English sentences (each language's are its catalogue's `typeErrors`). `{…}` are filled in from the student's code. */
+export const TEXT = messages('en').typeErrors;
 
 const PYTHON_CONSTANTS: Record<string, string> = { True: 'true', False: 'false', None: 'null (or undefined)' };
 const MATH = new Set(['abs', 'exp', 'log', 'sqrt', 'max', 'min', 'pow', 'floor', 'ceil', 'round', 'tanh']);
@@ -46,7 +30,8 @@ function operatorNear(e: RawTypeError): string | undefined {
 }
 
 /** The plain sentence for one error (without place and code). */
-export function plainMessage(e: RawTypeError): string {
+export function plainMessage(e: RawTypeError, lang?: Lang): string {
+  const TEXT = messages(lang).typeErrors;
   const name = quotedName(e.message) ?? '';
   switch (e.code) {
     case 2304: // Cannot find name 'x'.
@@ -89,6 +74,6 @@ export function plainMessage(e: RawTypeError): string {
 }
 
 /** One feedback line: `mse.ts:18:10  TypeScript has no len(): use yTrue.length (TS2304)`. */
-export function typeErrorLine(e: RawTypeError): string {
-  return `${e.file}:${e.line}:${e.column}  ${plainMessage(e)} (TS${e.code})`;
+export function typeErrorLine(e: RawTypeError, lang?: Lang): string {
+  return `${e.file}:${e.line}:${e.column}  ${plainMessage(e, lang)} (TS${e.code})`;
 }

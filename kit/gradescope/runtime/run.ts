@@ -14,6 +14,7 @@
  * gradescope.json says), the total score and execution_time (the whole run, unpacking included).
  * Whatever happens, a results.json is written (a crash scores 0 and says so).
  */
+import { messages, type Lang } from '../../grade/i18n/catalogue';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -40,17 +41,18 @@ function readJson(file: string): unknown {
 const elapsed = (started: number): number => Math.round((Date.now() - started) / 100) / 10;
 
 /** The results' `output` for the student: points per exercise, where the files were found, what went wrong. */
-function summary(outcome: StudentOutcome, notes: string[]): string {
+function summary(outcome: StudentOutcome, notes: string[], lang?: Lang): string {
+  const m = messages(lang);
   const lines: string[] = [];
   const run = outcome.run;
   if (run !== null) {
-    lines.push(`${formatPoints(run.score)}/${formatPoints(run.maxScore)} points (${run.passed}/${run.results.length} checks passed)`);
+    lines.push(m.report.totals(formatPoints(run.score), formatPoints(run.maxScore), run.passed, run.results.length));
     for (const e of run.exercises) lines.push(`  ${e.file}: ${formatPoints(e.score)}/${formatPoints(e.maxScore)}`);
   }
   lines.push('', ...notes);
-  if (outcome.status === 'graders modified') lines.push('the graders in your repository differ from the course\'s; your work was graded with the course\'s own graders');
+  if (outcome.status === 'graders modified') lines.push(m.gradescope.gradersModified);
   if (outcome.status === 'timed out' || outcome.status === 'refused') lines.push(...outcome.detail);
-  if (outcome.problems.length > 0) lines.push('', 'problems:', ...outcome.problems.map((p) => `  ${p}`));
+  if (outcome.problems.length > 0) lines.push('', m.gradescope.problems, ...outcome.problems.map((p) => `  ${p}`));
   return cleanText(lines.join('\n').trim());
 }
 
@@ -91,10 +93,11 @@ export async function runAutograder(root: string, started = Date.now()): Promise
       seed: settings.seed,
       wallMs: settings.studentTimeout * 1000,
       course,
+      lang: settings.lang,
       expected: { files: manifest.files, protected: manifest.protected },
     });
     const extra = { status: outcome.status, detail: outcome.detail, problems: outcome.problems, found: found.notes };
-    const output = summary(outcome, found.notes);
+    const output = summary(outcome, found.notes, settings.lang);
     if (outcome.run === null) {
       return forUpload({ ...gradescopeRefusal(output, courseMaximum(), extra), execution_time: elapsed(started) });
     }

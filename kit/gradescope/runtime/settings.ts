@@ -13,6 +13,7 @@
  */
 import { checkOptions, expected } from '../../../src/util/validate';
 import type { Visibility } from '../../grade/report/gradescope';
+import { isLang, LANGS, type Lang } from '../../grade/i18n/lang';
 
 export const SETTINGS_FILE = 'gradescope.json';
 export const VISIBILITIES: readonly Visibility[] = ['hidden', 'after_due_date', 'after_published', 'visible'];
@@ -22,12 +23,14 @@ export const DEFAULT_HIDDEN_VISIBILITY: Visibility = 'after_published';
 export const DEFAULT_STUDENT_TIMEOUT_S = 600;
 
 export interface GradescopeSettings {
+  /** The language of the feedback (`npm run gradescope -- OUT.zip --lang ko`; default English). */
+  lang?: Lang;
   hiddenVisibility: Visibility;
   seed: number;
   studentTimeout: number;
 }
 
-const KEYS = ['$comment', 'hiddenVisibility', 'seed', 'studentTimeout'] as const;
+const KEYS = ['$comment', 'hiddenVisibility', 'seed', 'studentTimeout', 'lang'] as const;
 
 /**
  * Validates the `gradescope` section (undefined = defaults). `randomSeed` is used when none is set.
@@ -48,5 +51,6 @@ export function parseSettings(raw: unknown, randomSeed: number, where = 'course.
   if (typeof studentTimeout !== 'number' || !Number.isInteger(studentTimeout) || studentTimeout < 1) {
     throw new RangeError(expected(where, 'studentTimeout', 'an integer number of seconds >= 1', studentTimeout));
   }
-  return { hiddenVisibility: hiddenVisibility as Visibility, seed, studentTimeout };
+  if (o.lang !== undefined && !isLang(o.lang)) throw new RangeError(expected(where, 'lang', `one of ${LANGS.join(', ')}`, o.lang));
+  return { ...(o.lang === undefined || o.lang === 'en' ? {} : { lang: o.lang as Lang }), hiddenVisibility: hiddenVisibility as Visibility, seed, studentTimeout };
 }

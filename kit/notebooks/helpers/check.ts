@@ -23,7 +23,32 @@ export interface GradeReport {
   toHtml(): string;
   toText(): string;
 }
-type GradeCheck = (exercise?: string, options?: { dir?: string }) => Promise<GradeReport>;
+type GradeCheck = (exercise?: string, options?: { dir?: string; lang?: string }) => Promise<GradeReport>;
+
+/** Environment variable naming the language of check()'s report (en, ko), tried first. */
+export const LANG_ENV = 'DESCENT_LANG';
+
+/**
+ * The language check() speaks: $DESCENT_LANG, else Korean when the kernel runs in notebooks/ko/
+ * (Jupyter starts a notebook's kernel in the notebook's folder, so the Korean chapters' code cells
+ * stay identical to the English ones), else undefined — the grader then takes course.config.json's
+ * "language", else English.
+ */
+export function notebookLang(cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env[LANG_ENV]) return env[LANG_ENV];
+  const parts = resolve(cwd).split(/[\\/]/);
+  return parts.length >= 2 && parts[parts.length - 1] === 'ko' && parts[parts.length - 2] === 'notebooks' ? 'ko' : undefined;
+}
+
+/** The type errors' heading in `lang`, from the grader's catalogue (English when it has none). */
+function typeErrorsHeading(lang: string | undefined): string {
+  const file = resolve(ROOT, 'kit/grade/i18n/catalogue.ts');
+  if (existsSync(file)) {
+    const { messages, isLang } = require(file) as { messages(lang?: string): { notebook: { typeErrors: string } }; isLang(v: unknown): boolean };
+    return messages(isLang(lang) ? lang : undefined).notebook.typeErrors;
+  }
+  return 'Type errors (fix these first; the grader runs the code anyway):';
+}
 
 /** Where the grader's notebook API is looked for, in order (the first with a `check` export wins). */
 export const GRADER_MODULES = ['kit/grade/notebook.ts', 'kit/grade/index.ts'];
@@ -54,15 +79,16 @@ export async function check(exercise?: string): Promise<void> {
     throw new TypeError(`check: exercise must be a name like 'mse', received ${typeof exercise}`);
   }
   const dir = exercisesDir();
+  const lang = notebookLang();
   const { typeProblems, formatProblems } = checker();
   const problems = typeProblems(exerciseFiles(exercise, dir), dir);
   if (problems.length > 0) {
-    const text = `Type errors (fix these first; the grader runs the code anyway):\n${formatProblems(problems)}`;
+    const text = `${typeErrorsHeading(lang)}\n${formatProblems(problems)}`;
     displayBundle({
       'text/html': `<pre class="descent-type-errors" style="color:#b00020">${escapeHtml(text)}</pre>`,
       'text/plain': text,
     });
   }
-  const report = await loadGrader()(exercise, { dir });
+  const report = await loadGrader()(exercise, { dir, ...(lang === undefined ? {} : { lang }) });
   displayBundle({ 'text/html': report.toHtml(), 'text/plain': report.toText() });
 }
