@@ -9,12 +9,12 @@ import type { Mutant } from '../../kit/author/mutant';
 /** The checks (visible and hidden) that exercise every optimizer factory: a fake of it must fail every one. */
 const OPTIMIZERS = [
   "sgd matches PyTorch: θ ← θ − η·g",
-  "momentum matches PyTorch: b ← μb + g, θ ← θ − η·b",
-  "nesterov matches PyTorch: θ ← θ − η·(g + μb)",
+  "momentum matches PyTorch: v ← μv + g, θ ← θ − η·v",
+  "nesterov matches PyTorch: θ ← θ − η·(g + μv)",
   "momentum and nesterov with μ = 0.5 on given gradients",
   "adagrad matches PyTorch: s ← s + g², θ ← θ − η·g/(√s + ε)",
   "adagrad: ε outside the root, default ε = 1e-10",
-  "rmsprop matches PyTorch: v ← αv + (1 − α)g², θ ← θ − η·g/(√v + ε)",
+  "rmsprop matches PyTorch: s ← αs + (1 − α)g², θ ← θ − η·g/(√s + ε)",
   "rmsprop: options alpha and eps, defaults α = 0.99 and ε = 1e-8",
   "adam matches PyTorch (bias-corrected m and v)",
   "adam: options betas and eps, defaults [0.9, 0.999] and 1e-8",
@@ -69,7 +69,7 @@ const mutants: Mutant[] = [
   },
   {
     name: "momentum-as-ema",
-    mistake: "momentum as an exponential moving average b = μb + (1 − μ)g",
+    mistake: "momentum as an exponential moving average v = μv + (1 − μ)g",
     patch: [
       ["const b = prev === null ? grads.slice() : grads.map((g, i) => mu * prev[i] + g);", "const b = prev === null ? grads.map((g) => (1 - mu) * g) : grads.map((g, i) => mu * prev[i] + (1 - mu) * g);", 1],
     ],
@@ -81,7 +81,7 @@ const mutants: Mutant[] = [
       ["    buffer = b;\n", "", 1],
     ],
     mustFail: [
-      "momentum matches PyTorch: b ← μb + g, θ ← θ − η·b",
+      "momentum matches PyTorch: v ← μv + g, θ ← θ − η·v",
       "momentum and nesterov with μ = 0.5 on given gradients",
       "each optimizer keeps its own state",
       "every step returns a new array and leaves params and grads untouched",

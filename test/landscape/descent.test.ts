@@ -108,7 +108,7 @@ describe('trajectory with the real optimizers', () => {
     });
   });
 
-  it('SGD with momentum follows the heavy-ball recursion b ← μb + g, x ← x − ηb', () => {
+  it('SGD with momentum follows the heavy-ball recursion v ← μv + g, x ← x − ηv', () => {
     const a = 5;
     const lr = 0.05;
     const mu = 0.9;
@@ -170,7 +170,7 @@ describe('trajectory with the real optimizers', () => {
       expect(r.points[0]).toEqual([-1.5, 2]);
       expect(r.points).toHaveLength(21);
     }
-    // Adam's first step moves every coordinate by lr (bias-corrected m̂/√v̂ = sign g).
+    // Adam's first step moves every coordinate by lr (bias-corrected m̂/√ŝ = sign g).
     expect(Math.abs(runs[1].points[1][0] - -1.5)).toBeCloseTo(0.05, 6);
   });
 

@@ -68,7 +68,7 @@ describeEachBackend('SGD closed forms', () => {
     expectRelClose(x.data, X0.map((v, i) => v - 0.1 * G[i] - 0.1 * (0.9 + 0.7) * G[i]));
   });
 
-  it('nesterov steps with g + μb: (1 + μ)g, then g + μ(μ + 1)g', () => {
+  it('nesterov steps with g + μv: (1 + μ)g, then g + μ(μ + 1)g', () => {
     const { x, loss } = linear(X0, G);
     run(new SGD([x], { lr: 0.1, momentum: 0.9, nesterov: true }), loss, 2);
     expectRelClose(x.data, X0.map((v, i) => v - 0.1 * 1.9 * G[i] - 0.1 * (1 + 0.9 * 1.9) * G[i]));
