@@ -14,8 +14,9 @@
 
 /**
  * Adam / AdamW: θ ← θ·decay (AdamW's decoupled decay, 1 for Adam), g ← g + l2·θ,
- * m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², v̂ ← max(v̂, v) (amsgrad),
- * θ ← θ − (stepSize · m) / (√v / c₂ + ε) with stepSize = γ / (1 − β₁ᵗ) and c₂ = √(1 − β₂ᵗ).
+ * m ← β₁m + (1 − β₁)g, s ← β₂s + (1 − β₂)g², ŝ ← max(ŝ, s) (amsgrad),
+ * θ ← θ − (stepSize · m) / (√s / c₂ + ε) with stepSize = η / (1 − β₁ᵗ) and c₂ = √(1 − β₂ᵗ)
+ * (chapter 07's notation: η the learning rate, ω the weight decay, s the second moments).
  */
 export function adam(
   theta: usize, grad: usize, m: usize, v: usize, vmax: usize, n: i32,
@@ -60,8 +61,8 @@ export function adam(
 }
 
 /**
- * SGD: g ← g + λθ; without momentum θ ← θ − γg; with momentum μ the buffer b ← g on the first step,
- * else b ← μb + (1 − τ)g, and θ ← θ − γ(g + μb) (nesterov) or θ − γb.
+ * SGD: g ← g + ωθ; without momentum θ ← θ − ηg; with momentum μ the buffer v ← g on the first step,
+ * else v ← μv + (1 − τ)g, and θ ← θ − η(g + μv) (nesterov) or θ − ηv.
  */
 export function sgd(
   theta: usize, grad: usize, buf: usize, n: i32,
@@ -82,7 +83,7 @@ export function sgd(
   }
 }
 
-/** Adagrad: g ← g + λθ, s ← s + g², θ ← θ − γ̃g / (√s + ε) with the decayed rate γ̃ = clr. */
+/** Adagrad: g ← g + ωθ, s ← s + g², θ ← θ − η̃g / (√s + ε) with the decayed rate η̃ = clr. */
 export function adagrad(theta: usize, grad: usize, sum: usize, n: i32, clr: f64, wd: f64, eps: f64): void {
   const cv = f64x2.splat(clr), ev = f64x2.splat(eps), wv = f64x2.splat(wd);
   let i = 0;
@@ -105,8 +106,8 @@ export function adagrad(theta: usize, grad: usize, sum: usize, n: i32, clr: f64,
 }
 
 /**
- * RMSprop: g ← g + λθ, v ← αv + (1 − α)g², d = √(v − ḡ²) + ε with ḡ ← αḡ + (1 − α)g (centered)
- * or √v + ε; then b ← μb + g/d, θ ← θ − γb (momentum) or θ ← θ − γg/d.
+ * RMSprop: g ← g + ωθ, s ← αs + (1 − α)g², d = √(s − ḡ²) + ε with ḡ ← αḡ + (1 − α)g (centered)
+ * or √s + ε; then v ← μv + g/d, θ ← θ − ηv (momentum) or θ ← θ − ηg/d.
  */
 export function rmsprop(
   theta: usize, grad: usize, sq: usize, gavg: usize, buf: usize, n: i32,
