@@ -19,12 +19,15 @@ import type { Language } from './lang';
 /** The family name of the Korean edition's text. */
 export const HANGUL_FAMILY = 'Noto Sans KR';
 /**
- * The same files under the name other editions' pages use for their Hangul: the last resort of
- * book.css's font stack, after the Korean fonts a system may have (Apple SD Gothic Neo, Malgun
- * Gothic, a local Noto Sans KR), so such a page downloads a subset only where nothing else can
- * draw its Hangul.
+ * The family other editions' pages set their Hangul in (first in book.css's stack: on Linux,
+ * `system-ui` claims Hangul it cannot draw and shows boxes). Its faces name the Korean fonts a
+ * system may have first (`LOCAL_FONTS`) and the bundled subset last, so such a page downloads a
+ * subset only where no Korean font is installed.
  */
 export const FALLBACK_FAMILY = 'Descent Hangul';
+/** Korean system fonts (full and PostScript names): macOS, Windows, Noto and Nanum on Linux. */
+const LOCAL_FONTS = ['Apple SD Gothic Neo', 'AppleSDGothicNeo-Regular', 'Malgun Gothic', 'Noto Sans KR', 'NotoSansKR-Regular',
+  'Noto Sans CJK KR', 'NotoSansCJKkr-Regular', 'NanumGothic'];
 /** The stylesheet, relative to the assets' folder. */
 export const HANGUL_CSS = 'fonts/noto-sans-kr.css';
 const FILES = 'fonts/noto-sans-kr';
@@ -72,10 +75,10 @@ export function hangulFaces(): FontFace[] {
 
 const hex = (n: number): string => n.toString(16);
 
-function faceRule(face: FontFace, filesHref: string, family = HANGUL_FAMILY): string {
+function faceRule(face: FontFace, filesHref: string, family = HANGUL_FAMILY, locals: readonly string[] = []): string {
   const range = face.ranges.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`)).join(',');
   return `@font-face{font-family:"${family}";font-style:normal;font-display:swap;font-weight:100 900;`
-    + `src:url(${filesHref}${face.file}) format("woff2");unicode-range:${range}}`;
+    + `src:${locals.map((name) => `local("${name}"),`).join('')}url(${filesHref}${face.file}) format("woff2");unicode-range:${range}}`;
 }
 
 /** The stylesheet of the editions set in the font: every face, and the font first in text and code. */
@@ -85,7 +88,7 @@ export function hangulStylesheet(faces: readonly FontFace[]): string {
     + `${faces.map((f) => faceRule(f, 'noto-sans-kr/')).join('\n')}\n`
     + `${langs.join(',')}{--plot-font:"${HANGUL_FAMILY}"}\n`
     + `${langs.map((l) => `${l} body`).join(',')}{font-family:"${HANGUL_FAMILY}",${TEXT_STACK};word-break:keep-all;overflow-wrap:break-word}\n`
-    + `${langs.map((l) => `${l} :is(code,pre,kbd)`).join(',')}{font-family:${CODE_STACK},"${HANGUL_FAMILY}",monospace}\n`;
+    + `${langs.map((l) => `${l} :is(code,pre,kbd,.cm-editor .cm-content)`).join(',')}{font-family:${CODE_STACK},"${HANGUL_FAMILY}",monospace}\n`;
 }
 
 /** Copies the Korean subsets, their licence and the stylesheet into `<out>/assets/fonts/`. */
@@ -113,6 +116,6 @@ export function hangulHead(faces: readonly FontFace[]): (assets: string, html: s
     if (HANGUL_LANGUAGES.includes(lang)) return `<link rel="stylesheet" href="${assets}${HANGUL_CSS}">\n`;
     const chars = [...hangulIn(html)];
     const needed = faces.filter((f) => chars.some((c) => f.ranges.some(([a, b]) => c >= a && c <= b)));
-    return needed.length === 0 ? '' : `<style>${needed.map((f) => faceRule(f, `${assets}${FILES}/`, FALLBACK_FAMILY)).join('')}</style>\n`;
+    return needed.length === 0 ? '' : `<style>${needed.map((f) => faceRule(f, `${assets}${FILES}/`, FALLBACK_FAMILY, LOCAL_FONTS)).join('')}</style>\n`;
   };
 }
