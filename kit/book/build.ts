@@ -42,6 +42,8 @@ export interface BookOptions {
   execute?: ExecuteMode;
   cellTimeoutMs?: number;
   progress?: (event: Progress) => void;
+  /** The languages to build (default: every language whose notebooks exist); English always. */
+  languages?: readonly Language[];
 }
 
 /** One language's part of the book. */
@@ -120,7 +122,8 @@ export async function buildBook(options: BookOptions = {}): Promise<BookResult> 
   const student = options.student === true;
   for (const dir of [out, notebooksDir, executedDir, exercisesDir]) assertNotSolution(dir);
 
-  const sourceList = editionSources(notebooksDir, executedDir);
+  const sourceList = editionSources(notebooksDir, executedDir)
+    .filter((e) => e.lang === SOURCE_LANGUAGE || options.languages === undefined || options.languages.includes(e.lang));
   if (sourceList[0].sources.length === 0) throw new Error(`no notebooks in ${shown(notebooksDir)}`);
   const executed: NotebookResult[] = [];
   for (const edition of sourceList) {

@@ -20,7 +20,7 @@ const work = mkdtempSync(join(tmpdir(), 'descent-course-book-'));
 let book: BookResult;
 
 beforeAll(async () => {
-  await executedWithStubs();
+  await executedWithStubs('both');
   book = await buildBook({ out: join(work, 'student'), executedDir: EXECUTED_DIR, exercisesDir: EXERCISES_DIR, student: true });
 }, EXECUTION_TIMEOUT_MS);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
