@@ -7,6 +7,7 @@
 import type { ICell, INotebookContent, IOutput } from '@jupyterlab/nbformat';
 import { basename } from 'path';
 import { readJson } from './files';
+import { CATALOGUES, fill, type Catalogue } from './lang';
 import { escapeHtml, highlight, newPageEnv, type Heading, type Markdown } from './markdown';
 import { renderOutputs, PLOTLY_MIME } from './outputs';
 
@@ -43,7 +44,12 @@ export interface ChapterOptions {
   md: Markdown;
   /** Drop cells tagged `solution`. */
   student: boolean;
+  /** The words of the page's language (default English): summaries, "Show code", figure captions. */
+  words?: Catalogue;
 }
+
+/** How sentences end in a language, and which one says what a chapter does (see lang/en.ts). */
+export type SentenceRule = Catalogue['summary'];
 
 function source(cell: ICell): string {
   return Array.isArray(cell.source) ? cell.source.join('') : String(cell.source ?? '');
@@ -63,8 +69,11 @@ export function titleAndParagraphs(markdown: string): { title: string | null; pa
   return { title, paragraphs };
 }
 
-/** The sentences of a paragraph: a sentence ends at . ! ? before a space and a capital, outside `code` and $math$, not after e.g. */
-export function sentences(paragraph: string): string[] {
+/**
+ * The sentences of a paragraph: a sentence ends at . ! ? outside `code` and $math$ where the
+ * language's rule says (English: before a space and a capital, not after e.g.).
+ */
+export function sentences(paragraph: string, rule: SentenceRule = CATALOGUES.en.summary): string[] {
   const found: string[] = [];
   let inCode = false;
   let inMath = false;
@@ -73,8 +82,8 @@ export function sentences(paragraph: string): string[] {
     const c = paragraph[i];
     if (c === '`') inCode = !inCode;
     else if (c === '$' && !inCode) inMath = !inMath;
-    else if (!inCode && !inMath && /[.!?]/.test(c) && /^\s+[A-Z("*_[]/.test(paragraph.slice(i + 1))
-      && !/\b(e\.g|i\.e|cf|vs|etc)$/i.test(paragraph.slice(0, i))) {
+    else if (!inCode && !inMath && /[.!?]/.test(c) && rule.next.test(paragraph.slice(i + 1))
+      && !rule.notAfter.test(paragraph.slice(0, i))) {
       found.push(paragraph.slice(start, i + 1).trim());
       start = i + 1;
     }
@@ -88,31 +97,35 @@ export function firstSentence(paragraph: string): string {
   return sentences(paragraph)[0] ?? '';
 }
 
-/** Sentences that say what a chapter does ("This chapter derives …", "The idea of this chapter: …"). */
-export const SUMMARY_SENTENCE = /^(this chapter|the idea of this chapter|in this chapter|this notebook)\b/i;
-
 /**
  * A one-line summary from the first Markdown cell: its first complete sentence that says what the
  * chapter does, else its first sentence.
  */
-export function summaryOf(paragraphs: readonly string[]): string {
-  const all = paragraphs.flatMap(sentences);
-  return all.find((s) => SUMMARY_SENTENCE.test(s) && /[.!?]$/.test(s)) ?? all[0] ?? '';
+export function summaryOf(paragraphs: readonly string[], rule: SentenceRule = CATALOGUES.en.summary): string {
+  for (const p of paragraphs) {
+    const list = sentences(p, rule);
+    for (const [k, s] of list.entries()) {
+      if (!rule.says.test(s) || !/[.!?]$/.test(s)) continue;
+      if (s.length >= rule.short) return s;
+      if (k + 1 < list.length) return `${s} ${list[k + 1]}`;
+    }
+  }
+  return paragraphs.flatMap((p) => sentences(p, rule))[0] ?? '';
 }
 
 function hasFigure(outputs: readonly IOutput[]): number {
   return outputs.filter((o) => (o.data as Record<string, unknown> | undefined)?.[PLOTLY_MIME] !== undefined).length;
 }
 
-function codeCell(cell: ICell, index: number, html: string, hide: boolean, showInput: boolean): string {
+function codeCell(cell: ICell, index: number, html: string, hide: boolean, showInput: boolean, words: Catalogue): string {
   const count = typeof cell.execution_count === 'number' ? cell.execution_count : ' ';
   const code = `<pre class="code" tabindex="0"><code class="hljs language-typescript">${highlight(source(cell))}</code></pre>`;
   // A cell whose input the book hides still runs in the live editor: its source rides along.
   const input = !showInput ? `<script type="text/x-typescript" class="cell-source">${source(cell).replace(/<\/(script)/gi, '<\\/$1')}</script>`
-    : hide ? `<details class="cell-input"><summary>Show code</summary>${code}</details>`
+    : hide ? `<details class="cell-input"><summary>${words.page.showCode}</summary>${code}</details>`
       : `<div class="cell-input"><span class="prompt" aria-hidden="true">[${count}]</span>${code}</div>`;
   const outputs = `<div class="cell-outputs">${html}</div>`;
-  return `<section class="cell code-cell" data-cell="${index}" aria-label="Code cell ${index + 1}">${input}${outputs}</section>`;
+  return `<section class="cell code-cell" data-cell="${index}" aria-label="${fill(words.page.codeCell, { n: index + 1 })}">${input}${outputs}</section>`;
 }
 
 /** Builds a chapter from an executed notebook; `notebook` is the committed notebook's path for hints. */
@@ -123,7 +136,8 @@ export function loadChapter(executedPath: string, notebook: string, options: Cha
   }
   const slug = basename(executedPath).replace(/\.ipynb$/, '');
   const env = newPageEnv();
-  const ctx = { md: options.md, env, figures: 0 };
+  const words = options.words ?? CATALOGUES.en;
+  const ctx = { md: options.md, env, figures: 0, words };
   const parts: string[] = [];
   let figures = 0;
   let codeCells = 0;
@@ -137,14 +151,14 @@ export function loadChapter(executedPath: string, notebook: string, options: Cha
       codeCells++;
       const outputs = t.includes(TAGS.removeOutput) ? [] : ((cell.outputs ?? []) as IOutput[]);
       figures += hasFigure(outputs);
-      parts.push(codeCell(cell, codeCells - 1, renderOutputs(outputs, ctx), t.includes(TAGS.hideInput), !t.includes(TAGS.removeInput)));
+      parts.push(codeCell(cell, codeCells - 1, renderOutputs(outputs, ctx), t.includes(TAGS.hideInput), !t.includes(TAGS.removeInput), words));
     }
   }
   const body = parts.join('\n');
   const meta = (nb.metadata as { descent?: { title?: unknown; summary?: unknown } } | undefined)?.descent ?? {};
   const firstMarkdown = nb.cells.find((c) => c.cell_type === 'markdown');
   const { title, paragraphs } = titleAndParagraphs(firstMarkdown ? source(firstMarkdown) : '');
-  const summary = typeof meta.summary === 'string' ? meta.summary : summaryOf(paragraphs);
+  const summary = typeof meta.summary === 'string' ? meta.summary : summaryOf(paragraphs, words.summary);
   const mathErrors = [...body.matchAll(/class="[^"]*\bkatex-error\b[^"]*"[^>]*?\btitle="([^"]*)"/g)]
     .map((m) => m[1].replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#039;/g, "'").replace(/&amp;/g, '&'));
   const chapterTitle = typeof meta.title === 'string' ? meta.title : title ?? slug;

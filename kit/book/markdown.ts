@@ -6,7 +6,8 @@
 import MarkdownIt from 'markdown-it';
 import katexPlugin from '@vscode/markdown-it-katex';
 import { escapeHtml } from '../notebooks/helpers/escape';
-import { KATEX_OPTIONS, renderTex, strictKatex, typesetHtml } from './tex';
+import { KATEX_OPTIONS, renderTex, strictKatexFor, typesetHtml } from './tex';
+import { CATALOGUES, type Catalogue } from './lang';
 import hljs from 'highlight.js/lib/core';
 import typescript from 'highlight.js/lib/languages/typescript';
 import javascript from 'highlight.js/lib/languages/javascript';
@@ -76,20 +77,20 @@ export function rewriteHref(href: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#') || href.startsWith('//')) return href;
   const nb = /^(?:\.\/|notebooks\/|\.\.\/notebooks\/)?([\w.-]+)\.ipynb(#.*)?$/.exec(href);
   if (nb) return `${nb[1]}.html${nb[2] ?? ''}`;
-  const ex = /^(?:\.\.\/)?exercises\/([\w.-]+)\.ts(#.*)?$/.exec(href);
+  const ex = /^(?:\.\.\/){0,2}exercises\/([\w.-]+)\.ts(#.*)?$/.exec(href);
   if (ex) return `exercises/${ex[1]}.html${ex[2] ?? ''}`;
   return href;
 }
 
-/** The markdown renderer of the book (one instance per build). */
-export function createMarkdown(): Markdown {
+/** The markdown renderer of the book (one instance per build and language: its words label anchors and spoken math). */
+export function createMarkdown(words: Catalogue = CATALOGUES.en): Markdown {
   const md = new MarkdownIt({
     html: true,
     linkify: false,
     typographer: false,
     highlight: (code, lang) => highlight(code, lang || 'plaintext'),
   });
-  md.use(katexPlugin, { throwOnError: false, katex: strictKatex } as unknown as Parameters<typeof katexPlugin>[1]);
+  md.use(katexPlugin, { throwOnError: false, katex: strictKatexFor(words) } as unknown as Parameters<typeof katexPlugin>[1]);
 
   // Fenced code gets the hljs class (the highlight callback returns the inner HTML only).
   md.renderer.rules.fence = (tokens, idx) => {
@@ -110,7 +111,7 @@ export function createMarkdown(): Markdown {
   };
   md.renderer.rules.heading_close = (tokens, idx, options, _env, self) => {
     const id = tokens[idx - 2]?.attrGet('id');
-    const anchor = id ? `<a class="anchor" href="#${id}" aria-label="Link to this section">#</a>` : '';
+    const anchor = id ? `<a class="anchor" href="#${id}" aria-label="${words.page.sectionLink}">#</a>` : '';
     return `${anchor}${self.renderToken(tokens, idx, options)}`;
   };
 

@@ -49,6 +49,7 @@ export function reportBuild(result: BookResult, log: (line: string) => void, war
   const ran = result.executed.reduce((s, r) => s + r.seconds, 0);
   if (result.executed.length > 0) log(`Executed ${result.executed.length} notebook(s) in ${duration(ran)}.`);
   log(`Book built in ${duration(result.buildSeconds)}: ${result.chapters.length} chapter(s), ${result.pages.length} page(s) -> ${shown(result.out)}/index.html`);
+  for (const e of result.editions.slice(1)) log(`  ${e.lang}: ${e.chapters.length} chapter(s), ${e.pages.length} page(s) -> ${shown(result.out)}/${e.dir}index.html`);
   for (const w of result.warnings) warn(`warning: ${w}`);
 }
 

@@ -12,6 +12,7 @@ import { describeFigure, type DataTable } from '../notebooks/helpers/describe';
 import { escapeHtml } from '../notebooks/helpers/escape';
 import { PLOTLY_MIME } from '../notebooks/helpers/plot';
 import { renderTex, typesetHtml } from './tex';
+import { CATALOGUES, fill, type Catalogue } from './lang';
 
 export { PLOTLY_MIME };
 /** The output metadata flag of `plotSetup()`. */
@@ -30,6 +31,8 @@ export interface OutputContext {
   figures: number;
   /** Prefix of the figures' element ids (the live page's outputs use their own). */
   idPrefix?: string;
+  /** The page language's words (default English): the figures' fixed words. */
+  words?: Catalogue;
 }
 
 type Bundle = Record<string, unknown>;
@@ -51,8 +54,8 @@ export function scriptJson(value: unknown): string {
 }
 
 /** The data behind a figure as HTML tables (header cells, a caption, a note on sampling). */
-export function dataTables(tables: readonly DataTable[]): string {
-  return tables.map((t) => `<div class="figure-table" tabindex="0" role="region" aria-label="${escapeHtml(`Data: ${t.caption}`)}"><table>`
+export function dataTables(tables: readonly DataTable[], words: Catalogue = CATALOGUES.en): string {
+  return tables.map((t) => `<div class="figure-table" tabindex="0" role="region" aria-label="${escapeHtml(fill(words.page.figureTable, { caption: t.caption }))}"><table>`
     + `<caption>${escapeHtml(t.caption)}${t.note ? ` <span class="figure-table-note">(${escapeHtml(t.note)})</span>` : ''}</caption>`
     + `<thead><tr>${t.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead>`
     + `<tbody>${t.rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${escapeHtml(c)}</th>` : `<td>${escapeHtml(c)}</td>`)).join('')}</tr>`).join('')}</tbody>`
@@ -64,23 +67,25 @@ function figure(data: unknown, ctx: OutputContext): string {
   const fig = (typeof data === 'string' ? JSON.parse(data) : data) as { data?: unknown; layout?: { height?: number } };
   const height = typeof fig.layout?.height === 'number' ? fig.layout.height : 420;
   const described = describeFigure(fig);
+  const words = ctx.words ?? CATALOGUES.en;
+  const n = described.tables.length;
   return `<figure class="plot-figure" aria-labelledby="${id}-description">`
-    + `<div class="plot" id="${id}" style="min-height:${height}px"><noscript><p class="plot-missing">The interactive figure needs JavaScript: its description and data are below.</p></noscript></div>`
+    + `<div class="plot" id="${id}" style="min-height:${height}px"><noscript><p class="plot-missing">${words.page.figureNoScript}</p></noscript></div>`
     + `<figcaption class="figure-caption"><p class="figure-description" id="${id}-description">${escapeHtml(described.text)}</p>`
-    + (described.tables.length > 0 ? `<details class="figure-data"><summary>Data of this figure (${described.tables.length} table${described.tables.length === 1 ? '' : 's'})</summary>${dataTables(described.tables)}</details>` : '')
+    + (n > 0 ? `<details class="figure-data"><summary>${fill(n === 1 ? words.page.figureData : words.page.figureDataMany, { n })}</summary>${dataTables(described.tables, words)}</details>` : '')
     + `</figcaption><script type="application/json" data-figure="${id}">${scriptJson(fig)}</script></figure>`;
 }
 
-function image(mime: string, data: string, alt: string): string {
+function image(mime: string, data: string, alt: string, words: Catalogue): string {
   const src = mime === 'image/svg+xml'
     ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(data)}`
     : `data:${mime};base64,${data.replace(/\s+/g, '')}`;
-  return `<img class="output-image" src="${src}" alt="${escapeHtml(alt || 'Figure')}">`;
+  return `<img class="output-image" src="${src}" alt="${escapeHtml(alt || words.page.image)}">`;
 }
 
-function latex(source: string): string {
+function latex(source: string, words: Catalogue): string {
   const body = source.trim().replace(/^\$\$([\s\S]*)\$\$$/, '$1').replace(/^\\\[([\s\S]*)\\\]$/, '$1').replace(/^\$([\s\S]*)\$$/, '$1');
-  return `<div class="output-latex">${renderTex(body, true)}</div>`;
+  return `<div class="output-latex">${renderTex(body, true, words)}</div>`;
 }
 
 /** One rich output (display_data / execute_result), or '' when it has nothing the book shows. */
@@ -89,11 +94,11 @@ export function renderBundle(data: Bundle, metadata: Bundle | undefined, ctx: Ou
   const plain = text(data['text/plain']);
   if (data[PLOTLY_MIME] !== undefined) return figure(data[PLOTLY_MIME], ctx);
   for (const mime of ['image/png', 'image/jpeg', 'image/gif', 'image/svg+xml']) {
-    if (typeof data[mime] === 'string' || Array.isArray(data[mime])) return image(mime, text(data[mime]), plain);
+    if (typeof data[mime] === 'string' || Array.isArray(data[mime])) return image(mime, text(data[mime]), plain, ctx.words ?? CATALOGUES.en);
   }
-  if (data['text/html'] !== undefined) return `<div class="output-html">${typesetHtml(text(data['text/html']))}</div>`;
+  if (data['text/html'] !== undefined) return `<div class="output-html">${typesetHtml(text(data['text/html']), ctx.words)}</div>`;
   if (data['text/markdown'] !== undefined && ctx.md) return `<div class="output-markdown">${ctx.md.render(text(data['text/markdown']), { ...ctx.env, headings: [] })}</div>`;
-  if (data['text/latex'] !== undefined) return latex(text(data['text/latex']));
+  if (data['text/latex'] !== undefined) return latex(text(data['text/latex']), ctx.words ?? CATALOGUES.en);
   if (data['text/plain'] !== undefined) return `<pre class="output-text" tabindex="0">${escapeHtml(stripAnsi(plain))}</pre>`;
   return '';
 }

@@ -9,6 +9,7 @@ import { buildBook } from './build';
 import { bookOptions, failureMessage, reportBuild, withBuildOptions, type BookFlags } from './options';
 import { duration, progressPrinter } from './progress';
 import { DEFAULT_HOST, DEFAULT_PORT, serveBook, type BookServer } from './serve';
+import { CATALOGUES, SOURCE_LANGUAGE } from './lang';
 
 interface StartFlags extends BookFlags { port: string; host: string }
 
@@ -40,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const options = bookOptions(flags);
+  let editions: string[] = [];
   if (typeof options === 'string') {
     console.error(options);
     return 2;
@@ -48,12 +50,13 @@ async function main(argv: string[]): Promise<number> {
     const result = await buildBook({ ...options, progress: progressPrinter() });
     reportBuild(result, (l) => console.log(l), (l) => console.warn(l));
     server = await serveBook(result.out, { port, host: flags.host });
+    editions = result.editions.filter((e) => e.lang !== SOURCE_LANGUAGE).map((e) => `  ${CATALOGUES[e.lang].name} (${e.lang}): ${server?.url}${e.dir}`);
   } catch (e) {
     console.error(failureMessage(e));
     return 1;
   }
   console.log(`Ready in ${duration((Date.now() - started) / 1000)}.`);
-  console.log(`\n  The course book: ${server.url}\n\n  Open it in your browser. Press Ctrl+C to stop.\n`);
+  console.log(`\n  The course book: ${server.url}\n${editions.map((l) => `${l}\n`).join('')}\n  Open it in your browser. Press Ctrl+C to stop.\n`);
   return -1; // keep serving
 }
 

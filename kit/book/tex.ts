@@ -8,6 +8,7 @@
  */
 import katex from 'katex';
 import { escapeHtml } from '../notebooks/helpers/escape';
+import { CATALOGUES, fill, type Catalogue } from './lang';
 
 export { katex };
 
@@ -69,8 +70,11 @@ export function mathSteps(source: string): { steps: MathStep[]; derivation: bool
   return kept.length > 1 ? { steps: kept, derivation } : { steps: [{ tex: source, lead: '' }], derivation: false };
 }
 
-/** KaTeX's HTML with, for a multi-step equation, MathML given step by step. */
-function speakable(source: string, html: string): string {
+/** The catalogue's word for a step's lead (mathSteps gives them in English). */
+const LEADS: Record<string, keyof Catalogue['math']> = { 'which implies': 'implies', 'if and only if': 'iff', and: 'and', then: 'then' };
+
+/** KaTeX's HTML with, for a multi-step equation, MathML given step by step (announced in the page's language). */
+function speakable(source: string, html: string, words: Catalogue = CATALOGUES.en): string {
   const { steps, derivation } = mathSteps(source);
   if (steps.length < 2) return html;
   let spoken: string;
@@ -78,12 +82,12 @@ function speakable(source: string, html: string): string {
     spoken = steps.map((s) => {
       const mathml = katex.renderToString(s.tex.replace(/(?<!\\)[.,;]\s*$/, ''), { ...KATEX_OPTIONS, output: 'mathml', throwOnError: true });
       const math = /<math[\s\S]*<\/math>/.exec(mathml)?.[0] ?? '';
-      return `${s.lead ? `<span>, ${s.lead} </span>` : ''}${math}`;
+      return `${s.lead ? `<span>, ${s.lead in LEADS ? words.math[LEADS[s.lead]] : s.lead} </span>` : ''}${math}`;
     }).join('');
   } catch {
     return html; // a step that does not typeset alone (e.g. split inside \left…\right): keep KaTeX's MathML
   }
-  const label = derivation ? `Derivation in ${steps.length} steps: ` : `${steps.length} equations: `;
+  const label = fill(derivation ? words.math.derivation : words.math.equations, { n: steps.length });
   return html.replace(/<span class="katex-mathml">[\s\S]*?<\/math><\/span>/, `<span class="katex-mathml"><span>${label}</span>${spoken}</span>`);
 }
 
@@ -91,29 +95,34 @@ function speakable(source: string, html: string): string {
  * Typesets TeX; a formula KaTeX rejects (unknown command, bad syntax) becomes
  * `<span class="katex-error" title="the TeX">the message</span>`, which the build reports.
  */
-export function renderTex(source: string, displayMode: boolean): string {
+export function renderTex(source: string, displayMode: boolean, words: Catalogue = CATALOGUES.en): string {
   try {
     const html = katex.renderToString(source, { ...KATEX_OPTIONS, displayMode, throwOnError: true });
-    return displayMode ? speakable(source, html) : html;
+    return displayMode ? speakable(source, html, words) : html;
   } catch (e) {
     return `<span class="katex-error" title="${escapeHtml(source)}">${escapeHtml(String((e as Error).message ?? e))}</span>`;
   }
 }
 
-/** KaTeX for the markdown-it plugin: throws on bad TeX (the plugin shows a `.katex-error` span); display math is made speakable. */
-export const strictKatex = {
-  renderToString: (source: string, options: Record<string, unknown>): string => {
-    const html = katex.renderToString(source, { ...options, ...KATEX_OPTIONS, throwOnError: true });
-    return options.displayMode === true ? speakable(source, html) : html;
-  },
-};
+/** KaTeX for the markdown-it plugin: throws on bad TeX (the plugin shows a `.katex-error` span); display math is made speakable in the page's language. */
+export function strictKatexFor(words: Catalogue = CATALOGUES.en): { renderToString(source: string, options: Record<string, unknown>): string } {
+  return {
+    renderToString: (source: string, options: Record<string, unknown>): string => {
+      const html = katex.renderToString(source, { ...options, ...KATEX_OPTIONS, throwOnError: true });
+      return options.displayMode === true ? speakable(source, html, words) : html;
+    },
+  };
+}
+
+/** The English pages' KaTeX for the markdown-it plugin. */
+export const strictKatex = strictKatexFor();
 
 function unescapeHtml(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#0?39;/g, "'").replace(/&amp;/g, '&');
 }
 
-function tex(source: string, displayMode: boolean): string {
-  const html = renderTex(unescapeHtml(source), displayMode);
+function tex(source: string, displayMode: boolean, words: Catalogue): string {
+  const html = renderTex(unescapeHtml(source), displayMode, words);
   return displayMode ? `<span class="katex-block">${html}</span>` : html;
 }
 
@@ -121,7 +130,7 @@ function tex(source: string, displayMode: boolean): string {
 const MATH = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|\$(?=\S)((?:\\\$|[^$\n])+?)(?<=\S)\$(?!\d)/g;
 
 /** Typesets the math in the text of an HTML fragment (outside script, style, pre, code, textarea), like JupyterLab does. */
-export function typesetHtml(html: string): string {
+export function typesetHtml(html: string, words: Catalogue = CATALOGUES.en): string {
   const parts = html.split(/(<[^>]*>)/);
   let skip = 0;
   let out = '';
@@ -134,7 +143,7 @@ export function typesetHtml(html: string): string {
       out += part;
     } else {
       out += part.replace(MATH, (_m, d1?: string, d2?: string, i1?: string, i2?: string) =>
-        tex((d1 ?? d2 ?? i1 ?? i2) as string, d1 !== undefined || d2 !== undefined));
+        tex((d1 ?? d2 ?? i1 ?? i2) as string, d1 !== undefined || d2 !== undefined, words));
     }
   }
   return out;

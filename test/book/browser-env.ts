@@ -44,16 +44,22 @@ export interface BrowserEnv {
   close(): Promise<void>;
 }
 
-/** Builds the student book (`out` under a temporary folder, or `bookDir`), serves it, starts Chromium. */
-export async function startBrowserEnv(options: { build?: () => Promise<BookResult> } = {}): Promise<BrowserEnv> {
+/**
+ * Builds the student book (`out` under a temporary folder, or `bookDir`), serves it, starts Chromium.
+ * `english: true` builds the English pages only (tests of the live editor and the exercise pages).
+ */
+export async function startBrowserEnv(options: { build?: () => Promise<BookResult>; english?: boolean } = {}): Promise<BrowserEnv> {
   const work = mkdtempSync(join(tmpdir(), 'descent-book-browser-'));
   let book: BookResult;
   if (options.build) {
     book = await options.build();
   } else {
-    await executedWithStubs();
+    await executedWithStubs(options.english === true ? 'english' : 'both');
     // The book students get: built from notebooks executed with the stubs.
-    book = await buildBook({ out: join(work, 'book'), executedDir: EXECUTED_DIR, exercisesDir: EXERCISES_DIR, student: true });
+    book = await buildBook({
+      out: join(work, 'book'), executedDir: EXECUTED_DIR, exercisesDir: EXERCISES_DIR, student: true,
+      languages: options.english === true ? ['en'] : undefined,
+    });
   }
   const server = await serveBook(book.out, { port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -114,7 +120,7 @@ export async function openPage(ctx: BrowserContext, url: string, options: { figu
  * The environment of a test file: registers the hooks that start it (when Chromium is there) and
  * close it; `env()` and `context()` are valid inside the tests.
  */
-export function useBrowserEnv(what: string, options: { build?: () => Promise<BookResult>; timeoutMs?: number } = {}): {
+export function useBrowserEnv(what: string, options: { build?: () => Promise<BookResult>; english?: boolean; timeoutMs?: number } = {}): {
   runs: boolean;
   env(): BrowserEnv;
   context(): BrowserContext;

@@ -4,7 +4,9 @@
  * typeset formulas with their MathML and no TeX left in the text, every figure described from its
  * data with its data tables, no console errors, and no WCAG 2.0/2.1 A or AA violation found by
  * axe-core in the light and the dark colour scheme; working previous/next links. Screenshots of
- * one chapter (light, dark, phone) are saved as test artifacts.
+ * one chapter (light, dark, phone) are saved as test artifacts. The Korean pages (build/book/ko/):
+ * Hangul drawn with the bundled Noto Sans KR served from the book's assets, plots, MathML, the
+ * language links followed both ways (and reached by keyboard), axe on the index and a chapter.
  */
 import { mkdirSync } from 'fs';
 import { join } from 'path';
@@ -12,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage, useBrowserEnv } from './browser-env';
 import { axeViolations } from './axe';
-import { figureProblems, mathProblems } from './page-checks';
+import { figureProblems, mathProblems, twinLinks } from './page-checks';
 import { ARTIFACTS } from './shared';
 
 /** Chapter pages (`NN-name`) must show a plot; other pages (the glossary) are text. */
@@ -39,7 +41,7 @@ describe.skipIf(!runs)('the course book in Chromium, offline', () => {
   it('renders every page: plots, typeset math with MathML, figures described from their data, no TeX left, no console error; axe finds no WCAG A/AA violation in light and dark', async () => {
     expect(book.env().book.chapters.length).toBeGreaterThan(0);
     const problems: string[] = []; // every page is checked, then all problems are reported at once
-    for (const name of book.env().book.pages) {
+    for (const name of book.env().book.editions[0].pages) { // the English pages (the Korean ones: below)
       // As a reader opens it: the first figure drawn, the others when they come near the screen.
       const { page, errors } = await openPage(book.context(), `${book.env().server.url}${name}`, { figures: 'first' });
       const slug = name.replace(/\.html$/, '');
@@ -121,5 +123,87 @@ describe.skipIf(!runs)('the course book in Chromium, offline', () => {
       expect(errors, shot.file).toEqual([]);
       await ctx.close();
     }
+  }, 120_000);
+});
+
+describe.skipIf(!runs)('the Korean book in Chromium, offline', () => {
+  const korean = (): string[] => book.env().book.editions.find((e) => e.lang === 'ko')?.pages ?? [];
+  const chapter = (): string => book.env().book.chapters.find((c) => c.figures > 0 && CHAPTER.test(c.slug) && c.slug !== '00-setup')?.slug ?? book.env().book.chapters[0].slug;
+
+  it('draws every Korean page\'s Hangul with the bundled Noto Sans KR, served from the book\'s assets, with its plots and MathML', async () => {
+    expect(korean().length).toBe(book.env().book.editions[0].pages.length);
+    // The static page only (plots by book.js, fonts, math): live.js, whose worker would load the
+    // library on every chapter, is served empty here; the live editor is tested in Korean below.
+    const ctx = await book.env().context();
+    await ctx.route('**/assets/live.js', (route) => route.fulfill({ body: '', contentType: 'text/javascript' }));
+    const fonts: string[] = [];
+    ctx.on('request', (r) => { if (/noto-sans-kr.*\.woff2$/.test(r.url())) fonts.push(r.url()); });
+    const problems: string[] = [];
+    const fontsFrom = `${book.env().server.url}assets/fonts/noto-sans-kr/`;
+    let opened: Awaited<ReturnType<typeof openPage>> | undefined;
+    for (const name of korean()) {
+      fonts.length = 0;
+      await opened?.page.close();
+      opened = await openPage(ctx, `${book.env().server.url}${name}`, { figures: 'first' });
+      const { page, errors } = opened;
+      const state = await page.evaluate(async () => {
+        await document.fonts.ready;
+        return {
+          lang: document.documentElement.lang,
+          // check() is also true for a family no @font-face declares: a loaded face of the family says it is the bundled one.
+          check: document.fonts.check('16px "Noto Sans KR"', '한글'),
+          loaded: [...(document.fonts as unknown as Iterable<FontFace>)].filter((f) => f.family.replace(/"/g, '') === 'Noto Sans KR' && f.status === 'loaded').length,
+          body: getComputedStyle(document.body).fontFamily,
+        };
+      });
+      if (state.lang !== 'ko') problems.push(`${name}: lang ${state.lang}`);
+      if (!state.check || state.loaded === 0) problems.push(`${name}: Noto Sans KR not loaded (check ${state.check}, ${state.loaded} faces loaded)`);
+      if (!state.body.startsWith('"Noto Sans KR"')) problems.push(`${name}: body font ${state.body}`);
+      if (fonts.length === 0 || fonts.some((u) => !u.startsWith(fontsFrom))) problems.push(`${name}: font requests ${JSON.stringify(fonts)}`);
+      if (CHAPTER.test(name.replace(/^ko\//, ''))) {
+        if (await page.locator('.js-plotly-plot svg.main-svg').count() === 0) problems.push(`${name}: no rendered plotly plot`);
+        if (await page.locator('.katex').count() === 0) problems.push(`${name}: no typeset formula (.katex)`);
+      }
+      problems.push(...await mathProblems(page, name), ...errors.map((e) => `${name}: ${e}`));
+    }
+    await ctx.close();
+    expect(problems).toEqual([]);
+    expect(book.env().blocked).toEqual([]);
+  }, 300_000);
+
+  it('follows the language link from a chapter to its Korean twin (live editor in Korean) and back, from the keyboard', async () => {
+    const url = book.env().server.url;
+    const { page, errors } = await open(`${chapter()}.html`);
+    // In the top bar, visible, a few Tab stops from the top (after the skip link and the menu button).
+    let reached = false;
+    for (let k = 0; k < 6 && !reached; k++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.classList.contains('lang-link') === true);
+    }
+    expect(reached).toBe(true);
+    expect(await page.locator('.lang-link').isVisible()).toBe(true);
+    expect(await page.locator('.lang-link').textContent()).toBe('한국어');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${url}ko/${chapter()}.html`, { waitUntil: 'domcontentloaded' });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+    await page.locator('.live-toolbar').first().waitFor();
+    expect(await page.locator('.live-toolbar').first().textContent()).toMatch(/모두 실행.*중지.*초기화/);
+    expect(twinLinks(await page.content()).en).toBe(`../${chapter()}.html`);
+    await page.locator('.lang-link').click();
+    await page.waitForURL(`${url}${chapter()}.html`, { waitUntil: 'domcontentloaded' });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.locator('.live-toolbar').first().textContent()).toMatch(/Run all.*Stop.*Reset/);
+    await page.close();
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('passes axe on the Korean index and a Korean chapter', async () => {
+    const problems: string[] = [];
+    for (const name of ['ko/index.html', `ko/${chapter()}.html`]) {
+      const { page } = await openPage(book.context(), `${book.env().server.url}${name}`, { figures: 'first' });
+      problems.push(...(await axeViolations(page)).map((v) => `${name}: ${v}`));
+      await page.close();
+    }
+    expect(problems).toEqual([]);
   }, 120_000);
 });

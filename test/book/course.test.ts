@@ -1,7 +1,8 @@
 /**
  * The book of the real course, from the notebooks executed once with the stub exercises (shared
  * with the browser test): the student book holds no line of solution code, every chapter has a
- * summary, every formula typesets, and a rebuild from the executed notebooks alone (no kernel) writes
+ * summary, every formula typesets, its Korean pages (build/book/ko/) are the Korean notebooks with
+ * Korean words and summaries, every page links to its twin in the other language, and a rebuild from the executed notebooks alone (no kernel) writes
  * every chapter again (its time is printed, never asserted: DEVELOPERS.md).
  */
 import { spawnSync } from 'child_process';
@@ -14,13 +15,16 @@ import { EXERCISES_ASSET, SCRIPTS } from '../../kit/book/bundle';
 import { CHECK_SCRIPT } from '../../kit/book/checks/bundle';
 import { EXECUTED_DIR, EXERCISES_DIR, ROOT, SOLUTIONS_DIR } from '../../kit/book/files';
 import { courseNotebooks, executedWithStubs, EXECUTION_TIMEOUT_MS } from './shared';
+import { englishChrome, twinLinks } from './page-checks';
+import { HANGUL_CSS } from '../../kit/book/fonts';
+import { posix } from 'path';
 
 /** The limit the issue sets for building from executed notebooks. */
 const work = mkdtempSync(join(tmpdir(), 'descent-course-book-'));
 let book: BookResult;
 
 beforeAll(async () => {
-  await executedWithStubs();
+  await executedWithStubs('both');
   book = await buildBook({ out: join(work, 'student'), executedDir: EXECUTED_DIR, exercisesDir: EXERCISES_DIR, student: true });
 }, EXECUTION_TIMEOUT_MS);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -126,4 +130,44 @@ describe('the student book of the course', () => {
     console.log(`[book] built ${book.chapters.length} chapters from executed notebooks in ${seconds.toFixed(1)} s (wall clock, tsx start included); ${r.stdout.trim().split('\n').find((l) => l.startsWith('Book built'))}`);
     for (const page of book.pages) expect(existsSync(join(work, 'timed', page)), page).toBe(true);
   }, 60_000);
+});
+
+describe('the Korean pages of the student book', () => {
+  const ko = (): NonNullable<BookResult['editions'][number]> => book.editions.find((e) => e.lang === 'ko') as BookResult['editions'][number];
+  const hangulShare = (html: string): number => {
+    const letters = text(html).replace(/[^A-Za-z\uac00-\ud7a3]/g, '');
+    return letters.replace(/[A-Za-z]/g, '').length / Math.max(1, letters.length);
+  };
+
+  it('has every English page in Korean under ko/, each chapter from notebooks/ko/', () => {
+    expect(ko().dir).toBe('ko/');
+    expect(ko().pages.map((p) => p.replace(/^ko\//, '')).sort()).toEqual(book.editions[0].pages.slice().sort());
+    expect(ko().chapters.map((c) => c.notebook)).toEqual(book.chapters.map((c) => c.notebook.replace(/^notebooks\//, 'notebooks/ko/')));
+  });
+
+  it('links every page to its twin in the other language (hreflang, the link labelled in that language), both ways', () => {
+    for (const edition of book.editions) {
+      const other = edition.lang === 'ko' ? 'en' : 'ko';
+      for (const rel of edition.pages) {
+        const html = readFileSync(join(book.out, rel), 'utf8');
+        expect(html, rel).toContain(`<html lang="${edition.lang}"`);
+        const href = twinLinks(html)[other];
+        const twin = other === 'ko' ? `ko/${rel}` : rel.replace(/^ko\//, '');
+        expect(href && posix.join(posix.dirname(rel), href), rel).toBe(twin);
+        expect(html, rel).toContain(`<link rel="alternate" hreflang="${other}" href="${href}">`);
+      }
+    }
+  });
+
+  it('says the book\'s own words in Korean, lists the chapters with Korean summaries and links the Korean font', () => {
+    expect(ko().pages.flatMap((rel) => englishChrome(readFileSync(join(book.out, rel), 'utf8')).map((w) => `${rel}: ${w}`))).toEqual([]);
+    const index = readFileSync(join(book.out, 'ko/index.html'), 'utf8');
+    for (const c of ko().chapters) {
+      expect(c.summary, c.notebook).toMatch(/[\uac00-\ud7a3]/);
+      expect(hangulShare(c.summary), `${c.notebook}: ${c.summary}`).toBeGreaterThan(0.5);
+      expect(index).toContain(`<p class="chapter-summary">${c.summary}</p>`);
+    }
+    for (const rel of ko().pages) expect(readFileSync(join(book.out, rel), 'utf8'), rel).toContain(`assets/${HANGUL_CSS}"`);
+    for (const rel of book.editions[0].pages) expect(readFileSync(join(book.out, rel), 'utf8'), rel).not.toContain(HANGUL_CSS);
+  });
 });

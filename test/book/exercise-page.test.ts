@@ -19,7 +19,7 @@ import { PROJECT_ROOT } from '../../kit/shared/root';
 import { axeViolations } from './axe';
 import { openPage, useBrowserEnv } from './browser-env';
 
-const book = useBrowserEnv('the exercise page test');
+const book = useBrowserEnv('the exercise page test', { english: true });
 const SOLUTION = readFileSync(join(SOLUTIONS_DIR, 'mse.ts'), 'utf8');
 const STUB = readFileSync(join(EXERCISES_DIR, 'mse.ts'), 'utf8');
 const MSE = listExercises(PROJECT_ROOT).find((e) => e.name === 'mse')!;

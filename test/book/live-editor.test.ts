@@ -23,7 +23,7 @@ const AFTER_LAST_RATE = '].flatMap((lr, k) => [';
 /** The budget for one chapter's download, plotly included. */
 const DOWNLOAD_LIMIT = 5 * 1024 * 1024;
 
-const book = useBrowserEnv('the live book test');
+const book = useBrowserEnv('the live book test', { english: true });
 const { runs } = book;
 
 interface Fig { data: Array<Record<string, unknown>>; layout: { title?: { text?: string } } }

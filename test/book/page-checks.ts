@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describeFigure } from '../../kit/notebooks/helpers/describe';
+import { CATALOGUES } from '../../kit/book/lang';
 
 interface FigureOnPage { json: string; description: string; labelledBy: string | null; labelTarget: boolean; tables: number; headers: number }
 
@@ -41,4 +42,30 @@ export async function mathProblems(page: Page, name: string): Promise<string[]> 
     mathml: document.querySelectorAll('.katex > .katex-mathml math').length,
   }));
   return mathml >= katex ? [] : [`${name}: ${katex - mathml} of ${katex} formulas have no MathML`];
+}
+
+/**
+ * A page without what its notebook or exercise file says (code, scripts, Markdown cells) and
+ * without the links to the other languages (in those languages): the book's own words.
+ */
+function pageChrome(html: string): string {
+  return html.replace(/<a class="lang-link"[^>]*>[^<]*<\/a>/g, '').replace(/<script\b[\s\S]*?<\/script>/g, '').replace(/<pre\b[\s\S]*?<\/pre>/g, '')
+    .replace(/<section class="cell markdown-cell">[\s\S]*?<\/section>/g, '');
+}
+
+/**
+ * The English page words (the catalogue's text between its holes) found in a page's own words:
+ * [] on a Korean page. A phrase counts anywhere; a single word ("Previous") as a whole element's
+ * text or attribute value.
+ */
+export function englishChrome(html: string): string[] {
+  const own = pageChrome(html);
+  return Object.values(CATALOGUES.en.page).flatMap((t) => t.split(/\{\w+\}/)).map((s) => s.trim())
+    .filter((s) => /[a-z]{3}/i.test(s))
+    .filter((s) => (s.includes(' ') ? own.includes(s) : own.includes(`>${s}<`) || own.includes(`"${s}"`)));
+}
+
+/** The language links of a page: hreflang → href. */
+export function twinLinks(html: string): Record<string, string> {
+  return Object.fromEntries([...html.matchAll(/<a class="lang-link" href="([^"]+)" hreflang="(\w+)" lang="\2"/g)].map((m) => [m[2], m[1]]));
 }

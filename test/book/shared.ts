@@ -17,7 +17,13 @@ export function courseNotebooks(): string[] {
   return editionNotebooks('en');
 }
 
-/** Executes the notebooks whose copies in build/notebooks are missing or stale, with the stubs. */
-export async function executedWithStubs(): Promise<string> {
-  return executedCourse('en');
+/**
+ * Executes the notebooks whose copies are missing or stale, with the stubs: the English ones in
+ * build/notebooks/ and, with `both` (the book's Korean pages), the Korean ones in
+ * build/notebooks/ko/. Returns the English copies' folder.
+ */
+export async function executedWithStubs(editions: 'both' | 'english' = 'english'): Promise<string> {
+  const english = await executedCourse('en');
+  if (editions === 'both') await executedCourse('ko');
+  return english;
 }

@@ -204,6 +204,17 @@ function sliderControls(f: Figure, lang: Language): void {
   f.el.after(box);
 }
 
+/**
+ * A font the page's edition sets its text in (`--plot-font` on the root, from the Korean font's
+ * stylesheet: fonts.ts), put before the figure's own so the plots' titles and labels use it too.
+ */
+function withPageFont(layout: Json): Json {
+  const family = getComputedStyle(document.documentElement).getPropertyValue('--plot-font').trim();
+  if (family === '') return layout;
+  const font = (layout.font ?? {}) as Json;
+  return { ...layout, font: { ...font, family: `${family}, ${typeof font.family === 'string' ? font.family : 'sans-serif'}` } };
+}
+
 function draw(f: Figure): Promise<unknown> | undefined {
   const P = plotly();
   if (!P) return undefined;
@@ -212,7 +223,7 @@ function draw(f: Figure): Promise<unknown> | undefined {
   if (config.displaylogo === undefined) config.displaylogo = false;
   const t = themed(f.fig, !!darkQuery?.matches, !!motionQuery?.matches);
   f.narrow = f.el.clientWidth < NARROW;
-  return P.react(f.el, t.data, fitted(t.layout, t.data, f.narrow), config);
+  return P.react(f.el, t.data, fitted(withPageFont(t.layout), t.data, f.narrow), config);
 }
 
 const drawn: Figure[] = [];

@@ -7,6 +7,7 @@
  */
 import type { EditorView } from '@codemirror/view';
 import { renderBundle, type OutputContext } from '../outputs';
+import { CATALOGUES } from '../lang';
 import { code, createEditor, setCode } from './editor';
 import type { Reply } from './protocol';
 import { Session, StoppedError } from './session';
@@ -176,7 +177,7 @@ class LiveChapter {
   private async runCell(cell: Cell): Promise<boolean> {
     const source = cell.editor ? code(cell.editor) : cell.original;
     const runNo = ++this.runs;
-    const ctx: OutputContext = { env: {}, figures: 0, idPrefix: `live-${cell.index + 1}-${runNo}-` };
+    const ctx: OutputContext = { env: {}, figures: 0, idPrefix: `live-${cell.index + 1}-${runNo}-`, words: CATALOGUES[lang] };
     cell.outputs.innerHTML = '';
     cell.section.classList.add('running');
     this.stopButton.disabled = false;
