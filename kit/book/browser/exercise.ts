@@ -169,6 +169,7 @@ class ExercisePage {
         sources: await this.sources(),
         settings: this.data.settings,
         onResult: (r) => results.push(r),
+        lang, // the graders speak the page's language (kit/grade/i18n)
       });
       if (end.kind === 'done') {
         const cents = (f: (r: CheckResult) => number): number => results.reduce((s, r) => s + Math.round(f(r) * 100), 0) / 100;
