@@ -16,7 +16,7 @@ const OPTIMIZERS = [
   "adagrad: ε outside the root, default ε = 1e-10",
   "rmsprop matches PyTorch: s ← αs + (1 − α)g², θ ← θ − η·g/(√s + ε)",
   "rmsprop: options alpha and eps, defaults α = 0.99 and ε = 1e-8",
-  "adam matches PyTorch (bias-corrected m and v)",
+  "adam matches PyTorch (bias-corrected m and s)",
   "adam: options betas and eps, defaults [0.9, 0.999] and 1e-8",
   "each optimizer keeps its own state",
   "every step returns a new array and leaves params and grads untouched",

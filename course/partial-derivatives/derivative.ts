@@ -9,6 +9,8 @@
  * an oracle independent of mathjs's derivative). Feedback names the derivative, shows what the
  * student's expression evaluates to at a point next to the derivative's value there, and gives a
  * hint — never the expression itself.
+ * Every sentence comes from messages.ts in the student's language (`m`, one language's messages,
+ * as defineGrader hands them to a grader).
  *
  * The student's exercise file cannot compute its answer with the library: the sandbox lets an
  * exercise import only its sibling exercise files (kit/grade/sandbox/realm.ts), so an import of
@@ -19,6 +21,7 @@ import { compactNumber, fail, formatCall, formatNumber, receive, record, str, tr
 import type { Outcome } from '../../kit/grade/api';
 import { checkDerivative } from '../../src/symbolic/check-derivative';
 import { math } from '../../src/symbolic/math';
+import type { Messages, PartialKey } from './messages';
 
 /** Longest answer read, in characters (a correct one is under 60). */
 export const MAX_EXPRESSION_LENGTH = 400;
@@ -35,6 +38,8 @@ export type Point = { x: number; y: number };
 
 /** One partial derivative to check: of which loss, with respect to which variable, where. */
 export interface Partial {
+  /** Its key in the messages (check name and hint), e.g. 'himmelblauX'. */
+  key: PartialKey;
   /** The exercise function that returns the answer, e.g. 'himmelblauGradient'. */
   fn: string;
   /** The loss's name in feedback, e.g. 'f' or 'L'. */
@@ -44,83 +49,63 @@ export interface Partial {
   /** The loss as printed for the student, e.g. '(x² + y − 11)² + (x + y² − 7)²'. */
   shown: string;
   wrt: 'x' | 'y';
-  /** What to say when no specific mistake is recognised (the chain rule, for this loss). */
-  hint: string;
 }
 
 /** Reads `{ x, y }` (two strings) from a call of `fn()`; fails the check with feedback otherwise. */
-export function readGradient(outcome: Outcome, fn: string): { x: string; y: string } {
-  return receive(outcome, record({ x: str, y: str }), { input: formatCall(fn, []), expected: "an object { x: '∂/∂x …', y: '∂/∂y …' } of two strings" });
+export function readGradient(outcome: Outcome, fn: string, m: Messages): { x: string; y: string } {
+  return receive(outcome, record({ x: str, y: str }), { input: formatCall(fn, []), expected: m.expectedGradient });
 }
 
-/** Why `text` is not an acceptable answer, or its parsed expression. */
-export function parseAnswer(text: string): { ok: true; node: MathNode } | { ok: false; problem: string; hint?: string } {
-  if (text.trim() === '') return { ok: false, problem: 'the expression is empty', hint: "write the derivative as text, e.g. '2*x*y'" };
-  if (text.length > MAX_EXPRESSION_LENGTH) {
-    return { ok: false, problem: `the expression has ${text.length} characters; at most ${MAX_EXPRESSION_LENGTH} are read`, hint: 'a derivative of this loss fits in one short line: factor it' };
-  }
-  if (!/^[\x20-\x7e\t]*$/.test(text)) {
-    return {
-      ok: false,
-      problem: 'the expression contains a character other than ASCII letters, digits, operators and spaces',
-      hint: 'write x^2 for x², - for −, * for · and no line breaks',
-    };
-  }
+/** Why `text` is not an acceptable answer (in the messages' language), or its parsed expression. */
+export function parseAnswer(text: string, m: Messages): { ok: true; node: MathNode } | { ok: false; problem: string; hint?: string } {
+  const p = m.parse;
+  if (text.trim() === '') return { ok: false, problem: p.empty, hint: p.emptyHint };
+  if (text.length > MAX_EXPRESSION_LENGTH) return { ok: false, problem: p.tooLong(text.length, MAX_EXPRESSION_LENGTH), hint: p.tooLongHint };
+  if (!/^[\x20-\x7e\t]*$/.test(text)) return { ok: false, problem: p.notAscii, hint: p.notAsciiHint };
   let node: MathNode;
   try {
     node = math.parse(text);
   } catch (error) {
-    return { ok: false, problem: `mathjs cannot parse it (${(error as Error).message})`, hint: 'check the brackets and write products with *, e.g. 2*x*(x*y - 1)' };
+    return { ok: false, problem: p.unparsable((error as Error).message), hint: p.unparsableHint };
   }
-  const problem = disallowed(node, { count: 0 });
-  return problem === undefined ? { ok: true, node } : { ok: false, problem, hint: `use numbers, ${VARIABLES.join(' and ')}, + - * / ^, parentheses and ${FUNCTIONS.join(', ')}` };
+  const problem = disallowed(node, { count: 0 }, p);
+  return problem === undefined ? { ok: true, node } : { ok: false, problem, hint: p.allowedHint(VARIABLES, FUNCTIONS) };
 }
 
 /** The first node of `node` outside the whitelist, described; undefined when all are allowed. */
-function disallowed(node: MathNode, seen: { count: number }): string | undefined {
-  if (++seen.count > MAX_NODES) return `the expression has more than ${MAX_NODES} parts`;
+function disallowed(node: MathNode, seen: { count: number }, p: Messages['parse']): string | undefined {
+  if (++seen.count > MAX_NODES) return p.tooManyParts(MAX_NODES);
   const n = node as MathNode & { value?: unknown; name?: string; fn?: unknown; op?: string; args?: MathNode[]; content?: MathNode };
   switch (node.type) {
     case 'ConstantNode':
-      return typeof n.value === 'number' && Number.isFinite(n.value) ? undefined : `${truncate(node.toString(), 40)} is not a finite number`;
+      return typeof n.value === 'number' && Number.isFinite(n.value) ? undefined : p.notFinite(truncate(node.toString(), 40));
     case 'SymbolNode':
-      return VARIABLES.includes(n.name ?? '') ? undefined : `it uses the symbol ${truncate(String(n.name), 40)}; only ${VARIABLES.join(' and ')} are variables here`;
+      return VARIABLES.includes(n.name ?? '') ? undefined : p.symbol(truncate(String(n.name), 40), VARIABLES);
     case 'ParenthesisNode':
-      return disallowed(n.content as MathNode, seen);
+      return disallowed(n.content as MathNode, seen, p);
     case 'OperatorNode':
-      if (!OPERATORS.includes(String(n.fn))) return `it uses the operator ${JSON.stringify(n.op)}, which a derivative here does not need`;
+      if (!OPERATORS.includes(String(n.fn))) return p.operator(JSON.stringify(n.op));
       break;
     case 'FunctionNode': {
       const callee = n.fn as MathNode & { name?: string };
       if (callee.type !== 'SymbolNode' || !FUNCTIONS.includes(callee.name ?? '')) {
-        return `it calls ${truncate(callee.type === 'SymbolNode' ? `${String(callee.name)}(…)` : callee.toString(), 40)}, which is not allowed (derive it by hand)`;
+        return p.call(truncate(callee.type === 'SymbolNode' ? `${String(callee.name)}(…)` : callee.toString(), 40));
       }
       break;
     }
     default:
-      return `it contains ${describeNode(node.type)}, which is not allowed in an answer`;
+      return p.node(describeNode(node.type, p));
   }
   for (const arg of n.args ?? []) {
-    const problem = disallowed(arg, seen);
+    const problem = disallowed(arg, seen, p);
     if (problem !== undefined) return problem;
   }
   return undefined;
 }
 
-function describeNode(type: string): string {
-  const names: Record<string, string> = {
-    AssignmentNode: 'an assignment (=)',
-    FunctionAssignmentNode: 'a function definition',
-    BlockNode: 'several statements (; or a line break)',
-    ArrayNode: 'a matrix or list [ … ]',
-    ObjectNode: 'an object { … }',
-    AccessorNode: 'a property access',
-    IndexNode: 'an index [ … ]',
-    ConditionalNode: 'a condition ( ? : )',
-    RangeNode: 'a range (:)',
-    RelationalNode: 'a comparison',
-  };
-  return names[type] ?? `a ${type}`;
+function describeNode(type: string, p: Messages['parse']): string {
+  const { other, ...names } = p.nodes;
+  return Object.hasOwn(names, type) ? names[type as keyof typeof names] : other(type);
 }
 
 /** A value in feedback: 10 significant digits, enough to tell two values apart, short enough to read. */
@@ -129,12 +114,12 @@ const shown = (v: number): string => compactNumber(v, 10);
 const formatAt = (p: Point): string => `(x, y) = (${formatNumber(p.x)}, ${formatNumber(p.y)})`;
 
 /** Checks one partial derivative at `points`: symbolically (checkDerivative) and by finite differences; fails with feedback. */
-export function checkPartial(answer: string, partial: Partial, points: readonly Point[]): void {
+export function checkPartial(answer: string, partial: Partial, points: readonly Point[], m: Messages): void {
   const { fn, symbol, wrt } = partial;
-  const what = `∂${symbol}/∂${wrt} of ${symbol}(x, y) = ${partial.shown}`;
-  const input = `${fn}().${wrt}  (${what})`;
+  const input = `${fn}().${wrt}  (${m.what(symbol, wrt, partial.shown)})`;
   const received = JSON.stringify(truncate(answer, 200));
-  const parsed = parseAnswer(answer);
+  const hint = m.partials[partial.key].hint;
+  const parsed = parseAnswer(answer, m);
   if (!parsed.ok) fail({ input, received, problem: parsed.problem, hint: parsed.hint });
 
   const code = parsed.node.compile();
@@ -143,10 +128,10 @@ export function checkPartial(answer: string, partial: Partial, points: readonly 
     try {
       value = code.evaluate({ x: p.x, y: p.y });
     } catch (error) {
-      fail({ input, received, problem: `it cannot be evaluated at ${formatAt(p)} (${(error as Error).message})` });
+      fail({ input, received, problem: m.check.notEvaluable(formatAt(p), (error as Error).message) });
     }
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      fail({ input, received, problem: `at ${formatAt(p)} it is ${String(value)}, not a finite real number`, hint: 'the derivative of this loss is a polynomial: no division, log or sqrt is needed' });
+      fail({ input, received, problem: m.check.notReal(formatAt(p), String(value)), hint: m.check.polynomialHint });
     }
   }
 
@@ -156,8 +141,8 @@ export function checkPartial(answer: string, partial: Partial, points: readonly 
     fail({
       input,
       received,
-      problem: `at ${formatAt(bad.at as Point)} your expression is ${shown(bad.expected)}, but ∂${symbol}/∂${wrt} there is ${shown(bad.symbolic)}`,
-      hint: diagnose(check.points, partial, points) ?? partial.hint,
+      problem: m.check.differs(formatAt(bad.at as Point), shown(bad.expected), `∂${symbol}/∂${wrt}`, shown(bad.symbolic)),
+      hint: diagnose(check.points, partial, points, m) ?? hint,
     });
   }
 
@@ -169,7 +154,7 @@ export function checkPartial(answer: string, partial: Partial, points: readonly 
     const slope = (at(h) - at(-h)) / (2 * h);
     const mine = code.evaluate({ x: p.x, y: p.y }) as number;
     if (Math.abs(mine - slope) > 1e-5 * (1 + Math.abs(slope))) {
-      fail({ input, received, problem: `at ${formatAt(p)} your expression is ${shown(mine)}, but the slope of ${symbol} along ${wrt} there is ${shown(slope)}`, hint: partial.hint });
+      fail({ input, received, problem: m.check.slope(formatAt(p), shown(mine), symbol, wrt, shown(slope)), hint });
     }
   }
 }
@@ -179,17 +164,17 @@ function agrees(a: number, b: number): boolean {
 }
 
 /** A hint for a recognised mistake: the other partial derivative, a flipped sign, a constant factor. */
-function diagnose(compared: ReadonlyArray<{ symbolic: number; expected: number }>, partial: Partial, points: readonly Point[]): string | undefined {
+function diagnose(compared: ReadonlyArray<{ symbolic: number; expected: number }>, partial: Partial, points: readonly Point[], m: Messages): string | undefined {
   const other = partial.wrt === 'x' ? 'y' : 'x';
   const otherCheck = checkDerivative({ expr: partial.loss, wrt: other, expected: '0', at: points.map((p) => ({ x: p.x, y: p.y })) });
   if (otherCheck.points.every((q, k) => agrees(q.symbolic, compared[k].expected))) {
-    return `this is ∂${partial.symbol}/∂${other}: differentiate with respect to ${partial.wrt}, holding ${other} fixed`;
+    return m.check.otherVariable(`∂${partial.symbol}/∂${other}`, partial.wrt, other);
   }
   const ratios = compared.filter((q) => Math.abs(q.symbolic) > 1e-6).map((q) => q.expected / q.symbolic);
   if (ratios.length >= 2 && ratios.every((r) => Math.abs(r - ratios[0]) <= 1e-8 * (1 + Math.abs(ratios[0])))) {
     const r = ratios[0];
-    if (Math.abs(r + 1) < 1e-8) return 'the sign is flipped: check the sign of each term (the derivative of −u is −∂u)';
-    return `your expression is ${formatNumber(Number(r.toPrecision(6)))} times the derivative everywhere: check the constant factors (∂/∂${partial.wrt} u² = 2u · ∂u/∂${partial.wrt})`;
+    if (Math.abs(r + 1) < 1e-8) return m.check.signFlipped;
+    return m.check.factor(formatNumber(Number(r.toPrecision(6))), partial.wrt);
   }
   return undefined;
 }

@@ -8,7 +8,9 @@
 import { defineGrader } from '../../kit/grade/api';
 import { checkPartial, readGradient } from './derivative';
 import type { Point } from './derivative';
-import { checkName, PARTIALS } from './losses';
+import { PARTIALS } from './losses';
+import messages from './messages';
+import type { PartialKey } from './messages';
 
 /** Where the answers are compared: off the axes, with both signs, in Himmelblau's window [−5, 5]². */
 const POINTS: readonly Point[] = [
@@ -20,13 +22,13 @@ const POINTS: readonly Point[] = [
   { x: 4.5, y: 1.75 },
 ];
 
-const WEIGHTS: Readonly<Record<string, number>> = { himmelblauX: 3, himmelblauY: 3, networkX: 2, networkY: 2 };
+const WEIGHTS: Readonly<Record<PartialKey, number>> = { himmelblauX: 3, himmelblauY: 3, networkX: 2, networkY: 2 };
 
-export default defineGrader(({ graded }) => {
-  for (const [key, partial] of Object.entries(PARTIALS)) {
-    graded(checkName(partial), WEIGHTS[key], async (t) => {
-      const answer = readGradient(await t.call(partial.fn, []), partial.fn);
-      checkPartial(answer[partial.wrt], partial, POINTS);
+export default defineGrader(messages, ({ graded }, m) => {
+  for (const partial of Object.values(PARTIALS)) {
+    graded(m.partials[partial.key].name, WEIGHTS[partial.key], async (t) => {
+      const answer = readGradient(await t.call(partial.fn, []), partial.fn, m);
+      checkPartial(answer[partial.wrt], partial, POINTS, m);
     });
   }
 });

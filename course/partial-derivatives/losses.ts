@@ -1,9 +1,10 @@
 /**
  * The two losses of partial-derivatives (chapter 06-minima-saddles) and the partial derivatives
- * the graders ask for: the loss in mathjs syntax (mathjs differentiates it), as printed for the
- * student, and the hint shown when an answer is wrong in no recognised way. No answer is here.
+ * the graders ask for: the loss in mathjs syntax (mathjs differentiates it) and as printed for the
+ * student. Their check names and hints, in every language, are in messages.ts. No answer is here.
  */
 import type { Partial } from './derivative';
+import type { PartialKey } from './messages';
 
 const HIMMELBLAU = {
   fn: 'himmelblauGradient',
@@ -14,17 +15,9 @@ const HIMMELBLAU = {
 
 const NETWORK = { fn: 'networkGradient', symbol: 'L', loss: '(x*y - 1)^2', shown: '(x·y − 1)²' };
 
-const squares = (wrt: string): string =>
-  `apply the chain rule to each square: ∂/∂${wrt} u² = 2u · ∂u/∂${wrt}, with u = x² + y − 11 and then u = x + y² − 7 (both depend on ${wrt})`;
-
-export const PARTIALS: Readonly<Record<string, Partial>> = Object.freeze({
-  himmelblauX: { ...HIMMELBLAU, wrt: 'x', hint: squares('x') },
-  himmelblauY: { ...HIMMELBLAU, wrt: 'y', hint: squares('y') },
-  networkX: { ...NETWORK, wrt: 'x', hint: 'apply the chain rule: ∂/∂x (xy − 1)² = 2(xy − 1) · ∂(xy − 1)/∂x, where y is a constant' },
-  networkY: { ...NETWORK, wrt: 'y', hint: 'apply the chain rule: ∂/∂y (xy − 1)² = 2(xy − 1) · ∂(xy − 1)/∂y, where x is a constant' },
+export const PARTIALS: Readonly<Record<PartialKey, Partial>> = Object.freeze({
+  himmelblauX: { ...HIMMELBLAU, key: 'himmelblauX', wrt: 'x' },
+  himmelblauY: { ...HIMMELBLAU, key: 'himmelblauY', wrt: 'y' },
+  networkX: { ...NETWORK, key: 'networkX', wrt: 'x' },
+  networkY: { ...NETWORK, key: 'networkY', wrt: 'y' },
 });
-
-/** The check's name for a partial derivative, e.g. "∂f/∂x of Himmelblau's function". */
-export function checkName(p: Partial): string {
-  return `∂${p.symbol}/∂${p.wrt} of ${p.fn === 'himmelblauGradient' ? "Himmelblau's function" : 'the network loss (xy − 1)²'}`;
-}

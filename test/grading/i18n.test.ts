@@ -28,7 +28,12 @@ describe('catalogues', () => {
     const files = fs.readdirSync(path.join(PROJECT_ROOT, 'course'))
       .flatMap((ex) => ['messages.ts', 'hidden/messages.ts'].map((f) => path.join(PROJECT_ROOT, 'course', ex, f)))
       .filter((f) => fs.existsSync(f));
-    expect(files.length).toBeGreaterThanOrEqual(12);
+    // Seven exercises, each with a public and a hidden grader that speak both languages.
+    expect(files.length).toBeGreaterThanOrEqual(14);
+    for (const ex of ['mse', 'partial-derivatives']) {
+      expect(files).toContain(path.join(PROJECT_ROOT, 'course', ex, 'messages.ts'));
+      expect(files).toContain(path.join(PROJECT_ROOT, 'course', ex, 'hidden', 'messages.ts'));
+    }
     for (const file of files) {
       const m = (await import(file)).default as { en: unknown; ko: unknown };
       expect(keys(m.ko), file).toEqual(keys(m.en));
@@ -37,8 +42,9 @@ describe('catalogues', () => {
 });
 
 describe('a run in Korean', () => {
-  test('the stubs of mse: Korean names, labels and hints, no English sentence', async () => {
-    const report = await grade({ dir: path.join(PROJECT_ROOT, 'exercises'), only: ['mse'], lang: 'ko' });
+  test('the stubs of mse and partial-derivatives: Korean names, labels and hints, no English sentence', async () => {
+    const report = await grade({ dir: path.join(PROJECT_ROOT, 'exercises'), only: ['mse', 'partial-derivatives'], lang: 'ko', hidden: true });
+    expect(new Set(report.results.map((r) => r.file))).toEqual(new Set(['mse.ts', 'partial-derivatives.ts']));
     const text = report.toText();
     for (const r of report.results) {
       expect(hangul(r.name)).toBeGreaterThan(0);
@@ -64,6 +70,31 @@ describe('a run in Korean', () => {
     expect(failed?.feedback).toMatch(/^입력:\s+mse\(/);
     const english = await grade({ dir, only: ['mse'] });
     expect(english.results.find((r) => !r.passed)?.feedback).toContain('hint:     looks like the sum');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  test("partial-derivatives, wrong answers in Korean: derivative.ts's problems and hints come from messages.ko", async () => {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'descent-ko-'));
+    fs.writeFileSync(path.join(dir, 'partial-derivatives.ts'), [
+      "export function himmelblauGradient() { return { x: '2*(x^2 + y - 11) + 2*(x + y^2 - 7)', y: 'derivative(\"(x*y - 1)^2\", \"y\")' }; }",
+      "export function networkGradient() { return { x: '2*x*(x*y - 1)', y: 'y = 2*x' }; }",
+    ].join('\n'));
+    const report = await grade({ dir, only: ['partial-derivatives'], lang: 'ko', hidden: true });
+    expect(report.results).toHaveLength(8);
+    for (const r of report.results) {
+      expect(r.passed, r.name).toBe(false);
+      expect(hangul(r.name), r.name).toBeGreaterThan(0);
+      // The input repeats the call and the loss, the received line the student's string: the rest are sentences.
+      for (const line of r.feedback.split('\n').filter((l) => !/^(입력|받은 값):/.test(l))) expect(hangul(line), line).toBeGreaterThan(latinWords(line));
+    }
+    const text = report.results.map((r) => r.feedback).join('\n');
+    expect(text).toMatch(/^입력: +himmelblauGradient\(\)\.x {2}\(f\(x, y\) = .*의 ∂f\/∂x\)$/m);
+    expect(text).toMatch(/^문제: +\(x, y\) = \(1, 2\)에서 여러분의 식은 -20인데, 그 점의 ∂f\/∂x 값은 -36입니다$/m);
+    expect(text).toContain('제곱마다 연쇄 법칙을 적용하세요');
+    expect(text).toContain('허용되지 않는 함수를 호출했습니다: derivative(…)');
+    expect(text).toContain('이것은 ∂L/∂y입니다. y를 고정하고 x에 대해 미분하세요');
+    expect(text).toContain('답에 쓸 수 없는 것이 들어 있습니다: 대입(=)');
+    expect(report.results.filter((r) => r.name.startsWith('무작위: 무작위 점 16개에서 '))).toHaveLength(4);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });

@@ -5,17 +5,18 @@
  */
 import { defineGrader, random } from '../../../kit/grade/api';
 import { checkPartial, readGradient } from '../derivative';
-import { checkName, PARTIALS } from '../losses';
+import { PARTIALS } from '../losses';
+import messages from './messages';
 
-export default defineGrader(({ graded }) => {
+export default defineGrader(messages, ({ graded }, m) => {
   for (const partial of Object.values(PARTIALS)) {
-    graded(`randomized: ${checkName(partial)} at 16 random points`, 2, async (t) => {
+    graded(m.randomized(m.partials[partial.key].name), 2, async (t) => {
       const r = random(t.seed);
       // Two decimals, so the feedback's point is readable: (x, y) = (-4.51, 5.51).
       const coordinate = (): number => Math.round(r.uniform(-6, 6) * 100) / 100;
       const points = Array.from({ length: 16 }, () => ({ x: coordinate(), y: coordinate() }));
-      const answer = readGradient(await t.call(partial.fn, []), partial.fn);
-      checkPartial(answer[partial.wrt], partial, points);
+      const answer = readGradient(await t.call(partial.fn, []), partial.fn, m);
+      checkPartial(answer[partial.wrt], partial, points, m);
     });
   }
 });
