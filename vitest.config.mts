@@ -2,9 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Test files that start tslab kernels, Jupyter or Chromium (the notebooks, the book, the student
- * repository's kernel). They run one at a time, after everything else: tslab's compiler watches every
- * file a notebook loads by polling its stat, and a test that hard-links or rewrites kit files at the
- * same time (new-exercise, release) makes a running kernel fail with "Unexpected pending rebuildTimer".
+ * repository's kernel). They run after everything else: tslab's compiler watches every file a
+ * notebook loads by polling its stat, and a test that hard-links or rewrites kit files at the same
+ * time (new-exercise's copy of the kit) makes a running kernel fail with "Unexpected pending
+ * rebuildTimer". Among themselves they only read the kit (and share one execution per edition
+ * through test/notebooks/executed.ts's lock), so they too run two at a time.
  */
 const KERNELS = ['test/notebooks/**/*.test.ts', 'test/book/**/*.test.ts', 'test/release/student.test.ts'];
 
@@ -21,7 +23,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'kernels', include: KERNELS, maxWorkers: 1, sequence: { groupOrder: 1 } },
+        test: { name: 'kernels', include: KERNELS, maxWorkers: 2, sequence: { groupOrder: 1 } },
       },
     ],
   },

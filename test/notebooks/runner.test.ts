@@ -106,9 +106,10 @@ describe('a kernel started in notebooks/ko/ (where the Korean notebooks run)', (
     expect(checked.stderr).toBe('');
     expect(checked.status).toBe('ok');
     const report = checked.outputs.map((o) => String((o.data as Record<string, unknown> | undefined)?.['text/plain'] ?? '')).join('\n');
-    // the reference solutions score every point: the grader ran on exercises resolved from notebooks/ko/
+    // the reference solutions score every point: the grader ran on exercises resolved from notebooks/ko/,
+    // and check() speaks the notebook's language there (kit/grade/i18n/ko.ts)
     expect(report).toMatch(/^mse\.ts {2}/m);
-    expect(report).toMatch(/^total\s+(\d+)\/\1 points \((\d+)\/\2 checks passed/m);
+    expect(report).toMatch(/^합계\s+(\d+)\/\1점 \(검사 (\d+)개 중 \2개 통과/m);
   }, 120_000);
 });
 

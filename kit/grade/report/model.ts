@@ -92,6 +92,19 @@ export interface GradeRun {
 
 const cents = (points: number): number => Math.round(points * 100);
 
+/**
+ * An exercise's course points (in hundredths) shared among its checks in proportion to the grader's
+ * weights, in whole or half points — what a person reads (10 points over 9 checks: 1 and 1.5, never
+ * 1.11) — as long as every check still gets at least half a point; otherwise in hundredths.
+ */
+function coursePoints(weights: readonly number[], total: number): number[] {
+  if (total % 50 === 0) {
+    const halves = apportion(weights, total / 50);
+    if (halves.every((h, i) => h > 0 || weights[i] <= 0)) return halves.map((h) => h * 50);
+  }
+  return apportion(weights, total);
+}
+
 /** The run in the course's points (see the file's comment). */
 export function resolveRun(raw: readonly RawCheck[], course: CourseConfig, meta: RunMeta): GradeRun {
   const byExercise = new Map<string, RawCheck[]>();
@@ -102,7 +115,7 @@ export function resolveRun(raw: readonly RawCheck[], course: CourseConfig, meta:
   let maxScore = 0;
   for (const [exercise, checks] of byExercise) {
     const target = course.exercises[exercise]?.points;
-    const shares = target === undefined ? checks.map((c) => cents(c.graderPoints)) : apportion(checks.map((c) => c.graderPoints), cents(target));
+    const shares = target === undefined ? checks.map((c) => cents(c.graderPoints)) : coursePoints(checks.map((c) => c.graderPoints), cents(target));
     checks.forEach((c, i) => worth.set(c, shares[i]));
     const max = shares.reduce((s, x) => s + x, 0);
     const got = checks.reduce((s, c, i) => s + (c.passed ? shares[i] : 0), 0);
