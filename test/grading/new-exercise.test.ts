@@ -1,6 +1,6 @@
 /**
- * `npm run new-exercise -- NAME` on a copy of the kit (hard links for what it only reads, real
- * copies of what it rewrites), with a name the kit has never seen: the course stays consistent
+ * `npm run new-exercise -- NAME` on a copy of the kit (copies, never hard links: a second link to
+ * solutions/*.ts makes a grading of solutions/ running at the same time refuse the file), with a name the kit has never seen: the course stays consistent
  * (contracts, settings, manifest, the notebooks' types), the solution gets full marks with the
  * hidden grader, the stub 0, its mutants lose points, the release ships its public grader and
  * nothing of the instructor's, a second run refuses the name — and the kit itself is untouched.
@@ -41,7 +41,7 @@ beforeAll(() => {
   for (const dir of ['src', 'kit', 'course', 'exercises', 'solutions', 'notebooks']) {
     for (const f of listFiles(ROOT, dir)) {
       fs.mkdirSync(path.dirname(path.join(copy, f)), { recursive: true });
-      fs.linkSync(path.join(ROOT, f), path.join(copy, f));
+      fs.copyFileSync(path.join(ROOT, f), path.join(copy, f));
     }
   }
   for (const f of ['package.json', 'tsconfig.json', ...REWRITTEN]) {

@@ -33,16 +33,23 @@ describe('the results model', () => {
     expect(sample.meta).toEqual(meta);
   });
 
-  test("with the course's points, each exercise's checks share them in proportion, in hundredths that add up", () => {
+  test("with the course's points, each exercise's checks share them in proportion, in whole or half points that add up", () => {
     const run = resolveRun(
       [...raw, check_({ exercise: 'autograd', file: 'autograd.ts', chapter: '05', name: 'c', graderPoints: 3 })],
       { title: 'T', exercises: { mse: { points: 10, due: 'Friday' } } },
       meta,
     );
-    expect(run.results.map((r) => [r.maxPoints, r.points])).toEqual([[2.86, 2.86], [2.86, 0], [4.28, 0], [3, 3]]);
-    expect(run.exercises.map((e) => [e.exercise, e.score, e.maxScore, e.due])).toEqual([['mse', 2.86, 10, 'Friday'], ['autograd', 3, 3, undefined]]);
-    expect([run.score, run.maxScore, run.passed]).toEqual([5.86, 13, 2]);
+    // weights 2, 2, 3 of 10 points: 2.857…, 2.857…, 4.285… in halves by largest remainders (never 2.86)
+    expect(run.results.map((r) => [r.maxPoints, r.points])).toEqual([[3, 3], [3, 0], [4, 0], [3, 3]]);
+    expect(run.exercises.map((e) => [e.exercise, e.score, e.maxScore, e.due])).toEqual([['mse', 3, 10, 'Friday'], ['autograd', 3, 3, undefined]]);
+    expect([run.score, run.maxScore, run.passed]).toEqual([6, 13, 2]);
     expect(JSON.parse(JSON.stringify(run))).toEqual(run);
+  });
+
+  test('fewer half points than checks: hundredths that add up (1 point over 3 checks)', () => {
+    const run = resolveRun(raw, { title: 'T', exercises: { mse: { points: 1 } } }, meta);
+    expect(run.results.map((r) => r.maxPoints)).toEqual([0.29, 0.28, 0.43]);
+    expect(run.exercises[0].maxScore).toBe(1);
   });
 
   test('apportion: shares proportional to the weights, in hundredths, summing exactly', () => {
