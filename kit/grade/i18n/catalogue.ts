@@ -41,3 +41,14 @@ export function padDisplay(text: string, width: number): string {
   const w = displayWidth(text);
   return w >= width ? text : text + ' '.repeat(width - w);
 }
+
+/** `text` cut to `width` terminal columns, ending in `…` when cut. */
+export function cutDisplay(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}

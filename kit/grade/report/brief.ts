@@ -8,7 +8,7 @@ import { cleanLine } from '../safe/text';
 import { seconds } from '../../shared/time';
 import type { CheckResult, ExerciseResult, GradeRun } from './model';
 import { formatPoints } from './points';
-import { displayWidth, messages, padDisplay } from '../i18n/catalogue';
+import { cutDisplay, displayWidth, messages, padDisplay } from '../i18n/catalogue';
 import type { Lang } from '../i18n/lang';
 import { fill } from '../../shared/fill';
 
@@ -22,15 +22,7 @@ const STATUS_WIDTH = 52;
 
 const pad = padDisplay;
 
-function cut(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  let out = '';
-  for (const ch of text) {
-    if (displayWidth(out + ch) > width - 1) break;
-    out += ch;
-  }
-  return `${out}…`;
-}
+const cut = cutDisplay;
 
 /** A check that failed because the function still throws the stub's TODO. */
 export function isTodo(r: CheckResult): boolean {

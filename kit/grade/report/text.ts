@@ -8,19 +8,11 @@ import { cleanLine, cleanText } from '../safe/text';
 import { seconds } from '../../shared/time';
 import type { GradeRun } from './model';
 import { formatPoints } from './points';
-import { displayWidth, messages, padDisplay } from '../i18n/catalogue';
+import { cutDisplay, displayWidth, messages, padDisplay } from '../i18n/catalogue';
 
 const pad = padDisplay;
 
-function cut(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  let out = '';
-  for (const ch of text) {
-    if (displayWidth(out + ch) > width - 1) break;
-    out += ch;
-  }
-  return `${out}…`;
-}
+const cut = cutDisplay;
 
 /** The header: the title, then one line per exercise with its points and due text. */
 export function headerText(run: GradeRun): string {
